@@ -1,0 +1,2 @@
+// placeholder replaced by the command wiring in the next commit
+export {};

@@ -1,0 +1,85 @@
+/**
+ * The document model: what the render stage hands to the write stage.
+ * Every word is final here (numbers generated, template formulas filled in); the writer
+ * only decides presentation (Decree 30 sizes, fonts, tables, lines, page setup).
+ */
+
+/** A piece of inline text. A footnote run carries the footnote's own text. */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** When set, this run is a footnote reference; text is empty and these runs are the note. */
+  footnote?: Run[];
+  /** A line break inside the paragraph before this run's text. */
+  breakBefore?: boolean;
+}
+
+export type Block =
+  /** "Căn cứ …;" line of the preamble: italic, indented like body text. */
+  | { kind: "basis"; runs: Run[] }
+  /** Ordinary body paragraph: justified, first-line indent. */
+  | { kind: "paragraph"; runs: Run[] }
+  /** "I. MỤC ĐÍCH, YÊU CẦU": section heading, bold upper case. label = "I." */
+  | { kind: "section"; label: string; runs: Run[] }
+  /** "1. Mục đích": a titled item, bold. label = "1." / "a)" / "1.1." */
+  | { kind: "titled"; label: string; runs: Run[]; depth: number }
+  /** A marked item: label "1." / "a)" / "-" / "+" / "1.1." (or "" for unmarked), then runs. */
+  | { kind: "item"; label: string; runs: Run[]; depth: number }
+  /** A bordered table (appendix or budget). Header row bold; optional total row bold. */
+  | { kind: "table"; columns: Run[][]; rows: Run[][][]; widths: number[]; totalRow?: Run[][] };
+
+export interface Appendix {
+  /** "Phụ lục" or "Phụ lục I". */
+  label: string;
+  /** Title lines, upper case. */
+  title: string[];
+  /** "(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)" */
+  reference: string;
+  blocks: Block[];
+  landscape: boolean;
+}
+
+export interface DocumentModel {
+  header: {
+    /** Parent agency lines (upper case, not bold); may be empty. */
+    parentAgency: string[];
+    /** Issuing agency lines (upper case, bold). */
+    agency: string[];
+    /** "Số: 05/KH-UBND", "Số:      /KH-UBND" or an e-signing placeholder. */
+    numberLine: string;
+    nationalTitle: string;
+    motto: string;
+    /** "Bằng Mạc, ngày 05 tháng 3 năm 2025", blank form, or a placeholder. */
+    placeDate: string;
+  };
+  title: {
+    /** "KẾ HOẠCH" */
+    kind: string;
+    /** Trích yếu lines. */
+    summary: string[];
+  };
+  /** Preamble and content, in order, ending with the closing sentence (which ends "./."). */
+  body: Block[];
+  closing: {
+    /** "Nơi nhận:" */
+    recipientsLabel: string;
+    /** Full lines: "- UBND huyện (b/c);" … "- Lưu: VT, VHXH (02)." */
+    recipients: string[];
+    /** Authority and title lines, upper case: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
+    authority: string[];
+    /** Text in the signature space (e-signing placeholder), or undefined for blank space. */
+    signaturePlaceholder?: string;
+    /** Signer's name; may be empty (blank for the signer to fill). */
+    signer: string;
+  };
+  appendices: Appendix[];
+  meta: {
+    /** Document title for the .docx properties: "KẾ HOẠCH <trích yếu>". */
+    title: string;
+    /** Author for the .docx properties: the issuing agency. */
+    creator: string;
+    /** Timestamp written into the package (docProps/core.xml); fixed for reproducible output. */
+    date: Date;
+  };
+}

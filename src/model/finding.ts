@@ -1,0 +1,35 @@
+/** One problem found in a plan, at a place in a file. */
+export type Severity = "error" | "warning";
+
+export interface Finding {
+  file: string;
+  line: number;
+  col: number;
+  /** Stable rule id, e.g. "yaml.syntax", "schema.type", "lint.stale-year". */
+  rule: string;
+  severity: Severity;
+  /** Vietnamese, says what is wrong and how to fix it. */
+  message: string;
+  /** Where in the plan, e.g. "noi_dung[2].cac_y[0]"; empty for the whole file. */
+  path?: string;
+}
+
+/** A path into the plan: keys and list indexes. */
+export type Path = (string | number)[];
+
+export function pathToString(path: Path): string {
+  let out = "";
+  for (const p of path) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: "lỗi", warning: "cảnh báo" };
+
+export function formatFinding(f: Finding): string {
+  const where = f.path ? `  (${f.path})` : "";
+  return `${f.file}:${f.line}:${f.col}  ${SEVERITY_LABEL[f.severity]}  ${f.message}${where}`;
+}
+
+export function hasErrors(findings: Finding[]): boolean {
+  return findings.some((f) => f.severity === "error");
+}

@@ -1,0 +1,129 @@
+/**
+ * The plan as written in YAML (after validation against schemas/kehoach.schema.json).
+ * Keys are the YAML keys; see src/glossary.ts for the domain words.
+ */
+
+/** Text that may hold **bold**, *italic* and ^[footnote] marks, and "\n" for a line break. */
+export type Text = string;
+
+/** Markers a list can choose; defaults depend on depth (see normalize/numbering.ts). */
+export type Marker = "so" | "chu" | "gach" | "cong" | "so_cap" | "khong";
+
+export const SECTION_KINDS = [
+  "muc_dich_yeu_cau",
+  "pham_vi",
+  "tinh_hinh",
+  "muc_tieu",
+  "noi_dung",
+  "nhiem_vu",
+  "kinh_phi",
+  "to_chuc_thuc_hien",
+  "bao_cao",
+] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+export interface AgencySource {
+  chu_quan?: string | string[];
+  ten?: string | string[];
+  ten_goi?: string;
+  viet_tat?: string;
+  dia_danh?: string;
+}
+
+export interface SignerSource {
+  tm?: string;
+  q?: string;
+  tl?: string;
+  tuq?: string;
+  kt?: string;
+  chuc_vu?: string;
+  ho_ten?: string;
+}
+
+export type RecipientSource = string | { ten: string; ghi_chu?: string };
+
+export interface ArchiveSource {
+  don_vi?: string;
+  so_ban?: string;
+  nguoi_soan?: string;
+  so_ban_phat_hanh?: string;
+}
+
+export interface BudgetLineSource {
+  noi_dung: Text;
+  so_tien: number | string;
+  nguon?: Text;
+}
+
+export interface TableSource {
+  cot: Text[];
+  dong: Text[][];
+  do_rong?: number[];
+}
+
+export interface ItemObject {
+  tieu_de?: Text;
+  don_vi?: Text;
+  de_nghi?: boolean;
+  doan?: Text | Text[];
+  chu_tri?: Text;
+  phoi_hop?: Text;
+  thoi_gian?: Text;
+  han?: string;
+  du_toan?: BudgetLineSource[];
+  bang?: TableSource;
+  danh_dau?: Marker;
+  cac_y?: ItemSource[];
+}
+export type ItemSource = Text | ItemObject;
+
+export interface SectionSource {
+  loai?: SectionKind;
+  tieu_de?: Text;
+  doan?: Text | Text[];
+  danh_dau?: Marker;
+  cac_y?: ItemSource[];
+  du_toan?: BudgetLineSource[];
+  bang?: TableSource;
+}
+
+export interface PreambleObject {
+  can_cu?: Text[];
+  thuc_hien?: Text | Text[];
+  loi_dan?: Text;
+}
+
+export interface AppendixSource {
+  tieu_de?: Text;
+  doan?: Text | Text[];
+  cac_y?: ItemSource[];
+  danh_dau?: Marker;
+  bang?: TableSource;
+  ngang?: boolean;
+}
+
+export interface LintSettings {
+  tat?: string[];
+  ngay_tuong_lai?: number;
+}
+
+/** Keys an office profile may set; a plan may set them too and wins. */
+export interface ProfileSource {
+  co_quan?: AgencySource;
+  nguoi_ky?: SignerSource;
+  noi_nhan?: RecipientSource[];
+  luu?: ArchiveSource;
+  ky_so?: boolean;
+  mau?: string;
+  kiem_tra?: LintSettings;
+}
+
+export interface PlanSource extends ProfileSource {
+  so?: string;
+  ngay?: string;
+  trich_yeu?: Text;
+  mo_dau?: Text | PreambleObject;
+  noi_dung?: SectionSource[];
+  ket_thuc?: Text;
+  phu_luc?: AppendixSource[];
+}

@@ -1,0 +1,157 @@
+/**
+ * Read stage: a YAML file becomes a plain value plus the source position of every node.
+ * Every way a file can be unusable ends in findings, never in an exception.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { LineCounter, parseDocument, isMap, isSeq, isScalar } from "yaml";
+import { pathToString, type Finding, type Path } from "../model/finding.js";
+import { readMessages as m, yamlErrorVi } from "../messages/read.js";
+import { PositionIndex } from "./positions.js";
+
+export { PositionIndex } from "./positions.js";
+export type { Pos } from "./positions.js";
+
+/** Limits that keep a hostile file from exhausting the machine. */
+export const LIMITS = {
+  bytes: 2 * 1024 * 1024,
+  depth: 40,
+  nodes: 50_000,
+  aliases: 100,
+} as const;
+
+export interface SourceFile {
+  /** The path as the user wrote it (used in messages). */
+  file: string;
+  text: string;
+  /** The parsed value, NFC-normalised; undefined when the file could not be read. */
+  value: unknown;
+  positions: PositionIndex;
+  findings: Finding[];
+}
+
+// Characters XML 1.0 forbids (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/U+FFFF).
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function emptyIndex(): PositionIndex {
+  return new PositionIndex(new LineCounter());
+}
+
+/** Reads and parses a file from disk. */
+export function readSource(file: string): SourceFile {
+  const fail = (message: string, rule = "file.read"): SourceFile => ({
+    file,
+    text: "",
+    value: undefined,
+    positions: emptyIndex(),
+    findings: [{ file, line: 1, col: 1, rule, severity: "error", message }],
+  });
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) return fail(m.isDirectory());
+    size = st.size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return fail(m.notFound());
+    return fail(m.unreadable(code ?? String(e)));
+  }
+  if (size > LIMITS.bytes) return fail(m.tooLarge((size / 1048576).toFixed(1), LIMITS.bytes / 1048576), "file.size");
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(m.unreadable(code ?? String(e)));
+  }
+  return parseSource(file, bytes);
+}
+
+/** Decodes and parses bytes already read. */
+export function parseSource(file: string, bytes: Buffer | string): SourceFile {
+  const findings: Finding[] = [];
+  const fail = (message: string, rule: string, line = 1, col = 1): SourceFile => ({
+    file,
+    text: "",
+    value: undefined,
+    positions: emptyIndex(),
+    findings: [{ file, line, col, rule, severity: "error", message }],
+  });
+  let text: string;
+  if (typeof bytes === "string") text = bytes;
+  else {
+    if (bytes.length > LIMITS.bytes) return fail(m.tooLarge((bytes.length / 1048576).toFixed(1), LIMITS.bytes / 1048576), "file.size");
+    if (bytes.includes(0)) return fail(m.binary(), "file.binary");
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      return fail(m.badEncoding(), "file.encoding");
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === "") return fail(m.empty(), "file.empty");
+
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2" });
+  for (const err of doc.errors) {
+    const pos = lines.linePos(err.pos[0]);
+    const rule = err.code === "DUPLICATE_KEY" ? "yaml.duplicate-key" : "yaml.syntax";
+    const message =
+      err.code === "DUPLICATE_KEY" ? m.duplicateKey(duplicateKeyName(text, err.pos[0])) : m.yamlSyntax(yamlErrorVi(err.code));
+    findings.push({ file, line: pos.line, col: pos.col, rule, severity: "error", message });
+  }
+  const { index, depth, nodes } = PositionIndex.build(doc, lines, text);
+  if (depth > LIMITS.depth) findings.push({ file, line: 1, col: 1, rule: "limit.depth", severity: "error", message: m.tooDeep(LIMITS.depth) });
+  if (nodes > LIMITS.nodes) findings.push({ file, line: 1, col: 1, rule: "limit.nodes", severity: "error", message: m.tooManyNodes(LIMITS.nodes) });
+  if (findings.length) return { file, text, value: undefined, positions: index, findings };
+
+  const contents = doc.contents;
+  if (!isMap(contents)) {
+    const what = isSeq(contents) ? "một danh sách (dòng bắt đầu bằng dấu -)" : isScalar(contents) ? `một giá trị đơn "${String(contents.value).slice(0, 40)}"` : "rỗng";
+    const pos = index.valueAt([]);
+    return { file, text, value: undefined, positions: index, findings: [{ file, ...pos, rule: "yaml.top-level", severity: "error", message: m.notMapping(what) }] };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: LIMITS.aliases });
+  } catch {
+    return { file, text, value: undefined, positions: index, findings: [{ file, line: 1, col: 1, rule: "limit.alias", severity: "error", message: m.aliasBomb() }] };
+  }
+  value = normalizeStrings(value, [], index, file, findings);
+  return { file, text, value, positions: index, findings };
+}
+
+function duplicateKeyName(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 200);
+  const k = /^\s*["']?([^"':\n]+)/.exec(rest);
+  return k?.[1]?.trim() ?? "?";
+}
+
+/** NFC-normalises every string and key; reports characters XML cannot carry. */
+function normalizeStrings(v: unknown, path: Path, index: PositionIndex, file: string, findings: Finding[]): unknown {
+  if (typeof v === "string") {
+    const bad = FORBIDDEN.exec(v);
+    if (bad) {
+      const pos = index.valueAt(path);
+      const code = "U+" + bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+      findings.push({ file, ...pos, rule: "text.forbidden-char", severity: "error", message: m.forbiddenChar(code), path: pathToString(path) });
+    }
+    return v.normalize("NFC");
+  }
+  if (Array.isArray(v)) return v.map((x, i) => normalizeStrings(x, [...path, i], index, file, findings));
+  if (v && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      // defineProperty: a key named "__proto__" must stay data, never become the prototype
+      Object.defineProperty(out, k.normalize("NFC"), {
+        value: normalizeStrings(x, [...path, k], index, file, findings),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  return v;
+}
+

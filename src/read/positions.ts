@@ -1,0 +1,100 @@
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Document } from "yaml";
+import type { Path } from "../model/finding.js";
+
+export interface Pos {
+  line: number;
+  col: number;
+}
+
+interface Entry {
+  /** Where the value starts. */
+  value: Pos;
+  /** Where the key starts (for map entries). */
+  key?: Pos;
+  /** The value's source text, for scalars (to quote back what the user typed). */
+  source?: string;
+  /** True when the scalar was written without quotes. */
+  plain?: boolean;
+}
+
+/**
+ * Source positions of every node of a YAML document, by path, so that later stages
+ * (schema, lint) can point at file:line:col without knowing YAML.
+ */
+export class PositionIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly lines: LineCounter;
+
+  constructor(lines: LineCounter) {
+    this.lines = lines;
+  }
+
+  static key(path: Path): string {
+    return path.map(String).join("\u0000");
+  }
+
+  pos(offset: number): Pos {
+    const p = this.lines.linePos(offset);
+    return { line: p.line, col: p.col };
+  }
+
+  set(path: Path, entry: Entry): void {
+    this.entries.set(PositionIndex.key(path), entry);
+  }
+
+  /** Position of the value at path, or of the nearest enclosing node that exists. */
+  valueAt(path: Path): Pos {
+    for (let n = path.length; n >= 0; n--) {
+      const e = this.entries.get(PositionIndex.key(path.slice(0, n)));
+      if (e) return e.value;
+    }
+    return { line: 1, col: 1 };
+  }
+
+  /** Position of the key of the entry at path (falls back to the value). */
+  keyAt(path: Path): Pos {
+    const e = this.entries.get(PositionIndex.key(path));
+    if (e?.key) return e.key;
+    return this.valueAt(path);
+  }
+
+  entry(path: Path): Entry | undefined {
+    return this.entries.get(PositionIndex.key(path));
+  }
+
+  /** Records every node of doc. Returns the deepest nesting seen and the node count. */
+  static build(doc: Document, lines: LineCounter, text: string): { index: PositionIndex; depth: number; nodes: number } {
+    const index = new PositionIndex(lines);
+    let depth = 0;
+    let nodes = 0;
+    const walk = (node: Node | null | undefined, path: Path, keyPos?: Pos): void => {
+      nodes++;
+      if (path.length > depth) depth = path.length;
+      const start = node?.range?.[0];
+      const value = start !== undefined ? index.pos(start) : (keyPos ?? { line: 1, col: 1 });
+      if (isScalar(node)) {
+        const r = node.range;
+        const source = r ? text.slice(r[0], r[1]) : undefined;
+        index.set(path, { value, key: keyPos, source, plain: node.type === "PLAIN" });
+        return;
+      }
+      index.set(path, { value, key: keyPos });
+      if (isAlias(node)) return;
+      // Stop walking absurdly deep trees: the reader reports them, the index need not follow.
+      if (path.length > 200) return;
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+          const kStart = (pair.key as Node | null)?.range?.[0];
+          const kp = kStart !== undefined ? index.pos(kStart) : value;
+          walk(pair.value as Node | null, [...path, k], kp);
+          if (pair.value === null || pair.value === undefined) index.set([...path, k], { value: kp, key: kp });
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => walk(item as Node | null, [...path, i]));
+      }
+    };
+    walk(doc.contents as Node | null, []);
+    return { index, depth, nodes };
+  }
+}
