@@ -119,6 +119,7 @@ export interface ProfileSource {
 }
 
 export interface PlanSource extends ProfileSource {
+  ho_so?: string;
   so?: string;
   ngay?: string;
   trich_yeu?: Text;

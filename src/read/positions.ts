@@ -6,9 +6,11 @@ export interface Pos {
   col: number;
 }
 
-interface Entry {
+export interface Entry {
   /** Where the value starts. */
   value: Pos;
+  /** Offsets of the value in the file text: [start, end). */
+  offset: [number, number];
   /** Where the key starts (for map entries). */
   key?: Pos;
   /** The value's source text, for scalars (to quote back what the user typed). */
@@ -72,13 +74,14 @@ export class PositionIndex {
       if (path.length > depth) depth = path.length;
       const start = node?.range?.[0];
       const value = start !== undefined ? index.pos(start) : (keyPos ?? { line: 1, col: 1 });
+      const offset: [number, number] = node?.range ? [node.range[0], node.range[1]] : [0, 0];
       if (isScalar(node)) {
         const r = node.range;
         const source = r ? text.slice(r[0], r[1]) : undefined;
-        index.set(path, { value, key: keyPos, source, plain: node.type === "PLAIN" });
+        index.set(path, { value, offset, key: keyPos, source, plain: node.type === "PLAIN" });
         return;
       }
-      index.set(path, { value, key: keyPos });
+      index.set(path, { value, offset, key: keyPos });
       if (isAlias(node)) return;
       // Stop walking absurdly deep trees: the reader reports them, the index need not follow.
       if (path.length > 200) return;
@@ -88,7 +91,7 @@ export class PositionIndex {
           const kStart = (pair.key as Node | null)?.range?.[0];
           const kp = kStart !== undefined ? index.pos(kStart) : value;
           walk(pair.value as Node | null, [...path, k], kp);
-          if (pair.value === null || pair.value === undefined) index.set([...path, k], { value: kp, key: kp });
+          if (pair.value === null || pair.value === undefined) index.set([...path, k], { value: kp, offset: [kStart ?? 0, kStart ?? 0], key: kp });
         }
       } else if (isSeq(node)) {
         node.items.forEach((item, i) => walk(item as Node | null, [...path, i]));
