@@ -125,6 +125,7 @@ export interface PlanSource extends ProfileSource {
   trich_yeu?: Text;
   mo_dau?: Text | PreambleObject;
   noi_dung?: SectionSource[];
-  ket_thuc?: Text;
+  /** false: the last content paragraph is the closing (it gets the "./."). */
+  ket_thuc?: Text | false;
   phu_luc?: AppendixSource[];
 }

@@ -1,0 +1,52 @@
+/** Messages of the schema validation stage. Vietnamese; each says how to fix. */
+
+const TYPE_VI: Record<string, string> = {
+  string: "chữ (câu văn)",
+  number: "số",
+  integer: "số nguyên",
+  boolean: "true hoặc false",
+  object: "bảng khóa: giá trị",
+  array: "danh sách (mỗi dòng bắt đầu bằng dấu -)",
+  null: "rỗng",
+};
+
+export function typeVi(t: string): string {
+  return TYPE_VI[t] ?? t;
+}
+
+export const validateMessages = {
+  unknownKey: (key: string, suggestion?: string) =>
+    `khóa "${key}" không có trong mẫu kế hoạch.` +
+    (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : " Xóa khóa này hoặc xem danh sách khóa trong README."),
+  missingKey: (key: string, title?: string) =>
+    `thiếu khóa "${key}"${title ? ` (${title})` : ""}. Hãy thêm "${key}: …" vào đây.`,
+  oneOfKeys: (keys: string[]) => `cần có một trong các khóa: ${keys.map((k) => `"${k}"`).join(", ")}.`,
+  quoteNumber: (source: string) =>
+    `giá trị ${source} phải là chuỗi chữ số đặt trong dấu ngoặc kép, ví dụ "${source}"; không có ngoặc kép YAML sẽ đọc thành số và làm mất số 0 ở đầu.`,
+  quoteValue: (source: string, expected: string) =>
+    `giá trị ${source} phải là ${expected}; hãy đặt trong dấu ngoặc kép: "${source}".`,
+  wrongType: (expected: string, actual: string) => `phải là ${expected}, nhưng ở đây là ${actual}.`,
+  pattern: (value: string, title: string | undefined, hint: string | undefined) =>
+    `giá trị "${value}" không đúng dạng${title ? ` của ${title}` : ""}.${hint ? ` ${hint}` : ""}`,
+  enumValue: (value: string, allowed: string[], suggestion?: string) =>
+    `giá trị "${value}" không hợp lệ.` +
+    (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : "") +
+    ` Chọn một trong: ${allowed.join(", ")}.`,
+  empty: (title?: string) => `${title ? title + " " : ""}không được để trống.`,
+  tooMany: (limit: number) => `quá nhiều phần tử (tối đa ${limit}).`,
+  range: (limit: number, op: string) => `giá trị phải ${op} ${limit}.`,
+  constFalse: () => `chỉ được ghi câu văn hoặc false.`,
+  generic: (detail: string) => `giá trị không hợp lệ (${detail}).`,
+} as const;
+
+/** Format hints for patterned strings, by schema title. */
+export const PATTERN_HINTS: Record<string, string> = {
+  "Số văn bản": 'Số chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ so: "05".',
+  "Ngày ban hành": 'Viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ ngay: "2025-03-05", hoặc "2024-05", hoặc "2025".',
+  "Hạn báo cáo": 'Viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ han: "2025-05-10".',
+  "Chữ viết tắt tên cơ quan": "Chỉ dùng chữ in hoa, chữ số và dấu gạch nối, ví dụ UBND hoặc SLĐTBXH.",
+  "Số bản lưu": 'Chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ "02".',
+  "Số bản phát hành": 'Chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ "10".',
+  "Ký hiệu người soạn thảo": "Chỉ dùng chữ in hoa, ví dụ ĐTL.",
+  "Số tiền (đồng)": "Chỉ gồm chữ số, có thể ngăn cách hàng nghìn bằng dấu chấm, ví dụ 15000000 hoặc \"15.000.000\".",
+};

@@ -1,0 +1,78 @@
+/**
+ * The plan after normalize: profile merged, defaults applied, every list in one shape,
+ * and every number and letter generated. Text is still the user's text (inline marks kept).
+ */
+import type { ArchiveSource, Marker, SectionKind, SignerSource, TableSource } from "./plan.js";
+
+export interface BudgetLine {
+  text: string;
+  amount: number;
+  source?: string;
+}
+
+export interface Item {
+  /** Generated label: "1.", "a)", "-", "+", "1.1." or "" (unmarked). */
+  label: string;
+  depth: number;
+  title?: string;
+  unit?: string;
+  propose: boolean;
+  paragraphs: string[];
+  task?: { lead?: string; partners?: string; timing?: string };
+  /** Reporting deadline "YYYY-MM-DD". */
+  deadline?: string;
+  budget?: BudgetLine[];
+  table?: TableSource;
+  children: Item[];
+}
+
+export interface Section {
+  label: string;
+  kind?: SectionKind;
+  /** User's own title; when absent the standard title of `kind` is used. */
+  title?: string;
+  paragraphs: string[];
+  budget?: BudgetLine[];
+  table?: TableSource;
+  items: Item[];
+}
+
+export interface Appendix {
+  /** "I", "II" … when there are two or more appendices; "" for a single one. */
+  numeral: string;
+  title?: string;
+  paragraphs: string[];
+  table?: TableSource;
+  items: Item[];
+  landscape: boolean;
+}
+
+export interface PlanDate {
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+export interface NormalizedPlan {
+  file: string;
+  agency: { parent: string[]; lines: string[]; name: string; abbreviation: string; place: string };
+  /** Padded number ("05"), or undefined for a blank. */
+  number?: string;
+  date: PlanDate;
+  summary: string;
+  preamble: { free?: string; bases: string[]; implements: string[]; lead?: string };
+  sections: Section[];
+  /** The closing sentence; undefined = template default; false = the last paragraph closes. */
+  closing: string | false | undefined;
+  signer: SignerSource;
+  recipients: { name: string; note?: string }[];
+  /** A recipient entry typed as "Lưu: …" by hand, used as the archive line as typed. */
+  typedArchive?: string;
+  archive: ArchiveSource;
+  appendices: Appendix[];
+  eSign: boolean;
+  /** Absolute folder of the office's own templates, if any. */
+  templatesDir?: string;
+}
+
+export type { Marker };

@@ -1,0 +1,164 @@
+/**
+ * Normalize stage: profile merged under the plan, parts a complete plan needs checked,
+ * every list brought to one shape, and every number and letter generated.
+ */
+import type { Finding } from "../model/finding.js";
+import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
+import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section } from "../model/normalized.js";
+import type { SourceFile } from "../read/index.js";
+import { normalizeMessages as m } from "../messages/normalize.js";
+import { mergeProfile, resolveInside } from "./profile.js";
+import { defaultMarker, label, roman } from "./numbering.js";
+
+export { locateProfile, mergeProfile, PROFILE_FILE } from "./profile.js";
+
+function lines(v: string | string[] | undefined): string[] {
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : v.split("\n")).map((s) => s.trim()).filter(Boolean);
+}
+
+function list(v: Text | Text[] | undefined): string[] {
+  if (v === undefined) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+export function parseDate(s: string | undefined): PlanDate {
+  if (!s) return {};
+  const [y, mo, d] = s.split("-").map(Number);
+  return { year: y, month: mo, day: d };
+}
+
+function amount(v: number | string): number {
+  return typeof v === "number" ? v : Number(v.replace(/\./g, ""));
+}
+
+function budget(v: BudgetLineSource[] | undefined): BudgetLine[] | undefined {
+  return v?.map((b) => ({ text: b.noi_dung, amount: amount(b.so_tien), source: b.nguon }));
+}
+
+function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth: number, parentLabel: string): Item[] {
+  const mk = marker ?? defaultMarker(depth);
+  return (src ?? []).map((s, i) => {
+    const lbl = label(mk, i, parentLabel);
+    if (typeof s === "string") return { label: lbl, depth, propose: false, paragraphs: [s], children: [] };
+    const task = s.chu_tri !== undefined || s.phoi_hop !== undefined || s.thoi_gian !== undefined
+      ? { lead: s.chu_tri, partners: s.phoi_hop, timing: s.thoi_gian }
+      : undefined;
+    return {
+      label: lbl,
+      depth,
+      title: s.tieu_de,
+      unit: s.don_vi,
+      propose: s.de_nghi === true,
+      paragraphs: list(s.doan),
+      task,
+      deadline: s.han,
+      budget: budget(s.du_toan),
+      table: s.bang,
+      children: items(s.cac_y, s.danh_dau, depth + 1, lbl),
+    };
+  });
+}
+
+function section(s: SectionSource, index: number): Section {
+  const lbl = `${roman(index + 1)}.`;
+  return {
+    label: lbl,
+    kind: s.loai,
+    title: s.tieu_de,
+    paragraphs: list(s.doan),
+    budget: budget(s.du_toan),
+    table: s.bang,
+    items: items(s.cac_y, s.danh_dau, 1, ""),
+  };
+}
+
+export interface NormalizeInput {
+  plan: SourceFile;
+  profile?: SourceFile;
+}
+
+/** Builds the normalized plan, or findings saying which parts are missing. */
+export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: NormalizedPlan; findings: Finding[] } {
+  const own = plan.value as PlanSource;
+  const office = profile?.value as ProfileSource | undefined;
+  const p = mergeProfile(office, own);
+  const findings: Finding[] = [];
+  const top = plan.positions.valueAt([]);
+  const missing = (key: string, message: string, at = top, path = key): void => {
+    findings.push({ file: plan.file, ...at, rule: "plan.incomplete", severity: "error", message, path });
+  };
+  const agencyAt = own.co_quan ? plan.positions.keyAt(["co_quan"]) : top;
+  if (!p.co_quan?.ten) missing("co_quan.ten", m.missingPart("co_quan.ten", "tên cơ quan ban hành"), agencyAt);
+  if (!p.co_quan?.viet_tat) missing("co_quan.viet_tat", m.missingPart("co_quan.viet_tat", "chữ viết tắt tên cơ quan"), agencyAt);
+  if (!p.co_quan?.dia_danh) missing("co_quan.dia_danh", m.missingPart("co_quan.dia_danh", "địa danh"), agencyAt);
+  const signerAt = own.nguoi_ky ? plan.positions.keyAt(["nguoi_ky"]) : top;
+  if (!p.nguoi_ky) missing("nguoi_ky", m.missingPart("nguoi_ky", "người ký"));
+  else {
+    if (!p.nguoi_ky.ho_ten && !p.ky_so) missing("nguoi_ky.ho_ten", m.missingSigner(), signerAt);
+    if (!p.nguoi_ky.chuc_vu && !p.nguoi_ky.q) missing("nguoi_ky.chuc_vu", m.missingTitle(), signerAt);
+  }
+  if (!p.noi_nhan || p.noi_nhan.length === 0) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
+  if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
+
+  // The templates folder is relative to the file that names it.
+  let templatesDir: string | undefined;
+  const declaring = own.mau !== undefined ? plan : office?.mau !== undefined ? profile : undefined;
+  if (declaring) {
+    const name = (declaring.value as ProfileSource).mau!;
+    const r = resolveInside(declaring.file, name);
+    const at = declaring.positions.valueAt(["mau"]);
+    const fail = (message: string): void => {
+      findings.push({ file: declaring.file, ...at, rule: "templates.path", severity: "error", message, path: "mau" });
+    };
+    if (r.outside) fail(m.templatesOutside(name));
+    else if (r.missing) fail(m.templatesMissing(name));
+    else templatesDir = r.path;
+  }
+  if (findings.length) return { findings };
+
+  const co = p.co_quan!;
+  const preamble =
+    typeof p.mo_dau === "string"
+      ? { free: p.mo_dau, bases: [], implements: [] }
+      : { bases: p.mo_dau?.can_cu ?? [], implements: list(p.mo_dau?.thuc_hien), lead: p.mo_dau?.loi_dan };
+  const recipients: { name: string; note?: string }[] = [];
+  let typedArchive: string | undefined;
+  for (const r of p.noi_nhan ?? []) {
+    const name = typeof r === "string" ? r : r.ten;
+    if (/^\s*Lưu\b/i.test(name)) typedArchive = name.trim();
+    else recipients.push(typeof r === "string" ? { name: r } : { name: r.ten, note: r.ghi_chu });
+  }
+  const numerals = (p.phu_luc?.length ?? 0) > 1;
+  const normalized: NormalizedPlan = {
+    file: plan.file,
+    agency: {
+      parent: lines(co.chu_quan),
+      lines: lines(co.ten),
+      name: co.ten_goi ?? lines(co.ten).join(" "),
+      abbreviation: co.viet_tat!,
+      place: co.dia_danh!,
+    },
+    number: p.so === undefined ? undefined : p.so.replace(/^0+(?=\d)/, "").padStart(2, "0"),
+    date: parseDate(p.ngay),
+    summary: p.trich_yeu ?? "",
+    preamble,
+    sections: (p.noi_dung ?? []).map(section),
+    closing: p.ket_thuc,
+    signer: p.nguoi_ky ?? {},
+    recipients,
+    typedArchive,
+    archive: p.luu ?? {},
+    appendices: (p.phu_luc ?? []).map((a, i) => ({
+      numeral: numerals ? roman(i + 1) : "",
+      title: a.tieu_de,
+      paragraphs: list(a.doan),
+      table: a.bang,
+      items: items(a.cac_y, a.danh_dau, 1, ""),
+      landscape: a.ngang === true,
+    })),
+    eSign: p.ky_so === true,
+    templatesDir,
+  };
+  return { plan: normalized, findings };
+}

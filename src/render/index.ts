@@ -1,0 +1,235 @@
+/**
+ * Render stage: the normalized plan and the templates become the document model, in which
+ * every word is final. Presentation is left to the write stage.
+ */
+import type { Block, DocumentModel, Run } from "../model/document.js";
+import type { BudgetLine, Item, NormalizedPlan, PlanDate } from "../model/normalized.js";
+import type { TableSource } from "../model/plan.js";
+import { inline } from "./inline.js";
+import type { Templates } from "./templates.js";
+
+export { loadTemplates, TemplateError } from "./templates.js";
+export type { Templates } from "./templates.js";
+
+const upper = (s: string): string => s.toLocaleUpperCase("vi");
+
+function lowerFirst(s: string): string {
+  return s ? s[0]!.toLocaleLowerCase("vi") + s.slice(1) : s;
+}
+
+/** Header date parts: day below 10 and months 1, 2 take a leading 0 (Decree 30, Phụ lục I II.4.b). */
+function headerDate(d: PlanDate): { ngay?: string; thang?: string; nam?: string } {
+  return {
+    ngay: d.day ? String(d.day).padStart(2, "0") : undefined,
+    thang: d.month ? (d.month <= 2 ? String(d.month).padStart(2, "0") : String(d.month)) : undefined,
+    nam: d.year ? String(d.year) : undefined,
+  };
+}
+
+/** In-text dates are written d/m/yyyy, as in the seeds ("trước ngày 10/5/2025"). */
+function textDate(iso: string): string {
+  const [y, mo, d] = iso.split("-").map(Number);
+  return `${d}/${mo}/${y}`;
+}
+
+function formatAmount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}
+
+/** Adds the end mark "./." to the last run of a block, unless it is there already. */
+function endMark(runs: Run[]): void {
+  const last = [...runs].reverse().find((r) => !r.footnote);
+  if (!last) {
+    runs.push({ text: "./." });
+    return;
+  }
+  last.text = last.text.trimEnd();
+  if (!last.text.endsWith("./.")) last.text = last.text.replace(/[\s.;,:]+$/, "") + "./.";
+}
+
+class Renderer {
+  constructor(
+    private readonly plan: NormalizedPlan,
+    private readonly t: Templates,
+  ) {}
+
+  private get data(): Record<string, unknown> {
+    const p = this.plan;
+    return {
+      co_quan: { ten_goi: p.agency.name, viet_tat: p.agency.abbreviation, dia_danh: p.agency.place },
+      so: p.number,
+      ngay: headerDate(p.date),
+      trich_yeu: p.summary.replace(/\s*\n\s*/g, " "),
+      trich_yeu_thuong: lowerFirst(p.summary.replace(/\s*\n\s*/g, " ")),
+    };
+  }
+
+  private fill(name: string, extra: Record<string, unknown> = {}): string {
+    return this.t.render(name, { ...this.data, ...extra });
+  }
+
+  private table(src: TableSource): Block {
+    const width = src.cot.length;
+    const widths = src.do_rong && src.do_rong.length === width ? src.do_rong : src.cot.map(() => 1);
+    const pad = (row: string[]): string[] => Array.from({ length: width }, (_, i) => row[i] ?? "");
+    return {
+      kind: "table",
+      columns: src.cot.map((c) => inline(c, { bold: true })),
+      rows: src.dong.map((r) => pad(r).map((c) => inline(c))),
+      widths,
+    };
+  }
+
+  private budget(lines: BudgetLine[]): Block {
+    const cols = this.fill("du-toan-cot").split("\n").map((s) => s.trim()).filter(Boolean);
+    const withSource = lines.some((l) => l.source);
+    const columns = (withSource ? cols : cols.slice(0, 3)).map((c) => inline(c, { bold: true }));
+    const rows = lines.map((l, i) => {
+      const row = [inline(String(i + 1)), inline(l.text), inline(formatAmount(l.amount))];
+      if (withSource) row.push(inline(l.source ?? ""));
+      return row;
+    });
+    const total = lines.reduce((s, l) => s + l.amount, 0);
+    const totalRow = [inline(""), inline(this.fill("du-toan-tong"), { bold: true }), inline(formatAmount(total), { bold: true })];
+    if (withSource) totalRow.push(inline(""));
+    return { kind: "table", columns, rows, widths: withSource ? [1, 6, 3, 3] : [1, 7, 3], totalRow };
+  }
+
+  private paragraphs(texts: string[]): Block[] {
+    return texts.map((t) => ({ kind: "paragraph", runs: inline(t) }));
+  }
+
+  private item(it: Item): Block[] {
+    const out: Block[] = [];
+    const [first, ...rest] = it.paragraphs;
+    if (it.title !== undefined) {
+      out.push({ kind: "titled", label: it.label, runs: inline(it.title, { bold: true }), depth: it.depth });
+      out.push(...this.paragraphs(it.paragraphs));
+    } else if (it.unit !== undefined) {
+      const head = this.fill("don-vi", { don_vi: it.unit, de_nghi: it.propose });
+      const runs = inline(it.label ? `${it.label} ${head}` : head, { bold: true });
+      if (first !== undefined) runs.push(...inline(" " + first));
+      out.push({ kind: "item", label: "", runs, depth: it.depth });
+      out.push(...this.paragraphs(rest));
+    } else {
+      let text = first ?? "";
+      if (it.deadline) text = this.fill("han", { noi_dung: text.replace(/[\s.;:]+$/, ""), han: textDate(it.deadline) });
+      out.push({ kind: "item", label: it.label, runs: inline(text), depth: it.depth });
+      out.push(...this.paragraphs(rest));
+    }
+    if (it.task) {
+      const lines: [string, string | undefined][] = [
+        ["nhiem-vu-chu-tri", it.task.lead],
+        ["nhiem-vu-phoi-hop", it.task.partners],
+        ["nhiem-vu-thoi-gian", it.task.timing],
+      ];
+      for (const [tpl, v] of lines) {
+        if (v === undefined) continue;
+        let text = this.fill(tpl, { noi_dung: v.trim() });
+        if (!/[.;:!?…]$/.test(text)) text += ".";
+        out.push({ kind: "item", label: "-", runs: inline(text), depth: it.depth + 1 });
+      }
+    }
+    if (it.budget) out.push(this.budget(it.budget));
+    if (it.table) out.push(this.table(it.table));
+    for (const c of it.children) out.push(...this.item(c));
+    return out;
+  }
+
+  private preamble(): Block[] {
+    const p = this.plan.preamble;
+    if (p.free !== undefined) return p.free.split(/\n\s*\n/).map((t) => ({ kind: "paragraph", runs: inline(t.trim()) }));
+    const out: Block[] = p.bases.map((b, i) => ({
+      kind: "basis",
+      runs: inline(this.fill("can-cu", { noi_dung: b.replace(/[\s.;]+$/, ""), cuoi: i === p.bases.length - 1 }), { italic: true }),
+    }));
+    const lead = p.lead ?? this.fill("loi-dan");
+    out.push({ kind: "paragraph", runs: inline(this.fill("mo-dau", { thuc_hien: p.implements.map((s) => s.replace(/[\s.;,]+$/, "")), loi_dan: lead })) });
+    return out;
+  }
+
+  body(): Block[] {
+    const out = this.preamble();
+    for (const s of this.plan.sections) {
+      const title = s.title ?? this.fill(`muc-${s.kind}`);
+      out.push({ kind: "section", label: s.label, runs: inline(upper(title), { bold: true }) });
+      out.push(...this.paragraphs(s.paragraphs));
+      if (s.budget) out.push(this.budget(s.budget));
+      if (s.table) out.push(this.table(s.table));
+      for (const it of s.items) out.push(...this.item(it));
+    }
+    const closing = this.plan.closing;
+    if (closing === false) {
+      const last = [...out].reverse().find((b) => b.kind !== "table" && b.kind !== "section");
+      if (last && "runs" in last) endMark(last.runs);
+    } else {
+      const runs = inline(closing ?? this.fill("ket-thuc"));
+      endMark(runs);
+      out.push({ kind: "paragraph", runs });
+    }
+    return out;
+  }
+
+  recipients(): string[] {
+    const p = this.plan;
+    const lines = p.recipients.map((r) =>
+      this.fill("noi-nhan-dong", { ten: r.name.trim().replace(/[\s;.,]+$/, ""), ghi_chu: r.note?.replace(/^\(|\)$/g, "") }),
+    );
+    if (p.typedArchive) {
+      const t = p.typedArchive.replace(/^[-\s]+/, "").replace(/[\s;]+$/, "");
+      lines.push(`- ${t}${t.endsWith(".") ? "" : "."}`);
+    } else {
+      lines.push(this.fill("luu", { ...p.archive }));
+    }
+    return lines;
+  }
+
+  model(date: Date): DocumentModel {
+    const p = this.plan;
+    const authority = this.fill("nguoi-ky", { ...p.signer })
+      .split("\n")
+      .map((s) => upper(s.trim()))
+      .filter(Boolean);
+    return {
+      header: {
+        parentAgency: p.agency.parent.map(upper),
+        agency: p.agency.lines.map(upper),
+        numberLine: p.eSign ? this.fill("ky-so-so-ky-hieu") : this.fill("so-ky-hieu"),
+        nationalTitle: this.fill("quoc-hieu"),
+        motto: this.fill("tieu-ngu"),
+        placeDate: p.eSign ? this.fill("ky-so-dia-diem-ngay") : this.fill("ngay-thang"),
+      },
+      title: { kind: this.fill("ten-loai"), summary: p.summary.split("\n").map((s) => s.trim()).filter(Boolean) },
+      body: this.body(),
+      closing: {
+        recipientsLabel: this.fill("noi-nhan"),
+        recipients: this.recipients(),
+        authority,
+        signaturePlaceholder: p.eSign ? this.fill("ky-so-chu-ky") : undefined,
+        signer: p.signer.ho_ten ?? "",
+      },
+      appendices: p.appendices.map((a) => {
+        const blocks: Block[] = [...this.paragraphs(a.paragraphs)];
+        if (a.table) blocks.push(this.table(a.table));
+        for (const it of a.items) blocks.push(...this.item(it));
+        return {
+          label: this.fill("phu-luc", { so: a.numeral }),
+          title: (a.title ?? "").split("\n").map((s) => upper(s.trim())).filter(Boolean),
+          reference: this.fill("phu-luc-kem-theo"),
+          blocks,
+          landscape: a.landscape,
+        };
+      }),
+      meta: {
+        title: `${this.fill("ten-loai")} ${p.summary.replace(/\s*\n\s*/g, " ")}`,
+        creator: p.agency.lines.join(" "),
+        date,
+      },
+    };
+  }
+}
+
+/** The document model of a normalized plan; `date` is what the package records as its timestamp. */
+export function renderPlan(plan: NormalizedPlan, templates: Templates, date: Date): DocumentModel {
+  return new Renderer(plan, templates).model(date);
+}

@@ -1,0 +1,100 @@
+/**
+ * The templates: every fixed word of the document comes from a .hbs file in templates/,
+ * which an office may replace file by file with its own folder (`mau`, `--templates`).
+ * The user's text is only ever data passed to a template, never template source.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Handlebars from "handlebars";
+import type { Finding } from "../model/finding.js";
+import { TEMPLATES_DIR } from "../paths.js";
+import { renderMessages as m } from "../messages/render.js";
+import { suggest } from "../validate/suggest.js";
+
+type Compiled = (data: object) => string;
+
+export interface Templates {
+  /** Fills template `name` (without .hbs); throws TemplateError when an office template fails. */
+  render(name: string, data: object): string;
+}
+
+export class TemplateError extends Error {
+  constructor(readonly finding: Finding) {
+    super(finding.message);
+  }
+}
+
+const hb = Handlebars.create();
+const OPTIONS = { noEscape: true, strict: false, knownHelpersOnly: true } as const;
+
+interface Loaded {
+  compiled: Map<string, { fn: Compiled; file: string }>;
+  findings: Finding[];
+}
+
+function syntaxPosition(e: unknown): { line: number; col: number } {
+  const err = e as { hash?: { loc?: { first_line?: number; first_column?: number } }; lineNumber?: number; column?: number; message?: string };
+  if (err.hash?.loc?.first_line) return { line: err.hash.loc.first_line, col: (err.hash.loc.first_column ?? 0) + 1 };
+  if (err.lineNumber) return { line: err.lineNumber, col: (err.column ?? 0) + 1 };
+  const l = /line (\d+)/.exec(err.message ?? "");
+  return { line: l ? Number(l[1]) : 1, col: 1 };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/\s*-\s*\d+:\d+$/, "");
+}
+
+function loadDir(dir: string, known: Set<string> | undefined): Loaded {
+  const compiled = new Map<string, { fn: Compiled; file: string }>();
+  const findings: Finding[] = [];
+  for (const name of readdirSync(dir).filter((f) => f.endsWith(".hbs")).sort()) {
+    const file = join(dir, name);
+    const key = name.slice(0, -4);
+    if (known && !known.has(key)) {
+      findings.push({ file, line: 1, col: 1, rule: "templates.unknown", severity: "warning", message: m.unknownTemplate(name, suggest(key, [...known])) });
+      continue;
+    }
+    const source = readFileSync(file, "utf8");
+    try {
+      // precompile checks the whole template now, so a broken one is reported before any build
+      hb.precompile(source, OPTIONS);
+      compiled.set(key, { fn: hb.compile(source, OPTIONS), file });
+    } catch (e) {
+      const pos = syntaxPosition(e);
+      findings.push({ file, ...pos, rule: "templates.syntax", severity: "error", message: m.templateSyntax(firstLine((e as Error).message)) });
+    }
+  }
+  return { compiled, findings };
+}
+
+let standard: Loaded | undefined;
+const offices = new Map<string, Loaded>();
+
+/** The standard templates, overridden by an office folder when given. */
+export function loadTemplates(officeDir?: string): { templates: Templates; findings: Finding[] } {
+  standard ??= loadDir(TEMPLATES_DIR, undefined);
+  const base = standard.compiled;
+  let office: Loaded | undefined;
+  if (officeDir) {
+    office = offices.get(officeDir);
+    if (!office) {
+      office = loadDir(officeDir, new Set(base.keys()));
+      offices.set(officeDir, office);
+    }
+  }
+  const findings = [...standard.findings, ...(office?.findings ?? [])];
+  const table = new Map(base);
+  for (const [k, v] of office?.compiled ?? []) table.set(k, v);
+  const templates: Templates = {
+    render(name, data) {
+      const t = table.get(name);
+      if (!t) throw new Error(`template ${name}.hbs is missing from ${TEMPLATES_DIR}`);
+      try {
+        return t.fn(data);
+      } catch (e) {
+        throw new TemplateError({ file: t.file, line: 1, col: 1, rule: "templates.runtime", severity: "error", message: m.templateRuntime(firstLine((e as Error).message)) });
+      }
+    },
+  };
+  return { templates, findings };
+}

@@ -1,0 +1,180 @@
+/**
+ * Validate stage: the parsed YAML against the JSON Schema in schemas/, with every ajv error
+ * turned into a Vietnamese finding at the file:line:col of the offending key or value.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import AjvModule, { type ErrorObject, type ValidateFunction } from "ajv";
+import { pathToString, type Finding, type Path } from "../model/finding.js";
+import type { SourceFile } from "../read/index.js";
+import { SCHEMAS_DIR } from "../paths.js";
+import { validateMessages as m, typeVi, PATTERN_HINTS } from "../messages/validate.js";
+import { suggest } from "./suggest.js";
+
+export type SchemaKind = "plan" | "profile";
+
+const SCHEMA_IDS: Record<SchemaKind, string> = {
+  plan: "https://kehoach.local/schemas/kehoach.schema.json",
+  profile: "https://kehoach.local/schemas/co-quan.schema.json",
+};
+
+let validators: Record<SchemaKind, ValidateFunction> | undefined;
+
+function getValidators(): Record<SchemaKind, ValidateFunction> {
+  if (validators) return validators;
+  const Ajv = AjvModule.default ?? AjvModule;
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  for (const f of ["kehoach.schema.json", "co-quan.schema.json"]) {
+    ajv.addSchema(JSON.parse(readFileSync(join(SCHEMAS_DIR, f), "utf8")));
+  }
+  validators = { plan: ajv.getSchema(SCHEMA_IDS.plan)!, profile: ajv.getSchema(SCHEMA_IDS.profile)! };
+  return validators;
+}
+
+function toPath(instancePath: string, data: unknown): Path {
+  if (!instancePath) return [];
+  const out: Path = [];
+  let cur: unknown = data;
+  for (const raw of instancePath.slice(1).split("/")) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const key: string | number = Array.isArray(cur) ? Number(seg) : seg;
+    out.push(key);
+    cur = cur && typeof cur === "object" ? (cur as Record<string, unknown>)[seg] : undefined;
+  }
+  return out;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let cur: unknown = data;
+  for (const p of path) cur = cur && typeof cur === "object" ? (cur as Record<string | number, unknown>)[p] : undefined;
+  return cur;
+}
+
+function actualType(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
+  return typeof v;
+}
+
+/** Drops the noise of anyOf: the type mismatches of the branches the value did not take. */
+function reduceAnyOf(errors: ErrorObject[], data: unknown): ErrorObject[] {
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
+  const out: ErrorObject[] = [];
+  for (const p of anyOfPaths) {
+    const here = errors.filter((e) => e.instancePath === p && e.keyword !== "anyOf");
+    const deeper = errors.filter((e) => e.instancePath.startsWith(p + "/"));
+    const nonType = here.filter((e) => e.keyword !== "type" && e.keyword !== "const");
+    if (nonType.length === 0 && deeper.length === 0) {
+      // No branch accepted the value's type: one message listing what is accepted.
+      const types = [...new Set(here.filter((e) => e.keyword === "type").map((e) => String(e.params.type)))];
+      const wanted = here.some((e) => e.keyword === "const") ? [...types, "false"] : types;
+      out.push({ ...here[0]!, keyword: "type", params: { type: wanted.join("|") } });
+    } else if (nonType.length && nonType.every((e) => e.keyword === "required") && deeper.length === 0 && actualType(valueAt(data, toPath(p, data))) === "object") {
+      out.push({ ...nonType[0]!, keyword: "requiredOneOf", params: { keys: nonType.map((e) => String(e.params.missingProperty)) } });
+    }
+  }
+  return errors
+    .filter((e) => e.keyword !== "anyOf")
+    .filter((e) => !(anyOfPaths.has(e.instancePath) && (e.keyword === "type" || e.keyword === "const")))
+    .filter((e) => !(anyOfPaths.has(e.instancePath) && e.keyword === "required" && out.some((o) => o.keyword === "requiredOneOf" && o.instancePath === e.instancePath)))
+    .concat(out);
+}
+
+function describeValue(src: SourceFile, path: Path, v: unknown): string {
+  const entry = src.positions.entry(path);
+  const t = actualType(v);
+  if (t === "string") return `chữ "${String(v).slice(0, 40)}"`;
+  if (entry?.source && (t === "integer" || t === "number" || t === "boolean")) return `${typeVi(t)} ${entry.source}`;
+  return typeVi(t);
+}
+
+function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding {
+  const path = toPath(e.instancePath, data);
+  const v = valueAt(data, path);
+  const parent = (e.parentSchema ?? {}) as { title?: string; properties?: Record<string, { title?: string }>; enum?: string[] };
+  let at = src.positions.valueAt(path);
+  let message: string;
+  let rule = "schema." + e.keyword;
+  let fullPath = path;
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const key = String(e.params.additionalProperty);
+      fullPath = [...path, key];
+      at = src.positions.keyAt(fullPath);
+      rule = "schema.unknown-key";
+      message = m.unknownKey(key, suggest(key, Object.keys(parent.properties ?? {})));
+      break;
+    }
+    case "required": {
+      const key = String(e.params.missingProperty);
+      rule = "schema.required";
+      message = m.missingKey(key, parent.properties?.[key]?.title);
+      break;
+    }
+    case "requiredOneOf":
+      rule = "schema.required";
+      message = m.oneOfKeys(e.params.keys as string[]);
+      break;
+    case "type": {
+      const expected = String(e.params.type).split("|");
+      const entry = src.positions.entry(path);
+      const t = actualType(v);
+      if (expected.includes("string") && entry?.plain && (t === "integer" || t === "number")) {
+        message = m.quoteNumber(entry.source ?? String(v));
+      } else if (expected.includes("string") && entry?.plain && t === "boolean") {
+        message = m.quoteValue(entry.source ?? String(v), typeVi("string"));
+      } else {
+        message = m.wrongType(expected.map(typeVi).join(" hoặc "), describeValue(src, path, v));
+      }
+      rule = "schema.type";
+      break;
+    }
+    case "pattern": {
+      const title = parent.title;
+      message = m.pattern(String(v), title, title ? PATTERN_HINTS[title] : undefined);
+      break;
+    }
+    case "enum": {
+      const allowed = (e.params.allowedValues as string[]) ?? [];
+      message = m.enumValue(String(v), allowed, suggest(String(v), allowed));
+      break;
+    }
+    case "minLength":
+    case "minItems":
+    case "minProperties":
+      rule = "schema.empty";
+      message = m.empty(parent.title);
+      break;
+    case "maxItems":
+      message = m.tooMany(Number(e.params.limit));
+      break;
+    case "minimum":
+    case "exclusiveMinimum":
+      message = m.range(Number(e.params.limit), e.keyword === "minimum" ? "từ" : "lớn hơn");
+      break;
+    case "maximum":
+      message = m.range(Number(e.params.limit), "không quá");
+      break;
+    default:
+      message = m.generic(e.message ?? e.keyword);
+  }
+  return { file: src.file, line: at.line, col: at.col, rule, severity: "error", message, path: pathToString(fullPath) };
+}
+
+/** Validates a parsed file; findings are sorted by position. */
+export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
+  const validate = getValidators()[kind];
+  if (validate(src.value)) return [];
+  const errors = reduceAnyOf(validate.errors ?? [], src.value);
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const e of errors) {
+    const f = errorToFinding(src, e, src.value);
+    const k = `${f.line}:${f.col}:${f.message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    findings.push(f);
+  }
+  return findings.sort((a, b) => a.line - b.line || a.col - b.col);
+}
