@@ -120,8 +120,11 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
       const expected = String(e.params.type).split("|");
       const entry = src.positions.entry(path);
       const t = actualType(v);
-      if (expected.includes("string") && entry?.plain && (t === "integer" || t === "number")) {
+      const digitsOnly = typeof (e.parentSchema as { pattern?: string } | undefined)?.pattern === "string";
+      if (expected.includes("string") && entry?.plain && (t === "integer" || t === "number") && digitsOnly) {
         message = m.quoteNumber(entry.source ?? String(v));
+      } else if (expected.includes("string") && entry?.plain && (t === "integer" || t === "number")) {
+        message = m.quoteValue(entry.source ?? String(v), expected.map(typeVi).join(" hoặc "));
       } else if (expected.includes("string") && entry?.plain && t === "boolean") {
         message = m.quoteValue(entry.source ?? String(v), typeVi("string"));
       } else {
@@ -167,9 +170,18 @@ export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
   const validate = getValidators()[kind];
   if (validate(src.value)) return [];
   const errors = reduceAnyOf(validate.errors ?? [], src.value);
+  // A misspelt required key is one mistake: "did you mean" says it all, "missing" would repeat it.
+  const misspelt = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== "additionalProperties") continue;
+    const props = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    const s = suggest(String(e.params.additionalProperty), props);
+    if (s) misspelt.add(`${e.instancePath}/${s}`);
+  }
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const e of errors) {
+    if (e.keyword === "required" && misspelt.has(`${e.instancePath}/${String(e.params.missingProperty)}`)) continue;
     const f = errorToFinding(src, e, src.value);
     const k = `${f.line}:${f.col}:${f.message}`;
     if (seen.has(k)) continue;

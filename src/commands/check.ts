@@ -1,0 +1,40 @@
+/** `kehoach check`: every problem of every plan, in one run. */
+import type { Finding } from "../model/finding.js";
+import { hasErrors } from "../model/finding.js";
+import { loadPlan } from "../pipeline.js";
+import { loadTemplates } from "../render/index.js";
+import { cliMessages as m } from "../messages/cli.js";
+import { expandArgs } from "./expand.js";
+import { printFindings, printJson, type Format } from "./report.js";
+
+export interface CheckOptions {
+  format: Format;
+  strict?: boolean;
+  templates?: string;
+}
+
+/** Findings of one plan: structure, profile, templates (lint warnings are added by lintFindings). */
+export function checkFile(file: string, templatesDir?: string): Finding[] {
+  const loaded = loadPlan(file);
+  const findings = [...loaded.findings];
+  if (loaded.plan) findings.push(...loadTemplates(templatesDir ?? loaded.plan.templatesDir).findings);
+  return findings;
+}
+
+export function checkCommand(args: string[], opts: CheckOptions): number {
+  const { plans, unmatched } = expandArgs(args);
+  const findings: Finding[] = unmatched.map((a) => ({ file: a, line: 1, col: 1, rule: "file.none", severity: "error", message: m.noFiles(a) }));
+  let failed = 0;
+  for (const p of plans) {
+    const f = checkFile(p.file, opts.templates);
+    if (hasErrors(f) || (opts.strict && f.length)) failed++;
+    findings.push(...f);
+  }
+  const errors = findings.filter((f) => f.severity === "error").length;
+  if (opts.format === "json") printJson({ command: "check", findings, outputs: [], plans: plans.length, failed });
+  else {
+    printFindings(findings);
+    process.stderr.write(m.summaryCheck(plans.length, errors, findings.length - errors) + "\n");
+  }
+  return errors > 0 || failed > 0 || unmatched.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,97 @@
+/**
+ * Turns command-line arguments (files, folders, globs) into plan files. A file named
+ * explicitly is always a plan; inside folders, a YAML file is a plan when it has
+ * `trich_yeu` or `noi_dung` at its top level (profiles and CI files are skipped).
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+export interface PlanFile {
+  file: string;
+  /** The folder the file was found under (for --out-dir mirroring). */
+  root: string;
+}
+
+const SKIP_DIRS = new Set(["node_modules", ".git", "out", "dist"]);
+const PLAN_KEY = /^(trich_yeu|noi_dung)\s*:/m;
+
+function isYaml(name: string): boolean {
+  return /\.ya?ml$/i.test(name);
+}
+
+function looksLikePlan(file: string): boolean {
+  try {
+    return PLAN_KEY.test(readFileSync(file, "utf8").slice(0, 200_000));
+  } catch {
+    return false;
+  }
+}
+
+function walk(dir: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith(".")) walk(join(dir, e.name), out);
+    } else if (e.isFile() && isYaml(e.name)) out.push(join(dir, e.name));
+  }
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "*" && glob[i + 1] === "*") {
+      re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+      i += glob[i + 2] === "/" ? 2 : 1;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Expands arguments; unmatched arguments are returned so the caller can report them. */
+export function expandArgs(args: string[]): { plans: PlanFile[]; unmatched: string[] } {
+  const plans: PlanFile[] = [];
+  const unmatched: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, root: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    plans.push({ file, root });
+  };
+  for (const arg of args) {
+    if (/[*?]/.test(arg)) {
+      const norm = arg.split(sep).join("/");
+      const firstWild = norm.search(/[*?]/);
+      const baseEnd = norm.lastIndexOf("/", firstWild);
+      const base = baseEnd < 0 ? "." : norm.slice(0, baseEnd) || "/";
+      const re = globToRegExp(baseEnd < 0 ? norm : norm.slice(baseEnd + 1));
+      const found: string[] = [];
+      walk(base, found);
+      const hits = found.filter((f) => re.test(relative(base, f).split(sep).join("/")) && looksLikePlan(f));
+      if (!hits.length) unmatched.push(arg);
+      for (const f of hits) add(f, base);
+      continue;
+    }
+    let isDir = false;
+    try {
+      isDir = statSync(arg).isDirectory();
+    } catch {
+      /* a missing file is reported by the read stage, with its name */
+    }
+    if (isDir) {
+      const found: string[] = [];
+      walk(arg, found);
+      const hits = found.filter(looksLikePlan);
+      if (!hits.length) unmatched.push(arg);
+      for (const f of hits) add(f, arg);
+    } else add(arg, ".");
+  }
+  return { plans, unmatched };
+}

@@ -1,0 +1,54 @@
+/** How findings and outputs reach the user: text for people, one JSON document for CI. */
+import { formatFinding, type Finding } from "../model/finding.js";
+
+export type Format = "text" | "json";
+
+export interface Output {
+  source: string;
+  docx?: string;
+  pdf?: string;
+}
+
+export interface Report {
+  command: string;
+  findings: Finding[];
+  outputs: Output[];
+  plans: number;
+  failed: number;
+  seconds?: number;
+}
+
+export function sortFindings(f: Finding[]): Finding[] {
+  return [...f].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
+}
+
+export function printFindings(findings: Finding[], stream: NodeJS.WriteStream = process.stderr): void {
+  for (const f of sortFindings(findings)) stream.write(formatFinding(f) + "\n");
+}
+
+export function printJson(r: Report): void {
+  const errors = r.findings.filter((f) => f.severity === "error").length;
+  const doc = {
+    version: 1,
+    command: r.command,
+    ok: errors === 0 && r.failed === 0,
+    summary: {
+      plans: r.plans,
+      failed: r.failed,
+      errors,
+      warnings: r.findings.length - errors,
+      ...(r.seconds !== undefined ? { seconds: Number(r.seconds.toFixed(3)) } : {}),
+    },
+    findings: sortFindings(r.findings).map((f) => ({
+      file: f.file,
+      line: f.line,
+      column: f.col,
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      path: f.path ?? "",
+    })),
+    outputs: r.outputs,
+  };
+  process.stdout.write(JSON.stringify(doc, null, 2) + "\n");
+}

@@ -1,0 +1,54 @@
+/** Shared test helpers: run the real CLI as a process, make temporary folders. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "..");
+export const CLI = join(ROOT, "bin", "kehoach.js");
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, ...opts.env },
+    encoding: "utf8",
+    timeout: opts.timeout ?? 60_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(prefix = "kehoach-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A complete, valid plan with everything inline (no profile). */
+export const MINIMAL_PLAN = `co_quan:
+  ten: [ỦY BAN NHÂN DÂN, XÃ BẰNG MẠC]
+  ten_goi: Ủy ban nhân dân xã Bằng Mạc
+  viet_tat: UBND
+  dia_danh: Bằng Mạc
+so: "5"
+ngay: "2025-03-05"
+trich_yeu: Thực hiện công tác trẻ em năm 2025
+noi_dung:
+  - loai: muc_dich_yeu_cau
+    cac_y:
+      - tieu_de: Mục đích
+        cac_y:
+          - Tăng cường sự lãnh đạo của cấp ủy.
+          - Huy động sự tham gia của gia đình.
+nguoi_ky:
+  kt: CHỦ TỊCH
+  chuc_vu: PHÓ CHỦ TỊCH
+  ho_ten: Triệu Thị Diệp
+noi_nhan:
+  - { ten: UBND huyện, ghi_chu: b/c }
+  - Các trường học
+luu: { don_vi: VHXH, so_ban: "02" }
+`;
