@@ -18,6 +18,12 @@ describe("read stage: bad input gets one clear Vietnamese message", () => {
     expect(f.line).toBeGreaterThanOrEqual(1);
   });
 
+  it("explains a value with its own colon, the commonest clerk mistake", () => {
+    const f = only("mo_dau:\n  loi_dan: UBND xã ban hành Kế hoạch như sau:\n");
+    expect(f.line).toBe(2);
+    expect(f.message).toContain("Hãy đặt cả câu trong dấu ngoặc kép");
+  });
+
   it("reports a duplicate key at the second occurrence, naming the key", () => {
     const f = only("trich_yeu: a\nso: \"1\"\ntrich_yeu: b\n");
     expect(f).toMatchObject({ rule: "yaml.duplicate-key", line: 3, col: 1 });

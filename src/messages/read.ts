@@ -12,6 +12,8 @@ export const readMessages = {
   notMapping: (what: string) =>
     `tệp phải là một bảng khóa: giá trị (ví dụ "trich_yeu: ..."), nhưng ở đây là ${what}.`,
   yamlSyntax: (detail: string) => `lỗi cú pháp YAML: ${detail}.`,
+  colonInValue: () =>
+    'lỗi cú pháp YAML: giá trị có dấu hai chấm (:). Hãy đặt cả câu trong dấu ngoặc kép, ví dụ loi_dan: "… như sau:".',
   duplicateKey: (key: string) => `khóa "${key}" bị lặp lại. Xóa một trong hai hoặc gộp nội dung lại.`,
   aliasBomb: () =>
     "tệp dùng quá nhiều bí danh YAML (*...) lồng nhau; đây có thể là tệp độc hại. Hãy viết nội dung trực tiếp, không dùng & và *.",

@@ -33,6 +33,9 @@ export interface SourceFile {
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+// "loi_dan: … như sau:" — a value with its own colon, the commonest YAML mistake of clerks
+const COLON_IN_VALUE = /^\s*(-\s+)?[\p{L}\w]+:\s+[^"'\s].*:(\s|$)/u;
+
 function emptyIndex(): PositionIndex {
   return new PositionIndex(new LineCounter());
 }
@@ -96,8 +99,13 @@ export function parseSource(file: string, bytes: Buffer | string): SourceFile {
   for (const err of doc.errors) {
     const pos = lines.linePos(err.pos[0]);
     const rule = err.code === "DUPLICATE_KEY" ? "yaml.duplicate-key" : "yaml.syntax";
+    const lineText = text.split("\n")[pos.line - 1] ?? "";
     const message =
-      err.code === "DUPLICATE_KEY" ? m.duplicateKey(duplicateKeyName(text, err.pos[0])) : m.yamlSyntax(yamlErrorVi(err.code));
+      err.code === "DUPLICATE_KEY"
+        ? m.duplicateKey(duplicateKeyName(text, err.pos[0]))
+        : COLON_IN_VALUE.test(lineText)
+          ? m.colonInValue()
+          : m.yamlSyntax(yamlErrorVi(err.code));
     findings.push({ file, line: pos.line, col: pos.col, rule, severity: "error", message });
   }
   const { index, depth, nodes } = PositionIndex.build(doc, lines, text);

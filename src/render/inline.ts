@@ -21,7 +21,8 @@ function closing(s: string, from: number, mark: string): number {
         i++;
         continue;
       }
-      return i;
+      // a closing mark follows text, as in Markdown: "2 * 3" has no emphasis
+      if (i > 0 && !/\s/.test(s[i - 1]!)) return i;
     }
   }
   return -1;
@@ -84,7 +85,9 @@ function parse(s: string, st: Style, out: Run[]): void {
     }
     if (c === "*") {
       const mark = s[i + 1] === "*" ? "**" : "*";
-      const end = closing(s, i + mark.length, mark);
+      // an opening mark precedes text
+      const opens = i + mark.length < s.length && !/\s/.test(s[i + mark.length]!);
+      const end = opens ? closing(s, i + mark.length, mark) : -1;
       if (end > i + mark.length) {
         flush();
         const inner = s.slice(i + mark.length, end);

@@ -3,7 +3,7 @@
  * which an office may replace file by file with its own folder (`mau`, `--templates`).
  * The user's text is only ever data passed to a template, never template source.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
 import type { Finding } from "../model/finding.js";
@@ -76,10 +76,17 @@ export function loadTemplates(officeDir?: string): { templates: Templates; findi
   const base = standard.compiled;
   let office: Loaded | undefined;
   if (officeDir) {
-    office = offices.get(officeDir);
+    // keyed by the files' times too, so an edited template is seen (watch mode)
+    const stamp = readdirSync(officeDir)
+      .filter((f) => f.endsWith(".hbs"))
+      .sort()
+      .map((f) => `${f}@${statSync(join(officeDir, f)).mtimeMs}`)
+      .join("|");
+    const key = `${officeDir}\u0000${stamp}`;
+    office = offices.get(key);
     if (!office) {
       office = loadDir(officeDir, new Set(base.keys()));
-      offices.set(officeDir, office);
+      offices.set(key, office);
     }
   }
   const findings = [...standard.findings, ...(office?.findings ?? [])];
