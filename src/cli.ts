@@ -1,2 +1,99 @@
-// placeholder replaced by the command wiring in the next commit
-export {};
+/** The command line: parses arguments and hands over to src/commands. Kept thin. */
+import { Command, CommanderError, Option } from "commander";
+import { cliMessages as m, initMessages as im } from "./messages/cli.js";
+import type { Format } from "./commands/report.js";
+
+function usageMessage(e: CommanderError): string {
+  const arg = /'([^']+)'/.exec(e.message)?.[1] ?? "";
+  switch (e.code) {
+    case "commander.unknownOption":
+      return m.unknownOption(arg);
+    case "commander.unknownCommand":
+      return m.unknownCommand(arg);
+    case "commander.missingArgument":
+      return m.missingArgument(m.argFiles);
+    case "commander.optionMissingArgument":
+      return m.missingOptionValue(arg);
+    case "commander.invalidArgument":
+      return m.badFormat(arg);
+    default:
+      return e.message.replace(/^error:\s*/, "");
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = new Command("kehoach")
+    .description(m.description)
+    .helpOption("-h, --help", "xem hướng dẫn")
+    .helpCommand(false)
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined });
+  const format = (): Option => new Option("--format <định dạng>", m.optFormat).choices(["text", "json"]).default("text");
+  let run: () => Promise<number> = async () => 0;
+
+  program
+    .command("check")
+    .description(m.checkDescription)
+    .argument("<tệp...>", m.argFiles)
+    .addOption(format())
+    .option("--strict", m.optStrict)
+    .option("--templates <thư mục>", m.optTemplates)
+    .action((files: string[], o: { format: Format; strict?: boolean; templates?: string }) => {
+      run = async () => (await import("./commands/check.js")).checkCommand(files, o);
+    });
+  program
+    .command("build")
+    .description(m.buildDescription)
+    .argument("<tệp...>", m.argFiles)
+    .option("-o, --output <tệp.docx>", m.optOutput)
+    .option("--out-dir <thư mục>", m.optOutDir)
+    .option("--templates <thư mục>", m.optTemplates)
+    .option("--ky-so", m.optKySo)
+    .option("--strict", m.optStrict)
+    .option("--pdf", m.optPdf)
+    .option("--watch", m.optWatch)
+    .addOption(format())
+    .action((files: string[], o: { format: Format; output?: string; outDir?: string; templates?: string; kySo?: boolean; strict?: boolean; pdf?: boolean; watch?: boolean }) => {
+      run = async () => {
+        const build = await import("./commands/build.js");
+        return o.watch ? build.watchCommand(files, o) : build.buildCommand(files, o);
+      };
+    });
+
+  program
+    .command("init")
+    .description(m.initDescription)
+    .argument("[thư-mục]", "thư mục tạo tệp (mặc định thư mục hiện tại)", ".")
+    .option("--co-quan <tên>", im.optAgency)
+    .option("--chu-quan <tên>", im.optParent)
+    .option("--ten-goi <tên>", im.optName)
+    .option("--viet-tat <chữ>", im.optAbbr)
+    .option("--dia-danh <tên>", im.optPlace)
+    .option("--nguoi-ky <họ tên>", im.optSigner)
+    .option("--nam <năm>", im.optYear)
+    .action((dir: string, o: Record<string, string | undefined>) => {
+      run = async () => (await import("./commands/init.js")).initCommand(dir, o);
+    });
+
+  try {
+    program.parse(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.help" || e.code === "commander.version") return 0;
+      process.stderr.write(m.usage(usageMessage(e)) + "\n");
+      return 2;
+    }
+    throw e;
+  }
+  return run();
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(m.internal(e instanceof Error ? e.message : String(e)) + "\n");
+    process.exitCode = 70;
+  },
+);

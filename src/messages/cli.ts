@@ -35,3 +35,36 @@ export const cliMessages = {
   internal: (detail: string) =>
     `lỗi nội bộ của kehoach (${detail}). Đây là lỗi của chương trình, không phải của kế hoạch; hãy báo cho người phát triển kèm tệp kế hoạch.`,
 } as const;
+
+/** Messages of `kehoach init`. */
+export const initMessages = {
+  optAgency: "tên cơ quan ban hành, mỗi dòng cách nhau bằng dấu / (ví dụ \"ỦY BAN NHÂN DÂN/XÃ BẰNG MẠC\")",
+  optParent: "tên cơ quan chủ quản (nếu có)",
+  optName: "tên cơ quan dùng trong câu văn (ví dụ \"Ủy ban nhân dân xã Bằng Mạc\")",
+  optAbbr: "chữ viết tắt trong ký hiệu văn bản (mặc định UBND)",
+  optPlace: "địa danh in ở dòng ngày tháng (ví dụ Bằng Mạc)",
+  optSigner: "họ tên người ký",
+  optYear: "năm của kế hoạch (mặc định năm nay)",
+  ask: {
+    agency: "Tên cơ quan (các dòng cách nhau bằng /): ",
+    name: "Tên cơ quan trong câu văn: ",
+    abbr: "Chữ viết tắt trong ký hiệu [UBND]: ",
+    place: "Địa danh: ",
+    signer: "Họ tên người ký: ",
+  },
+  missing: (flag: string) => `thiếu ${flag}: khi không chạy trong cửa sổ lệnh tương tác, hãy truyền giá trị bằng tùy chọn ${flag}.`,
+  badAbbr: (v: string) => `chữ viết tắt "${v}" không hợp lệ: chỉ dùng chữ in hoa, chữ số và dấu gạch nối, ví dụ UBND.`,
+  exists: (p: string) => `đã có tệp ${p}; kehoach init không bao giờ ghi đè. Giữ nguyên tệp này.`,
+  created: (p: string) => `đã tạo ${p}`,
+  next: (plan: string) => `Tiếp theo: sửa ${plan} rồi chạy: kehoach build ${plan}`,
+} as const;
+
+/** Messages of PDF output and watch mode. */
+export const outputMessages = {
+  noSoffice: (pkg: string) =>
+    `không xuất được PDF vì máy chưa có LibreOffice. Cài bằng lệnh: apt-get install ${pkg} (Debian/Ubuntu), rồi chạy lại với --pdf.`,
+  pdfFailed: (reason: string) => `LibreOffice không chuyển được sang PDF (${reason}). Tệp .docx vẫn được giữ.`,
+  pdfBuilt: (out: string) => `đã xuất ${out}`,
+  watching: (files: string) => `Đang theo dõi ${files}. Lưu tệp để xuất lại; nhấn Ctrl+C để dừng.`,
+  rebuilding: (file: string) => `${file} thay đổi, đang xuất lại…`,
+} as const;

@@ -1,0 +1,219 @@
+/** `kehoach build`: check, render and write each plan; one bad plan never stops the others. */
+import { mkdirSync, watch as watchFile } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Finding } from "../model/finding.js";
+import { hasErrors } from "../model/finding.js";
+import { loadPlan } from "../pipeline.js";
+import { loadTemplates, renderPlan, TemplateError } from "../render/index.js";
+import { renderDocx } from "../write/index.js";
+import { cliMessages as m, outputMessages as om } from "../messages/cli.js";
+import type { NormalizedPlan } from "../model/normalized.js";
+import { expandArgs, type PlanFile } from "./expand.js";
+import { OutputError, writeAtomic } from "./atomic.js";
+import { convertToPdf, PDF_PACKAGE } from "./pdf.js";
+import { printFindings, printJson, type Format, type Output } from "./report.js";
+
+export interface BuildOptions {
+  format: Format;
+  output?: string;
+  outDir?: string;
+  templates?: string;
+  kySo?: boolean;
+  strict?: boolean;
+  pdf?: boolean;
+  watch?: boolean;
+  /** Number of parallel workers; default: the machine's cores. */
+  jobs?: number;
+}
+
+/**
+ * The timestamp recorded inside the package: SOURCE_DATE_EPOCH when set (reproducible-builds
+ * convention), else the plan's own date, else a fixed date. Never the clock.
+ */
+export function packageDate(plan: NormalizedPlan, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const d = plan.date;
+  if (d.year) return new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1));
+  return new Date(Date.UTC(2020, 0, 1));
+}
+
+export function outputPath(p: PlanFile, opts: Pick<BuildOptions, "output" | "outDir">): string {
+  if (opts.output) return opts.output;
+  const docx = p.file.replace(/\.ya?ml$/i, "") + ".docx";
+  if (!opts.outDir) return docx;
+  let rel = relative(p.root, docx);
+  if (rel.startsWith("..") || resolve(rel) === rel) rel = docx.split(/[\\/]/).pop()!;
+  return join(opts.outDir, rel);
+}
+
+export interface BuildResult {
+  findings: Finding[];
+  output?: string;
+  pdf?: string;
+}
+
+/** Builds one plan file; never throws for a problem of the plan or of the output path. */
+export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildResult> {
+  const loaded = loadPlan(p.file);
+  const findings = [...loaded.findings];
+  if (!loaded.plan || hasErrors(findings) || (opts.strict && findings.length)) return { findings };
+  const plan = opts.kySo ? { ...loaded.plan, eSign: true } : loaded.plan;
+  const t = loadTemplates(opts.templates ?? plan.templatesDir);
+  findings.push(...t.findings);
+  if (hasErrors(t.findings)) return { findings };
+  let data: Buffer;
+  try {
+    data = await renderDocx(renderPlan(plan, t.templates, packageDate(plan)));
+  } catch (e) {
+    if (e instanceof TemplateError) return { findings: [...findings, e.finding] };
+    throw e;
+  }
+  const out = outputPath(p, opts);
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    writeAtomic(out, data, loaded.sources.map((s) => s.file));
+  } catch (e) {
+    const reason = e instanceof OutputError ? e.reason : (e as NodeJS.ErrnoException).code ?? String(e);
+    const message = reason === "source" ? m.outputIsSource(out) : m.outputNotWritable(out, reason);
+    findings.push({ file: p.file, line: 1, col: 1, rule: "output.write", severity: "error", message });
+    return { findings };
+  }
+  if (!opts.pdf) return { findings, output: out };
+  const pdf = out.replace(/\.docx$/i, "") + ".pdf";
+  try {
+    await convertToPdf(out, pdf);
+  } catch (e) {
+    const reason = (e as Error).message;
+    const message = reason === "no-soffice" ? om.noSoffice(PDF_PACKAGE) : om.pdfFailed(reason);
+    findings.push({ file: p.file, line: 1, col: 1, rule: "output.pdf", severity: "error", message });
+    return { findings, output: out };
+  }
+  return { findings, output: out, pdf };
+}
+
+/** Builds plans across worker threads; results come back in the plans' order. */
+async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDone: (i: number, r: BuildResult) => void): Promise<void> {
+  const n = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), plans.length));
+  if (n === 1 || plans.length < 4) {
+    for (let i = 0; i < plans.length; i++) onDone(i, await buildOne(plans[i]!, opts));
+    return;
+  }
+  const { watch: _w, ...workerOpts } = opts;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, () => {
+      const worker = new Worker(new URL("./build-worker.js", import.meta.url), { workerData: workerOpts });
+      return new Promise<void>((resolveAll, reject) => {
+        const send = (): void => {
+          if (next >= plans.length) {
+            void worker.terminate().then(() => resolveAll());
+            return;
+          }
+          const id = next++;
+          worker.postMessage({ id, plan: plans[id] });
+        };
+        worker.on("message", (msg: { id: number; result?: BuildResult; error?: string }) => {
+          if (msg.error !== undefined) {
+            reject(new Error(msg.error));
+            return;
+          }
+          onDone(msg.id, msg.result!);
+          send();
+        });
+        worker.on("error", reject);
+        send();
+      });
+    }),
+  );
+}
+
+class Progress {
+  private done = 0;
+  constructor(
+    private readonly total: number,
+    private readonly tty: boolean,
+  ) {}
+
+  step(file: string, r: BuildResult): void {
+    this.done++;
+    const line = r.output ? `${file}: ${m.built(file, r.output)}${r.pdf ? `, ${r.pdf}` : ""}` : `${file}: ${m.failed(file)}`;
+    if (!this.tty) {
+      process.stderr.write(line + "\n");
+      return;
+    }
+    const width = 24;
+    const filled = Math.round((this.done / this.total) * width);
+    const bar = "#".repeat(filled) + "-".repeat(width - filled);
+    const cols = process.stderr.columns || 80;
+    const text = `[${bar}] ${this.done}/${this.total} ${file}`.slice(0, cols - 1);
+    process.stderr.write(`\r\x1b[K${text}`);
+    if (this.done === this.total) process.stderr.write("\n");
+  }
+}
+
+export async function buildCommand(args: string[], opts: BuildOptions): Promise<number> {
+  const started = process.hrtime.bigint();
+  const { plans, unmatched } = expandArgs(args);
+  const findings: Finding[] = unmatched.map((a) => ({ file: a, line: 1, col: 1, rule: "file.none", severity: "error", message: m.noFiles(a) }));
+  if (opts.output && plans.length > 1) {
+    process.stderr.write(m.usage(m.oneOutputOnly()) + "\n");
+    return 2;
+  }
+  const results: BuildResult[] = new Array(plans.length);
+  const progress = new Progress(plans.length, opts.format === "text" && Boolean(process.stderr.isTTY));
+  await buildParallel(plans, opts, (i, r) => {
+    results[i] = r;
+    if (opts.format === "text") progress.step(plans[i]!.file, r);
+  });
+  const outputs: Output[] = [];
+  let failed = 0;
+  plans.forEach((p, i) => {
+    const r = results[i]!;
+    findings.push(...r.findings);
+    if (r.output) outputs.push({ source: p.file, docx: r.output, ...(r.pdf ? { pdf: r.pdf } : {}) });
+    if (!r.output || (r.pdf === undefined && opts.pdf)) failed++;
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (opts.format === "json") printJson({ command: "build", findings, outputs, plans: plans.length, failed, seconds });
+  else {
+    printFindings(findings);
+    process.stderr.write(m.summaryBuild(outputs.length, failed, seconds.toFixed(2)) + "\n");
+  }
+  return failed > 0 || unmatched.length > 0 ? 1 : 0;
+}
+
+/** `--watch`: rebuild a plan whenever it or its profile is saved, printing the findings. */
+export async function watchCommand(args: string[], opts: BuildOptions): Promise<number> {
+  const { plans } = expandArgs(args);
+  const files = new Set<string>();
+  for (const p of plans) {
+    files.add(p.file);
+    for (const s of loadPlan(p.file).sources) files.add(s.file);
+  }
+  process.stderr.write(om.watching([...files].join(", ")) + "\n");
+  await buildCommand(args, { ...opts, watch: false });
+  let timer: NodeJS.Timeout | undefined;
+  const rebuild = (file: string): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      process.stderr.write(om.rebuilding(file) + "\n");
+      void buildCommand(args, { ...opts, watch: false });
+    }, 150);
+  };
+  // Watch the folders: editors often save by renaming, which ends a watch on the file itself.
+  const dirs = new Map<string, Set<string>>();
+  for (const f of files) {
+    const d = dirname(resolve(f));
+    if (!dirs.has(d)) dirs.set(d, new Set());
+    dirs.get(d)!.add(resolve(f).slice(d.length + 1));
+  }
+  for (const [d, names] of dirs) {
+    watchFile(d, (_event, name) => {
+      if (name && names.has(name.toString())) rebuild(join(d, name.toString()));
+    });
+  }
+  return new Promise<number>(() => undefined);
+}

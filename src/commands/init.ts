@@ -1,0 +1,148 @@
+/**
+ * `kehoach init [DIR]`: an office profile and a first plan from the standard skeleton,
+ * prefilled from the profile, with the schema line on top. Never overwrites a file; asks
+ * questions only on a terminal, otherwise takes flags.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { join, relative } from "node:path";
+import { createInterface } from "node:readline/promises";
+import Handlebars from "handlebars";
+import { SCHEMAS_DIR, TEMPLATES_DIR } from "../paths.js";
+import { initMessages as m, cliMessages } from "../messages/cli.js";
+import { readSource } from "../read/index.js";
+import { PROFILE_FILE } from "../normalize/index.js";
+import type { ProfileSource } from "../model/plan.js";
+
+export interface InitOptions {
+  coQuan?: string;
+  chuQuan?: string;
+  tenGoi?: string;
+  vietTat?: string;
+  diaDanh?: string;
+  nguoiKy?: string;
+  nam?: string;
+}
+
+const UNIT_WORDS = ["THỊ TRẤN", "THỊ XÃ", "THÀNH PHỐ", "PHƯỜNG", "XÃ", "HUYỆN", "QUẬN", "TỈNH"];
+
+function titleCase(s: string): string {
+  return s
+    .toLocaleLowerCase("vi")
+    .split(/\s+/)
+    .map((w) => (w ? w[0]!.toLocaleUpperCase("vi") + w.slice(1) : w))
+    .join(" ");
+}
+
+/** "XÃ BẰNG MẠC" → { unit: "xã", place: "Bằng Mạc" } */
+function splitUnit(line: string): { unit: string; place: string } {
+  const up = line.toLocaleUpperCase("vi").trim();
+  for (const u of UNIT_WORDS) if (up.startsWith(u + " ")) return { unit: u.toLocaleLowerCase("vi"), place: titleCase(up.slice(u.length + 1)) };
+  return { unit: "", place: titleCase(up) };
+}
+
+/** The sentence form of an agency written in capitals: ỦY BAN NHÂN DÂN / XÃ BẰNG MẠC → Ủy ban nhân dân xã Bằng Mạc. */
+export function sentenceName(lines: string[]): string {
+  const [first = "", ...rest] = lines;
+  const lower = first.toLocaleLowerCase("vi");
+  const head = lower ? lower[0]!.toLocaleUpperCase("vi") + lower.slice(1) : "";
+  const tail = rest.map((l) => {
+    const { unit, place } = splitUnit(l);
+    return unit ? `${unit} ${place}` : place;
+  });
+  return [head, ...tail].join(" ").trim();
+}
+
+function render(name: string, data: object): string {
+  const hb = Handlebars.create();
+  hb.registerHelper("json", (v: unknown) => JSON.stringify(v ?? ""));
+  const src = readFileSync(join(TEMPLATES_DIR, "init", name), "utf8");
+  return hb.compile(src, { noEscape: true, knownHelpers: { json: true }, knownHelpersOnly: true })(data);
+}
+
+/** Creates a file only if it does not exist (flag "wx"): no race, no overwrite. */
+function create(path: string, text: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, "wx", 0o644);
+  } catch {
+    return false;
+  }
+  writeSync(fd, text);
+  closeSync(fd);
+  return true;
+}
+
+async function ask(opts: InitOptions): Promise<InitOptions> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const q = async (text: string, current?: string): Promise<string | undefined> => current ?? ((await rl.question(text)).trim() || undefined);
+    const coQuan = await q(m.ask.agency, opts.coQuan);
+    const lines = (coQuan ?? "").split("/").map((s) => s.trim()).filter(Boolean);
+    return {
+      ...opts,
+      coQuan,
+      tenGoi: await q(m.ask.name, opts.tenGoi ?? (lines.length ? sentenceName(lines.map((l) => l.toLocaleUpperCase("vi"))) : undefined)),
+      vietTat: await q(m.ask.abbr, opts.vietTat),
+      diaDanh: await q(m.ask.place, opts.diaDanh),
+      nguoiKy: await q(m.ask.signer, opts.nguoiKy),
+    };
+  } finally {
+    rl.close();
+  }
+}
+
+export async function initCommand(dir: string, given: InitOptions, interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY)): Promise<number> {
+  mkdirSync(dir, { recursive: true });
+  const profilePath = join(dir, PROFILE_FILE);
+  const year = given.nam ?? String(new Date().getFullYear());
+  const planPath = join(dir, `ke-hoach-${year}.yaml`);
+  const schemaDir = relative(dir, SCHEMAS_DIR).split("\\").join("/").replace(/\/$/, "") || ".";
+  const out = (s: string): boolean => process.stderr.write(s + "\n");
+
+  let tenGoi: string | undefined;
+  let created = 0;
+  if (existsSync(profilePath)) {
+    out(m.exists(profilePath));
+    const existing = readSource(profilePath).value as ProfileSource | undefined;
+    tenGoi = existing?.co_quan?.ten_goi;
+  } else {
+    const opts = interactive ? await ask(given) : given;
+    if (!opts.coQuan) {
+      out(cliMessages.usage(m.missing("--co-quan")));
+      return 2;
+    }
+    if (!opts.nguoiKy) {
+      out(cliMessages.usage(m.missing("--nguoi-ky")));
+      return 2;
+    }
+    const vietTat = opts.vietTat ?? "UBND";
+    if (!/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/.test(vietTat)) {
+      out(cliMessages.usage(m.badAbbr(vietTat)));
+      return 2;
+    }
+    const ten = opts.coQuan.split("/").map((s) => s.trim().toLocaleUpperCase("vi")).filter(Boolean);
+    tenGoi = opts.tenGoi ?? sentenceName(ten);
+    const data = {
+      schema_dir: schemaDir,
+      chu_quan: opts.chuQuan?.toLocaleUpperCase("vi"),
+      ten,
+      ten_goi: tenGoi,
+      viet_tat: vietTat,
+      dia_danh: opts.diaDanh ?? splitUnit(ten[ten.length - 1] ?? "").place,
+      tm: ten[0],
+      ho_ten: opts.nguoiKy,
+    };
+    if (create(profilePath, render("co-quan.yaml.hbs", data))) {
+      out(m.created(profilePath));
+      created++;
+    } else out(m.exists(profilePath));
+  }
+  const loiDan = `${tenGoi ?? "Ủy ban nhân dân"} ban hành Kế hoạch thực hiện công tác … năm ${year} như sau:`;
+  const plan = render("ke-hoach.yaml.hbs", { schema_dir: schemaDir, nam: year, loi_dan: loiDan, file: planPath });
+  if (create(planPath, plan)) {
+    out(m.created(planPath));
+    out(m.next(planPath));
+    created++;
+  } else out(m.exists(planPath));
+  return created > 0 ? 0 : 1;
+}

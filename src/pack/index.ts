@@ -1,0 +1,134 @@
+/**
+ * Pack stage: a deterministic zip. The same document gives the same bytes on every run,
+ * machine and time zone: entries in a fixed order, fixed times, one compression setting,
+ * and the package timestamps taken from the document model, never from the clock.
+ */
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+
+export interface ZipEntry {
+  name: string;
+  data: Buffer;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Reads every entry of a zip (stored or deflated), through its central directory. */
+export function readZip(zip: Buffer): ZipEntry[] {
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error("not a zip: no end of central directory");
+  const count = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  const out: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error("not a zip: bad central directory");
+    const method = zip.readUInt16LE(p + 10);
+    const size = zip.readUInt32LE(p + 20);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const extraLen = zip.readUInt16LE(p + 30);
+    const commentLen = zip.readUInt16LE(p + 32);
+    const local = zip.readUInt32LE(p + 42);
+    const name = zip.toString("utf8", p + 46, p + 46 + nameLen);
+    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(dataStart, dataStart + size);
+    out.push({ name, data: method === 0 ? Buffer.from(raw) : inflateRawSync(raw) });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+/** DOS date/time of a moment in UTC (zip times carry no zone; UTC keeps them zone-independent). */
+function dosTime(d: Date): { time: number; date: number } {
+  const y = Math.min(2107, Math.max(1980, d.getUTCFullYear()));
+  return {
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    date: ((y - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+  };
+}
+
+/** Order of entries: content types first, package relationships next, then by name. */
+function order(a: ZipEntry, b: ZipEntry): number {
+  const rank = (n: string): number => (n === "[Content_Types].xml" ? 0 : n === "_rels/.rels" ? 1 : 2);
+  return rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+export function writeZip(entries: ZipEntry[], date: Date): Buffer {
+  const { time, date: day } = dosTime(date);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of [...entries].sort(order)) {
+    const name = Buffer.from(e.name, "utf8");
+    const body = deflateRawSync(e.data, { level: 9 });
+    const crc = crc32(e.data);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4); // version needed
+    head.writeUInt16LE(0x0800, 6); // UTF-8 names
+    head.writeUInt16LE(8, 8); // deflate
+    head.writeUInt16LE(time, 10);
+    head.writeUInt16LE(day, 12);
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(body.length, 18);
+    head.writeUInt32LE(e.data.length, 22);
+    head.writeUInt16LE(name.length, 26);
+    head.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(time, 12);
+    central.writeUInt16LE(day, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(head, name, body);
+    centrals.push(central, name);
+    offset += head.length + name.length + body.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(centrals.length / 2, 8);
+  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+/** Rewrites the package timestamps in docProps/core.xml to the document's own date. */
+function fixCoreDates(xml: string, date: Date): string {
+  const iso = date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`);
+}
+
+/** Repacks a zip made by the docx library into its deterministic form. */
+export function repack(zip: Buffer, date: Date): Buffer {
+  const entries = readZip(zip).map((e) =>
+    e.name === "docProps/core.xml" ? { name: e.name, data: Buffer.from(fixCoreDates(e.data.toString("utf8"), date), "utf8") } : e,
+  );
+  return writeZip(entries, date);
+}

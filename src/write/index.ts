@@ -1,0 +1,82 @@
+/**
+ * Write stage: the document model becomes a .docx laid out as Decree 30 requires, then the
+ * pack stage makes its bytes deterministic.
+ */
+import { AlignmentType, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from "docx";
+import type { Appendix, DocumentModel } from "../model/document.js";
+import { repack } from "../pack/index.js";
+import { blocks, rule } from "./blocks.js";
+import { closingTable } from "./closing.js";
+import { headerTable, titleBlock } from "./header.js";
+import { LANDSCAPE_TEXT_WIDTH, MARGIN, PAGE, SIZE, TEXT_WIDTH } from "./layout.js";
+import { textWidth } from "./measure.js";
+import { STYLE, STYLES } from "./styles.js";
+
+/** Page numbers centred in the top margin from page 2 on; page 1 has an empty header. */
+function headers(): ISectionOptions["headers"] {
+  return {
+    default: new Header({
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.pageNumber })] })],
+    }),
+    first: new Header({ children: [new Paragraph({ children: [] })] }),
+  };
+}
+
+function page(landscape: boolean, restart: boolean): ISectionOptions["properties"] {
+  return {
+    titlePage: true,
+    page: {
+      size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+      margin: MARGIN,
+      ...(restart ? { pageNumbers: { start: 1 } } : {}),
+    },
+  };
+}
+
+/** The "(Kèm theo …)" line is split before "của" when long, so each line stays short. */
+function referenceLines(ref: string): string[] {
+  if (ref.length <= 80) return [ref];
+  const at = ref.lastIndexOf(" của ");
+  return at > 0 ? [ref.slice(0, at), ref.slice(at + 1)] : [ref];
+}
+
+function appendixSection(a: Appendix): ISectionOptions {
+  const width = a.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+  const ref = referenceLines(a.reference);
+  const refWidth = Math.max(...ref.map((r) => textWidth(r, SIZE.title / 2, false)));
+  return {
+    properties: page(a.landscape, true),
+    headers: headers(),
+    children: [
+      new Paragraph({ style: STYLE.appendix, children: [new TextRun({ text: a.label })] }),
+      ...a.title.map((t) => new Paragraph({ style: STYLE.appendix, children: [new TextRun({ text: t })] })),
+      ...ref.map((r) => new Paragraph({ style: STYLE.appendix, children: [new TextRun({ text: r, bold: false, italics: true })] })),
+      rule(Math.round(Math.min(refWidth, width) * 0.4), width),
+      new Paragraph({ style: STYLE.rule, spacing: { after: 240 }, children: [] }),
+      ...blocks(a.blocks, width),
+    ],
+  };
+}
+
+export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+  const main: ISectionOptions = {
+    properties: page(false, false),
+    headers: headers(),
+    children: [
+      headerTable(model.header),
+      ...titleBlock(model.title, TEXT_WIDTH),
+      ...blocks(model.body, TEXT_WIDTH),
+      new Paragraph({ style: STYLE.rule, spacing: { after: 120 }, children: [] }),
+      closingTable(model.closing),
+    ],
+  };
+  const doc = new Document({
+    creator: model.meta.creator,
+    title: model.meta.title,
+    lastModifiedBy: model.meta.creator,
+    revision: 1,
+    styles: STYLES,
+    sections: [main, ...model.appendices.map(appendixSection)],
+  });
+  return repack(await Packer.toBuffer(doc), model.meta.date);
+}
