@@ -41,6 +41,9 @@ export const STYLES: IStylesOptions = {
     heading4: plainHeading,
     heading5: plainHeading,
     heading6: plainHeading,
+    caption: { run: run(SIZE.table, { italics: true }) },
+    hyperlink: { run: { font: FONT, color: BLACK } },
+    footnoteText: { run: run(SIZE.footnote) },
   },
   paragraphStyles: [
     { id: STYLE.body, name: "KH Nội dung", basedOn: "Normal", quickFormat: true, run: run(SIZE.body), paragraph: bodyParagraph },
