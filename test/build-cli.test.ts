@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { MINIMAL_PLAN, ROOT, runCli, tempDir } from "./helpers.js";
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...files(p));
+    else out.push(p);
+  }
+  return out.sort();
+}
+const sha = (p: string): string => createHash("sha256").update(readFileSync(p)).digest("hex");
+
+describe("kehoach build", () => {
+  it("writes plan.docx beside the plan, or where -o says", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "ke-hoach.yaml"), MINIMAL_PLAN);
+    const r = runCli(["build", "ke-hoach.yaml"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("ke-hoach.yaml: đã xuất ke-hoach.docx");
+    expect(readFileSync(join(dir, "ke-hoach.docx")).subarray(0, 2).toString()).toBe("PK");
+    expect(runCli(["build", "ke-hoach.yaml", "-o", "khac.docx"], { cwd: dir }).code).toBe(0);
+    expect(existsSync(join(dir, "khac.docx"))).toBe(true);
+  });
+
+  it("is reproducible: examples built twice, different TZ, same SOURCE_DATE_EPOCH, give identical SHA-256", () => {
+    const out = tempDir();
+    const a = runCli(["build", "examples", "--out-dir", join(out, "a")], { env: { TZ: "Asia/Ho_Chi_Minh", SOURCE_DATE_EPOCH: "1735689600" } });
+    const b = runCli(["build", "examples", "--out-dir", join(out, "b")], { env: { TZ: "America/Los_Angeles", SOURCE_DATE_EPOCH: "1735689600" } });
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const fa = files(join(out, "a")).map((f) => relative(join(out, "a"), f));
+    expect(fa).toHaveLength(5);
+    expect(fa.every((f) => /^\d{3}-.*\.docx$/.test(f))).toBe(true);
+    for (const f of fa) expect(sha(join(out, "b", f)), f).toBe(sha(join(out, "a", f)));
+    const c = runCli(["build", "examples", "--out-dir", join(out, "c")], { env: { SOURCE_DATE_EPOCH: "1767225600" } });
+    expect(c.code).toBe(0);
+    expect(sha(join(out, "c", fa[0]!))).not.toBe(sha(join(out, "a", fa[0]!)));
+  });
+
+  it("builds every good plan of a folder, reports the broken one at file:line:col, leaves nothing half-written, exits 1", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "nam-2025", "quy-2"), { recursive: true });
+    writeFileSync(join(dir, "nam-2025", "a.yaml"), MINIMAL_PLAN);
+    writeFileSync(join(dir, "nam-2025", "quy-2", "b.yaml"), MINIMAL_PLAN.replace("Thực hiện công tác", "Triển khai công tác"));
+    writeFileSync(join(dir, "nam-2025", "c.yaml"), MINIMAL_PLAN.replace('ngay: "2025-03-05"', "ngay: 2025-03-05 x: y"));
+    writeFileSync(join(dir, "nam-2025", "d.yaml"), MINIMAL_PLAN.replace("  - Các trường học\n", "  - Các trường học\n  - 12\n"));
+    const r = runCli(["build", "nam-2025", "--out-dir", "out", "--format", "json"], { cwd: dir });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary).toMatchObject({ plans: 4, failed: 2 });
+    expect(doc.outputs).toEqual([
+      { source: "nam-2025/a.yaml", docx: "out/a.docx" },
+      { source: "nam-2025/quy-2/b.yaml", docx: "out/quy-2/b.docx" },
+    ]);
+    expect(doc.findings.map((f: { file: string; line: number; column: number }) => `${f.file}:${f.line}`)).toEqual(["nam-2025/c.yaml:7", "nam-2025/d.yaml:23"]);
+    expect(files(join(dir, "out")).map((f) => relative(dir, f))).toEqual(["out/a.docx", "out/quy-2/b.docx"]);
+    expect(files(join(dir, "nam-2025")).filter((f) => !f.endsWith(".yaml"))).toEqual([]);
+  });
+
+  it("builds in parallel across workers with the same bytes as one by one", () => {
+    const dir = tempDir();
+    for (let i = 0; i < 6; i++) writeFileSync(join(dir, `p${i}.yaml`), MINIMAL_PLAN.replace('so: "5"', `so: "${i + 1}"`));
+    const par = runCli(["build", ".", "--out-dir", "par"], { cwd: dir });
+    expect(par.code).toBe(0);
+    expect(par.stderr.split("\n").filter((l) => l.includes("đã xuất"))).toHaveLength(6);
+    for (let i = 0; i < 6; i++) {
+      expect(runCli(["build", `p${i}.yaml`, "-o", `one${i}.docx`], { cwd: dir }).code).toBe(0);
+      expect(sha(join(dir, "par", `p${i}.docx`))).toBe(sha(join(dir, `one${i}.docx`)));
+    }
+  });
+
+  it("never overwrites the source and reports an unwritable output in Vietnamese", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN);
+    const same = runCli(["build", "p.yaml", "-o", "p.yaml"], { cwd: dir });
+    expect(same.code).toBe(1);
+    expect(same.stderr).toContain("trùng với tệp nguồn");
+    expect(readFileSync(join(dir, "p.yaml"), "utf8")).toBe(MINIMAL_PLAN);
+    mkdirSync(join(dir, "ro"));
+    chmodSync(join(dir, "ro"), 0o500);
+    const ro = runCli(["build", "p.yaml", "-o", "ro/p.docx"], { cwd: dir });
+    chmodSync(join(dir, "ro"), 0o700);
+    if (process.getuid?.() !== 0) {
+      expect(ro.code).toBe(1);
+      expect(ro.stderr).toContain('không ghi được tệp "ro/p.docx"');
+    }
+    expect(runCli(["build", "p.yaml", "-o", "moi/x.docx"], { cwd: dir }).code).toBe(0); // missing folders are made
+    writeFileSync(join(dir, "blocker"), "not a folder");
+    const notDir = runCli(["build", "p.yaml", "-o", "blocker/x.docx"], { cwd: dir });
+    expect(notDir.code).toBe(1);
+    expect(notDir.stderr).toMatch(/p\.yaml:1:1  lỗi  không ghi được tệp "blocker\/x\.docx" \(E[A-Z]+\)/);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("replaces a symlink at the output path instead of writing through it", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN);
+    writeFileSync(join(dir, "important.txt"), "giữ nguyên");
+    symlinkSync(join(dir, "important.txt"), join(dir, "p.docx"));
+    expect(runCli(["build", "p.yaml"], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, "important.txt"), "utf8")).toBe("giữ nguyên");
+    expect(statSync(join(dir, "p.docx")).size).toBeGreaterThan(1000);
+  });
+
+  it("--pdf writes a PDF through LibreOffice, or names the package to install", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN);
+    const haveSoffice = runCli(["build", "p.yaml", "--pdf"], { cwd: dir, env: { PATH: process.env.PATH }, timeout: 240_000 });
+    const sofficeOnPath = (process.env.PATH ?? "").split(":").some((d) => existsSync(join(d, "soffice")));
+    if (sofficeOnPath) {
+      expect(haveSoffice.code, haveSoffice.stderr).toBe(0);
+      expect(readFileSync(join(dir, "p.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    }
+    const none = runCli(["build", "p.yaml", "--pdf", "-o", "q.docx"], { cwd: dir, env: { PATH: "/nonexistent" } });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("apt-get install libreoffice-writer-nogui");
+    expect(existsSync(join(dir, "q.pdf"))).toBe(false);
+  }, 300_000);
+});
