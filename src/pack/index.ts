@@ -125,10 +125,12 @@ function fixCoreDates(xml: string, date: Date): string {
   return xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`);
 }
 
-/** Repacks a zip made by the docx library into its deterministic form. */
-export function repack(zip: Buffer, date: Date): Buffer {
-  const entries = readZip(zip).map((e) =>
-    e.name === "docProps/core.xml" ? { name: e.name, data: Buffer.from(fixCoreDates(e.data.toString("utf8"), date), "utf8") } : e,
-  );
+/** Packs the parts of a document (path → XML text or bytes) into its deterministic .docx. */
+export function packDocument(parts: Map<string, string | Uint8Array>, date: Date): Buffer {
+  const entries: ZipEntry[] = [];
+  for (const [name, data] of parts) {
+    const text = typeof data === "string" ? (name === "docProps/core.xml" ? fixCoreDates(data, date) : data) : undefined;
+    entries.push({ name, data: text !== undefined ? Buffer.from(text, "utf8") : Buffer.from(data as Uint8Array) });
+  }
   return writeZip(entries, date);
 }

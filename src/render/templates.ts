@@ -4,8 +4,8 @@
  * The user's text is only ever data passed to a template, never template source.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import Handlebars from "handlebars";
 import type { Finding } from "../model/finding.js";
 import { TEMPLATES_DIR } from "../paths.js";
 import { renderMessages as m } from "../messages/render.js";
@@ -24,8 +24,23 @@ export class TemplateError extends Error {
   }
 }
 
-const hb = Handlebars.create();
-const OPTIONS = { noEscape: true, strict: false, knownHelpersOnly: true } as const;
+/** Output is text for the document, not HTML: no escaping; only the built-in helpers. */
+export const TEMPLATE_OPTIONS = { noEscape: true, strict: false, knownHelpersOnly: true } as const;
+const OPTIONS = TEMPLATE_OPTIONS;
+
+type Spec = Parameters<typeof import("handlebars").template>[0];
+const require = createRequire(import.meta.url);
+// The build precompiles the standard templates (generate.ts); then only the small runtime is
+// loaded. The full compiler is loaded when an office's templates (or the sources) need it.
+const precompiled: Record<string, Spec> | undefined = await import(String("./standard-templates.js")).then(
+  (m: { default: Record<string, Spec> }) => m.default,
+  () => undefined,
+);
+let compiler: typeof import("handlebars") | undefined;
+function hb(): typeof import("handlebars") {
+  compiler ??= (require("handlebars") as typeof import("handlebars")).create();
+  return compiler;
+}
 
 interface Loaded {
   compiled: Map<string, { fn: Compiled; file: string }>;
@@ -57,8 +72,8 @@ function loadDir(dir: string, known: Set<string> | undefined): Loaded {
     const source = readFileSync(file, "utf8");
     try {
       // precompile checks the whole template now, so a broken one is reported before any build
-      hb.precompile(source, OPTIONS);
-      compiled.set(key, { fn: hb.compile(source, OPTIONS), file });
+      hb().precompile(source, OPTIONS);
+      compiled.set(key, { fn: hb().compile(source, OPTIONS), file });
     } catch (e) {
       const pos = syntaxPosition(e);
       findings.push({ file, ...pos, rule: "templates.syntax", severity: "error", message: m.templateSyntax(firstLine((e as Error).message)) });
@@ -67,12 +82,19 @@ function loadDir(dir: string, known: Set<string> | undefined): Loaded {
   return { compiled, findings };
 }
 
+function fromPrecompiled(specs: Record<string, Spec>): Loaded {
+  const runtime = (require("handlebars/runtime") as typeof import("handlebars")).create();
+  const compiled = new Map<string, { fn: Compiled; file: string }>();
+  for (const [key, spec] of Object.entries(specs)) compiled.set(key, { fn: runtime.template(spec), file: join(TEMPLATES_DIR, `${key}.hbs`) });
+  return { compiled, findings: [] };
+}
+
 let standard: Loaded | undefined;
 const offices = new Map<string, Loaded>();
 
 /** The standard templates, overridden by an office folder when given. */
 export function loadTemplates(officeDir?: string): { templates: Templates; findings: Finding[] } {
-  standard ??= loadDir(TEMPLATES_DIR, undefined);
+  standard ??= precompiled ? fromPrecompiled(precompiled) : loadDir(TEMPLATES_DIR, undefined);
   const base = standard.compiled;
   let office: Loaded | undefined;
   if (officeDir) {

@@ -2,32 +2,23 @@
  * Validate stage: the parsed YAML against the JSON Schema in schemas/, with every ajv error
  * turned into a Vietnamese finding at the file:line:col of the offending key or value.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import AjvModule, { type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { pathToString, type Finding, type Path } from "../model/finding.js";
 import type { SourceFile } from "../read/index.js";
-import { SCHEMAS_DIR } from "../paths.js";
+import type { SchemaKind } from "./schemas.js";
 import { validateMessages as m, typeVi, PATTERN_HINTS } from "../messages/validate.js";
 import { suggest } from "./suggest.js";
 
-export type SchemaKind = "plan" | "profile";
+export type { SchemaKind } from "./schemas.js";
 
-const SCHEMA_IDS: Record<SchemaKind, string> = {
-  plan: "https://kehoach.local/schemas/kehoach.schema.json",
-  profile: "https://kehoach.local/schemas/co-quan.schema.json",
-};
-
-let validators: Record<SchemaKind, ValidateFunction> | undefined;
+// The build writes compiled.js beside this file (generate.ts); running from source, the
+// schemas are compiled here instead, from the same Ajv setup.
+const validators: Record<SchemaKind, ValidateFunction> = await import(String("./compiled.js")).then(
+  (m: Record<SchemaKind, ValidateFunction>) => ({ plan: m.plan, profile: m.profile }),
+  async () => (await import("./schemas.js")).compileValidators(),
+);
 
 function getValidators(): Record<SchemaKind, ValidateFunction> {
-  if (validators) return validators;
-  const Ajv = AjvModule.default ?? AjvModule;
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  for (const f of ["kehoach.schema.json", "co-quan.schema.json"]) {
-    ajv.addSchema(JSON.parse(readFileSync(join(SCHEMAS_DIR, f), "utf8")));
-  }
-  validators = { plan: ajv.getSchema(SCHEMA_IDS.plan)!, profile: ajv.getSchema(SCHEMA_IDS.profile)! };
   return validators;
 }
 

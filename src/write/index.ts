@@ -4,7 +4,7 @@
  */
 import { AlignmentType, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from "docx";
 import type { Appendix, DocumentModel } from "../model/document.js";
-import { repack } from "../pack/index.js";
+import { packDocument } from "../pack/index.js";
 import { blocks, rule } from "./blocks.js";
 import { closingTable } from "./closing.js";
 import { headerTable, titleBlock } from "./header.js";
@@ -78,5 +78,19 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
     styles: STYLES,
     sections: [main, ...model.appendices.map(appendixSection)],
   });
-  return repack(await Packer.toBuffer(doc), model.meta.date);
+  return packDocument(compile(doc), model.meta.date);
+}
+
+type Compiler = { compile(doc: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array> };
+
+/**
+ * The parts of the package as the docx library writes them, before it zips them: the pack stage
+ * zips them once, deterministically, instead of unzipping and zipping the library's output again.
+ * Packer.compiler is not public API; docx is pinned to an exact version, and the tests fail
+ * loudly if it changes.
+ */
+function compile(doc: Document): Map<string, string | Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  if (!compiler) throw new Error("docx: Packer.compiler is missing (docx version changed?)");
+  return compiler.compile(doc, undefined, []);
 }
