@@ -84,20 +84,24 @@ export function table(b: Extract<Block, { kind: "table" }>, textWidth: number): 
   });
 }
 
-/** Paragraphs and tables of the content, in order. */
-export function blocks(list: Block[], textWidth: number): (Paragraph | Table)[] {
-  return list.map((b) => {
+/**
+ * Paragraphs and tables of the content, in order. keepLastWithNext keeps the closing sentence
+ * on the page of the signature block that follows it.
+ */
+export function blocks(list: Block[], textWidth: number, keepLastWithNext = false): (Paragraph | Table)[] {
+  return list.map((b, i) => {
+    const keepNext = keepLastWithNext && i === list.length - 1 ? true : undefined;
     switch (b.kind) {
       case "basis":
-        return new Paragraph({ style: STYLE.basis, children: runs(b.runs, { italics: true }) });
+        return new Paragraph({ style: STYLE.basis, keepNext, children: runs(b.runs, { italics: true }) });
       case "paragraph":
-        return new Paragraph({ style: STYLE.body, children: runs(b.runs) });
+        return new Paragraph({ style: STYLE.body, keepNext, children: runs(b.runs) });
       case "section":
-        return new Paragraph({ style: STYLE.section, children: runs(labelled(b.label, b.runs), { bold: true }) });
+        return new Paragraph({ style: STYLE.section, keepNext, children: runs(labelled(b.label, b.runs), { bold: true }) });
       case "titled":
-        return new Paragraph({ style: STYLE.titled, children: runs(labelled(b.label, b.runs), { bold: true }) });
+        return new Paragraph({ style: STYLE.titled, keepNext, children: runs(labelled(b.label, b.runs), { bold: true }) });
       case "item":
-        return new Paragraph({ style: STYLE.item, children: runs(labelled(b.label, b.runs)) });
+        return new Paragraph({ style: STYLE.item, keepNext, children: runs(labelled(b.label, b.runs)) });
       case "table":
         return table(b, textWidth);
     }

@@ -65,8 +65,8 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
     children: [
       headerTable(model.header),
       ...titleBlock(model.title, TEXT_WIDTH),
-      ...blocks(model.body, TEXT_WIDTH),
-      new Paragraph({ style: STYLE.rule, spacing: { after: 120 }, children: [] }),
+      ...blocks(model.body, TEXT_WIDTH, true),
+      new Paragraph({ style: STYLE.rule, keepNext: true, spacing: { after: 120 }, children: [] }),
       closingTable(model.closing),
     ],
   };
