@@ -61,6 +61,16 @@ async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command("lint")
+    .description(m.lintDescription)
+    .argument("<tệp...>", m.argFiles)
+    .option("--strict", m.optStrict)
+    .option("--fix", m.optFix)
+    .addOption(format())
+    .action((files: string[], o: { format: Format; strict?: boolean; fix?: boolean }) => {
+      run = async () => (await import("./commands/lint.js")).lintCommand(files, o);
+    });
+  program
     .command("init")
     .description(m.initDescription)
     .argument("[thư-mục]", "thư mục tạo tệp (mặc định thư mục hiện tại)", ".")

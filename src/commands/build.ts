@@ -13,6 +13,7 @@ import type { NormalizedPlan } from "../model/normalized.js";
 import { expandArgs, type PlanFile } from "./expand.js";
 import { OutputError, writeAtomic } from "./atomic.js";
 import { convertToPdf, PDF_PACKAGE } from "./pdf.js";
+import { asWarnings, lintLoaded } from "./lint.js";
 import { printFindings, printJson, type Format, type Output } from "./report.js";
 
 export interface BuildOptions {
@@ -59,6 +60,7 @@ export interface BuildResult {
 export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildResult> {
   const loaded = loadPlan(p.file);
   const findings = [...loaded.findings];
+  if (loaded.plan) findings.push(...asWarnings(lintLoaded(loaded)));
   if (!loaded.plan || hasErrors(findings) || (opts.strict && findings.length)) return { findings };
   const plan = opts.kySo ? { ...loaded.plan, eSign: true } : loaded.plan;
   const t = loadTemplates(opts.templates ?? plan.templatesDir);

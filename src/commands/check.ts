@@ -5,6 +5,7 @@ import { loadPlan } from "../pipeline.js";
 import { loadTemplates } from "../render/index.js";
 import { cliMessages as m } from "../messages/cli.js";
 import { expandArgs } from "./expand.js";
+import { asWarnings, lintLoaded } from "./lint.js";
 import { printFindings, printJson, type Format } from "./report.js";
 
 export interface CheckOptions {
@@ -13,11 +14,14 @@ export interface CheckOptions {
   templates?: string;
 }
 
-/** Findings of one plan: structure, profile, templates (lint warnings are added by lintFindings). */
+/** Findings of one plan: structure, profile, templates, and lint's as warnings. */
 export function checkFile(file: string, templatesDir?: string): Finding[] {
   const loaded = loadPlan(file);
   const findings = [...loaded.findings];
-  if (loaded.plan) findings.push(...loadTemplates(templatesDir ?? loaded.plan.templatesDir).findings);
+  if (loaded.plan) {
+    findings.push(...loadTemplates(templatesDir ?? loaded.plan.templatesDir).findings);
+    findings.push(...asWarnings(lintLoaded(loaded)));
+  }
   return findings;
 }
 

@@ -68,3 +68,8 @@ export const outputMessages = {
   watching: (files: string) => `Đang theo dõi ${files}. Lưu tệp để xuất lại; nhấn Ctrl+C để dừng.`,
   rebuilding: (file: string) => `${file} thay đổi, đang xuất lại…`,
 } as const;
+
+/** Messages of `kehoach lint`. */
+export const lintCliMessages = {
+  fixed: (file: string, n: number) => `đã sửa ${n} chỗ trong ${file}`,
+} as const;

@@ -45,7 +45,7 @@ export function locateProfile(plan: SourceFile): { path?: string; finding?: Find
     });
     if (r.outside) return fail(m.profileOutside(value.ho_so));
     if (r.missing) return fail(m.profileMissing(value.ho_so));
-    return { path: r.path };
+    return { path: relative(process.cwd(), r.path!) || r.path };
   }
   let dir = dirname(resolve(plan.file));
   for (;;) {

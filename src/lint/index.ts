@@ -1,0 +1,106 @@
+/**
+ * Lint stage: what the schema cannot see. A plan can be well formed and still wrong: a year
+ * copied from last year's plan, a deadline before the plan, a citation whose ký hiệu does not
+ * match its type, a signature stack the decree does not allow, text pasted in an old encoding.
+ */
+import type { Finding } from "../model/finding.js";
+import type { PlanSource } from "../model/plan.js";
+import type { SourceFile } from "../read/index.js";
+import { lintMessages as m } from "../messages/lint.js";
+import { suggest } from "../validate/suggest.js";
+import { convertLegacy, detectLegacy, isNfd } from "./encoding.js";
+import { citations, dates, hygiene, recipients, signature, staleYears } from "./rules.js";
+import { emitter, textValues } from "./text.js";
+
+export interface LintContext {
+  /** The plan's `ngay` ("2025-03-05", "2024-05", "2025"), from the plan or its profile. */
+  planDate?: string;
+  today: Date;
+  disabled: ReadonlySet<string>;
+  futureMarginDays: number;
+}
+
+export const LINT_RULES: Record<string, string> = {
+  "lint.stale-year": "năm trong câu khác năm của kế hoạch (chép từ kế hoạch cũ)",
+  "lint.date-invalid": "ngày không có thật (31/4, 30/02 …)",
+  "lint.deadline": "hạn trước ngày ban hành hoặc ngoài năm của kế hoạch",
+  "lint.date-future": "ngày ban hành muộn hơn hôm nay quá số ngày cho phép",
+  "lint.citation": "trích dẫn văn bản: tên loại, ký hiệu, năm, cơ quan ban hành không khớp",
+  "lint.recipient-duplicate": "nơi nhận bị ghi hai lần",
+  "lint.archive": "dòng Lưu gõ tay, sai thể thức hoặc không ở cuối",
+  "lint.signature": "thẩm quyền ký (TM., KT., TUQ.) hoặc họ tên người ký sai thể thức",
+  "lint.text-nfd": "Unicode tổ hợp (dấu tách rời chữ)",
+  "lint.legacy-encoding": "văn bản ở bảng mã TCVN3 (ABC) hoặc VNI",
+  "lint.hand-numbering": "số, chữ hoặc gạch đầu dòng gõ tay ở đầu ý",
+  "lint.end-mark": "dấu ./. không ở cuối văn bản",
+  "lint.double-space": "hai dấu cách liền nhau",
+  "lint.brackets": "ngoặc đơn, ngoặc vuông hoặc ngoặc kép không cân",
+  "lint.unknown-rule": "mã quy tắc không có trong kiem_tra.tat",
+};
+
+/** Encoding problems are seen on the file's raw text, since the reader already normalised values. */
+function encoding(src: SourceFile, out: Finding[], disabled: ReadonlySet<string>): void {
+  src.text.split("\n").forEach((line, i) => {
+    const legacy = detectLegacy(line);
+    if (legacy && !disabled.has("lint.legacy-encoding")) {
+      out.push({ file: src.file, line: i + 1, col: Math.max(1, line.search(/\S/) + 1), rule: "lint.legacy-encoding", severity: "error", message: m.legacy(legacy) });
+    } else if (isNfd(line) && !disabled.has("lint.text-nfd")) {
+      const col = [...line].findIndex((ch) => /\p{M}/u.test(ch));
+      out.push({ file: src.file, line: i + 1, col: Math.max(1, col), rule: "lint.text-nfd", severity: "warning", message: m.nfd() });
+    }
+  });
+}
+
+export function lintSource(src: SourceFile, ctx: LintContext): Finding[] {
+  const out: Finding[] = [];
+  const value = src.value as PlanSource | undefined;
+  if (!value || typeof value !== "object") return out;
+  const emit = emitter(src, out, ctx.disabled);
+  const [y, mo, d] = (ctx.planDate ?? "").split("-").map(Number);
+  const rc = {
+    value,
+    texts: textValues(value),
+    emit,
+    plan: { year: y || undefined, month: mo || undefined, day: d || undefined },
+    today: ctx.today,
+    futureMarginDays: ctx.futureMarginDays,
+  };
+  encoding(src, out, ctx.disabled);
+  dates(rc);
+  staleYears(rc);
+  citations(rc);
+  recipients(rc);
+  signature(rc);
+  hygiene(rc);
+  (value.kiem_tra?.tat ?? []).forEach((id, i) => {
+    if (!(id in LINT_RULES)) emit("lint.unknown-rule", "warning", ["kiem_tra", "tat", i], m.unknownRule(id, suggest(id, Object.keys(LINT_RULES))));
+  });
+  return out.sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+/** --fix: legacy encodings to Unicode, NFD to NFC, double spaces between words to one. Line by line. */
+export function fixText(text: string): { text: string; changes: { line: number; rule: string; before: string; after: string }[] } {
+  const changes: { line: number; rule: string; before: string; after: string }[] = [];
+  const lines = text.split("\n").map((line, i) => {
+    let after = line;
+    let rule = "";
+    const legacy = detectLegacy(after);
+    if (legacy) {
+      after = convertLegacy(after, legacy);
+      rule = "lint.legacy-encoding";
+    }
+    if (isNfd(after)) {
+      after = after.normalize("NFC");
+      rule ||= "lint.text-nfd";
+    }
+    const lead = /^\s*/.exec(after)![0];
+    const body = after.slice(lead.length).replace(/(\S) {2,}(?=\S)/g, "$1 ");
+    if (lead + body !== after) {
+      after = lead + body;
+      rule ||= "lint.double-space";
+    }
+    if (after !== line) changes.push({ line: i + 1, rule, before: line, after });
+    return after;
+  });
+  return { text: lines.join("\n"), changes };
+}

@@ -1,0 +1,52 @@
+/** The text values of a parsed plan, with their paths, and where a piece of one sits in the file. */
+import type { Finding, Path } from "../model/finding.js";
+import { pathToString } from "../model/finding.js";
+import type { SourceFile } from "../read/index.js";
+
+/** Keys whose values are codes, dates or settings, not prose. */
+const NOT_TEXT = new Set(["so", "ngay", "han", "viet_tat", "loai", "danh_dau", "ho_so", "mau", "kiem_tra", "so_ban", "so_ban_phat_hanh", "nguoi_soan", "ky_so", "de_nghi", "ngang", "so_tien", "do_rong"]);
+
+export interface TextValue {
+  path: Path;
+  text: string;
+}
+
+export function textValues(value: unknown, path: Path = []): TextValue[] {
+  if (typeof value === "string") return [{ path, text: value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => textValues(v, [...path, i]));
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([k, v]) => (NOT_TEXT.has(k) ? [] : textValues(v, [...path, k])));
+  }
+  return [];
+}
+
+/**
+ * Line and column of `needle` found at `index` in the value at `path`: the needle is searched
+ * in the value's source text; a needle broken over lines (folded scalars) is found by its first word.
+ */
+export function locate(src: SourceFile, path: Path, value: string, index: number, needle: string): { line: number; col: number } {
+  const entry = src.positions.entry(path);
+  if (!entry) return src.positions.valueAt(path);
+  const raw = src.text.slice(entry.offset[0], entry.offset[1]);
+  // occurrences before `index` in the value tell which occurrence in the source to take
+  const nth = value.slice(0, index).split(needle).length - 1;
+  for (const probe of [needle, needle.split(/\s+/)[0] ?? needle]) {
+    let at = -1;
+    for (let k = 0; k <= nth; k++) {
+      at = raw.indexOf(probe, at + 1);
+      if (at < 0) break;
+    }
+    if (at >= 0) return src.positions.pos(entry.offset[0] + at);
+  }
+  return entry.value;
+}
+
+export type Emit = (rule: string, severity: Finding["severity"], path: Path, message: string, at?: { index: number; needle: string; value: string }) => void;
+
+export function emitter(src: SourceFile, out: Finding[], disabled: ReadonlySet<string>): Emit {
+  return (rule, severity, path, message, at) => {
+    if (disabled.has(rule)) return;
+    const pos = at ? locate(src, path, at.value, at.index, at.needle) : src.positions.valueAt(path);
+    out.push({ file: src.file, line: pos.line, col: pos.col, rule, severity, message, path: pathToString(path) });
+  };
+}
