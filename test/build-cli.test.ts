@@ -122,3 +122,34 @@ describe("kehoach build", () => {
     expect(existsSync(join(dir, "q.pdf"))).toBe(false);
   }, 300_000);
 });
+
+describe("kehoach build --watch", () => {
+  it("rebuilds when the plan is saved and prints the findings", async () => {
+    const { spawn } = await import("node:child_process");
+    const { CLI } = await import("./helpers.js");
+    const dir = tempDir();
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN);
+    const child = spawn(process.execPath, [CLI, "build", "--watch", "p.yaml"], { cwd: dir });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    const until = async (pred: () => boolean, ms = 20_000): Promise<void> => {
+      const end = Date.now() + ms;
+      while (!pred()) {
+        if (Date.now() > end) throw new Error(`timeout; stderr so far:\n${err}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    try {
+      await until(() => err.includes("Đã xuất 1 kế hoạch"));
+      expect(err).toContain("Đang theo dõi p.yaml");
+      const first = readFileSync(join(dir, "p.docx"));
+      writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN.replace('so: "5"', 'so: "6"'));
+      await until(() => err.includes("p.yaml thay đổi, đang xuất lại") && err.split("Đã xuất 1 kế hoạch").length > 2);
+      expect(readFileSync(join(dir, "p.docx")).equals(first)).toBe(false);
+      writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN.replace('so: "5"', "so: 7"));
+      await until(() => err.includes("p.yaml:6:5  lỗi"));
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
+});
