@@ -1,0 +1,111 @@
+// npm run bench: kehoach against pandoc and bare Node, as whole processes (see bench/README.md).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generate } from "./gen.mjs";
+import { toMarkdown } from "./to-markdown.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const CLI = join(ROOT, "bin", "kehoach.js");
+const arg = (name, def) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : def;
+};
+const RUNS = arg("--runs", 7);
+const PLANS = arg("--plans", 500);
+const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+
+/** Runs a command once; wall time in ms and peak RSS in MB (from /usr/bin/time when available). */
+function once(cmd, args, cwd) {
+  const t0 = process.hrtime.bigint();
+  const r = TIME
+    ? spawnSync(TIME, ["-f", "%M", cmd, ...args], { cwd, encoding: "utf8" })
+    : spawnSync(cmd, args, { cwd, encoding: "utf8" });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stderr}`);
+  const rss = TIME ? Number(r.stderr.trim().split("\n").pop()) / 1024 : NaN;
+  return { ms, rss };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function measure(cmd, args, cwd, runs = RUNS) {
+  for (let i = 0; i < 2; i++) once(cmd, args, cwd); // warm-up: file cache, not the process
+  const rs = Array.from({ length: runs }, () => once(cmd, args, cwd));
+  return { ms: median(rs.map((r) => r.ms)), rss: Math.max(...rs.map((r) => r.rss)) };
+}
+
+const work = mkdtempSync(join(tmpdir(), "kehoach-bench-"));
+const examples = readdirSync(join(ROOT, "examples")).filter((f) => /^\d{3}-.*\.yaml$/.test(f));
+const largest = examples.map((f) => join(ROOT, "examples", f)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
+const md = join(work, "plan.md");
+writeFileSync(md, toMarkdown(largest));
+
+const rows = [];
+const results = { date: new Date().toISOString(), machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version }, plan: largest.slice(ROOT.length + 1) };
+const pandoc = has("pandoc");
+if (pandoc) results.machine.pandoc = spawnSync("pandoc", ["--version"], { encoding: "utf8" }).stdout.split("\n")[0];
+
+const k1 = measure(process.execPath, [CLI, "build", largest, "-o", join(work, "k.docx")], work);
+const node0 = measure(process.execPath, ["-e", "0"], work);
+results.single = { kehoach_ms: k1.ms, kehoach_rss_mb: k1.rss, node_ms: node0.ms, node_rss_mb: node0.rss };
+let p1;
+if (pandoc) {
+  p1 = measure("pandoc", [md, "-o", join(work, "p.docx")], work);
+  Object.assign(results.single, { pandoc_ms: p1.ms, pandoc_rss_mb: p1.rss });
+}
+
+// batch: PLANS generated plans, one kehoach build against PLANS pandoc runs
+const plansDir = join(work, "plans");
+const files = generate(ROOT, plansDir, PLANS);
+const check = spawnSync(process.execPath, [CLI, "check", plansDir, "--format", "json"], { encoding: "utf8", maxBuffer: 1 << 28 });
+if (check.status !== 0) throw new Error(`generated plans do not pass check:\n${check.stdout.slice(0, 2000)}`);
+const kb = measure(process.execPath, [CLI, "build", plansDir, "--out-dir", join(work, "out")], work, Math.min(RUNS, 3));
+results.batch = { plans: PLANS, kehoach_ms: kb.ms, kehoach_rss_mb: kb.rss, kehoach_plans_per_s: PLANS / (kb.ms / 1000) };
+if (pandoc) {
+  const mdDir = mkdtempSync(join(work, "md-"));
+  const sample = Math.min(50, PLANS);
+  const mds = files.slice(0, sample).map((f, i) => {
+    const p = join(mdDir, `p${i}.md`);
+    writeFileSync(p, toMarkdown(f));
+    return p;
+  });
+  once("pandoc", [mds[0], "-o", join(mdDir, "w.docx")], work);
+  const t0 = process.hrtime.bigint();
+  let rss = 0;
+  for (const m of mds) rss = Math.max(rss, once("pandoc", [m, "-o", m.replace(/\.md$/, ".docx")], work).rss);
+  const per = Number(process.hrtime.bigint() - t0) / 1e6 / sample;
+  Object.assign(results.batch, { pandoc_ms: per * PLANS, pandoc_measured_runs: sample, pandoc_rss_mb: rss, pandoc_plans_per_s: 1000 / per });
+}
+
+const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "–");
+const ok = (b) => (b === undefined ? "–" : b ? "ok" : "NOT OK");
+const s = results.single;
+const b = results.batch;
+results.targets = {
+  single_vs_pandoc: pandoc ? s.kehoach_ms / s.pandoc_ms : null,
+  single_vs_node: s.kehoach_ms / s.node_ms,
+  batch_speedup_vs_pandoc: pandoc ? b.pandoc_ms / b.kehoach_ms : null,
+  batch_rss_mb: b.kehoach_rss_mb,
+};
+const t = results.targets;
+rows.push(["cold build, largest example", `${fmt(s.kehoach_ms)} ms, ${fmt(s.kehoach_rss_mb)} MB`, "", ""]);
+if (pandoc) rows.push(["pandoc, same content", `${fmt(s.pandoc_ms)} ms, ${fmt(s.pandoc_rss_mb)} MB`, "", ""]);
+rows.push(["node -e 0", `${fmt(s.node_ms)} ms, ${fmt(s.node_rss_mb)} MB`, "", ""]);
+if (pandoc) rows.push(["kehoach / pandoc", fmt(t.single_vs_pandoc, 2), "≤ 1.5", ok(t.single_vs_pandoc <= 1.5)]);
+rows.push(["kehoach / node", fmt(t.single_vs_node, 2), "≤ 2.5", ok(t.single_vs_node <= 2.5)]);
+rows.push([`batch of ${PLANS}, one kehoach build`, `${fmt(b.kehoach_ms)} ms (${fmt(b.kehoach_plans_per_s, 1)} plans/s)`, "", ""]);
+if (pandoc) rows.push([`${PLANS} pandoc runs (${b.pandoc_measured_runs} measured, scaled)`, `${fmt(b.pandoc_ms)} ms (${fmt(b.pandoc_plans_per_s, 1)} plans/s)`, "", ""]);
+if (pandoc) rows.push(["batch speed-up vs pandoc", `${fmt(t.batch_speedup_vs_pandoc, 1)}×`, "≥ 20×", ok(t.batch_speedup_vs_pandoc >= 20)]);
+rows.push(["batch peak RSS", `${fmt(b.kehoach_rss_mb)} MB`, "< 200 MB", ok(b.kehoach_rss_mb < 200)]);
+const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
+console.log(`machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGB} GB, Node ${results.machine.node}${pandoc ? `, ${results.machine.pandoc}` : ", pandoc not found (apt-get install pandoc)"}`);
+console.log(`median of ${RUNS} runs after 2 warm-ups; plan ${results.plan}`);
+for (const r of [["figure", "value", "target", "ok"], ...rows]) console.log(r.map((c, i) => c.padEnd(w[i])).join("  "));
+writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
