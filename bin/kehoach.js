@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import "../dist/cli.js";
+// The bundle made by `npm run build` (dist/bundle/); see src/bundle.ts.
+import "../dist/bundle/kehoach.js";

@@ -2,7 +2,7 @@
  * Writing an output without ever leaving half a file: write a temporary file in the same
  * folder, then rename it over the target (rename replaces a symlink, it does not follow it).
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync, realpathSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, writeSync, realpathSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
 export class OutputError extends Error {
@@ -33,7 +33,6 @@ export function writeAtomic(path: string, data: Buffer, protect: string[] = []):
   try {
     fd = openSync(tmp, "wx", 0o644);
     writeSync(fd, data);
-    fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);

@@ -3,27 +3,11 @@
  * machine and time zone: entries in a fixed order, fixed times, one compression setting,
  * and the package timestamps taken from the document model, never from the clock.
  */
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 
 export interface ZipEntry {
   name: string;
   data: Buffer;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** Reads every entry of a zip (stored or deflated), through its central directory. */
@@ -78,8 +62,8 @@ export function writeZip(entries: ZipEntry[], date: Date): Buffer {
   let offset = 0;
   for (const e of [...entries].sort(order)) {
     const name = Buffer.from(e.name, "utf8");
-    const body = deflateRawSync(e.data, { level: 9 });
-    const crc = crc32(e.data);
+    const body = deflateRawSync(e.data, { level: 6 });
+    const crc = crc32(e.data) >>> 0;
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
     head.writeUInt16LE(20, 4); // version needed
