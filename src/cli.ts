@@ -31,42 +31,30 @@ async function main(argv: string[]): Promise<number> {
   const format = (): Option => new Option("--format <định dạng>", m.optFormat).choices(["text", "json"]).default("text");
   let run: () => Promise<number> = async () => 0;
 
-  program
-    .command("check")
-    .description(m.checkDescription)
-    .argument("<tệp...>", m.argFiles)
-    .addOption(format())
-    .option("--strict", m.optStrict)
+  // check, build and lint share their argument and the options every plan command has
+  const planCommand = (name: string, description: string): Command =>
+    program.command(name).description(description).argument("<tệp...>", m.argFiles).addOption(format()).option("--strict", m.optStrict);
+
+  planCommand("check", m.checkDescription)
     .option("--templates <thư mục>", m.optTemplates)
     .action((files: string[], o: { format: Format; strict?: boolean; templates?: string }) => {
       run = async () => (await import("./commands/check.js")).checkCommand(files, o);
     });
-  program
-    .command("build")
-    .description(m.buildDescription)
-    .argument("<tệp...>", m.argFiles)
+  planCommand("build", m.buildDescription)
     .option("-o, --output <tệp.docx>", m.optOutput)
     .option("--out-dir <thư mục>", m.optOutDir)
     .option("--templates <thư mục>", m.optTemplates)
     .option("--ky-so", m.optKySo)
-    .option("--strict", m.optStrict)
     .option("--pdf", m.optPdf)
     .option("--watch", m.optWatch)
-    .addOption(format())
     .action((files: string[], o: { format: Format; output?: string; outDir?: string; templates?: string; kySo?: boolean; strict?: boolean; pdf?: boolean; watch?: boolean }) => {
       run = async () => {
         const build = await import("./commands/build.js");
         return o.watch ? build.watchCommand(files, o) : build.buildCommand(files, o);
       };
     });
-
-  program
-    .command("lint")
-    .description(m.lintDescription)
-    .argument("<tệp...>", m.argFiles)
-    .option("--strict", m.optStrict)
+  planCommand("lint", m.lintDescription)
     .option("--fix", m.optFix)
-    .addOption(format())
     .action((files: string[], o: { format: Format; strict?: boolean; fix?: boolean }) => {
       run = async () => (await import("./commands/lint.js")).lintCommand(files, o);
     });
