@@ -62,6 +62,21 @@ describe("kehoach build", () => {
     expect(files(join(dir, "nam-2025")).filter((f) => !f.endsWith(".yaml"))).toEqual([]);
   });
 
+  it("takes quoted globs and skips profiles and other YAML in folders", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "2025", "q1"), { recursive: true });
+    writeFileSync(join(dir, "2025", "q1", "a.yaml"), MINIMAL_PLAN);
+    writeFileSync(join(dir, "2025", "b.yaml"), MINIMAL_PLAN);
+    writeFileSync(join(dir, "2025", "co-quan.yaml"), "co_quan: { viet_tat: UBND }\n");
+    writeFileSync(join(dir, "2025", "ci.yml"), "stages: [build]\n");
+    const r = runCli(["build", "2025/**/*.yaml", "--out-dir", "out", "--format", "json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).outputs.map((o: { docx: string }) => o.docx)).toEqual(["out/b.docx", "out/q1/a.docx"]);
+    const none = runCli(["check", "2025/*.txt"], { cwd: dir });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('không có tệp kế hoạch nào khớp với "2025/*.txt"');
+  });
+
   it("builds in parallel across workers with the same bytes as one by one", () => {
     const dir = tempDir();
     for (let i = 0; i < 6; i++) writeFileSync(join(dir, `p${i}.yaml`), MINIMAL_PLAN.replace('so: "5"', `so: "${i + 1}"`));
