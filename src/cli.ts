@@ -21,13 +21,26 @@ function usageMessage(e: CommanderError): string {
   }
 }
 
+/** Commander writes its help headings in English; clerks read Vietnamese. */
+function helpVi(text: string): string {
+  return text
+    .replace(/^Usage:/m, "Cách dùng:")
+    .replace(/^Arguments:/m, "Tham số:")
+    .replace(/^Options:/m, "Tùy chọn:")
+    .replace(/^Commands:/m, "Lệnh:")
+    .replace(/\[options\]/g, "[tùy chọn]")
+    .replace(/\[command\]/g, "[lệnh]")
+    .replace(/\(default: /g, "(mặc định: ")
+    .replace(/\(choices: /g, "(chọn: ");
+}
+
 async function main(argv: string[]): Promise<number> {
   const program = new Command("kehoach")
     .description(m.description)
     .helpOption("-h, --help", "xem hướng dẫn")
     .helpCommand(false)
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined });
+    .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(helpVi(text)) });
   const format = (): Option => new Option("--format <định dạng>", m.optFormat).choices(["text", "json"]).default("text");
   let run: () => Promise<number> = async () => 0;
 
