@@ -138,6 +138,22 @@ describe("kehoach build", () => {
   }, 300_000);
 });
 
+describe("kehoach build on a terminal", () => {
+  const hasScript = existsSync("/usr/bin/script");
+  it.runIf(hasScript)("shows a progress bar with the current plan, then the summary", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { CLI } = await import("./helpers.js");
+    const dir = tempDir();
+    for (let i = 1; i <= 5; i++) writeFileSync(join(dir, `p${i}.yaml`), MINIMAL_PLAN);
+    // script(1) gives the command a pseudo-terminal, as a clerk's console would
+    const r = spawnSync("/usr/bin/script", ["-qec", `"${process.execPath}" "${CLI}" build . --out-dir out`, "/dev/null"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\r\x1b\[K\[#+-*\] 1\/5 \.?\/?p\d\.yaml/);
+    expect(r.stdout).toContain("[########################] 5/5");
+    expect(r.stdout).toContain("Đã xuất 5 kế hoạch, 0 lỗi");
+  });
+});
+
 describe("kehoach build --watch", () => {
   it("rebuilds when the plan is saved and prints the findings", async () => {
     const { spawn } = await import("node:child_process");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { MINIMAL_PLAN, ROOT, runCli, tempDir } from "./helpers.js";
 
@@ -106,6 +106,22 @@ describe("kehoach init", () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("không bao giờ ghi đè");
     expect(readFileSync(join(dir, "van-phong", "co-quan.yaml"), "utf8")).toContain("# sửa tay");
+  });
+
+  it.runIf(existsSync("/usr/bin/script"))("asks on a terminal, keeping answers typed ahead", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { CLI } = await import("./helpers.js");
+    const dir = tempDir();
+    const r = spawnSync("/usr/bin/script", ["-qec", `"${process.execPath}" "${CLI}" init vp --nam 2026`, "/dev/null"], {
+      cwd: dir,
+      input: "ỦY BAN NHÂN DÂN/XÃ A LƯỚI\n\n\nTrần Văn B\n",
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.stdout).toContain("Tên cơ quan (các dòng cách nhau bằng /):");
+    const profile = readFileSync(join(dir, "vp", "co-quan.yaml"), "utf8");
+    expect(profile).toContain('dia_danh: "A Lưới"');
+    expect(profile).toContain('ho_ten: "Trần Văn B"');
   });
 
   it("asks nothing without a terminal: a missing flag is a usage error", () => {

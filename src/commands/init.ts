@@ -72,20 +72,21 @@ function create(path: string, text: string): boolean {
   return true;
 }
 
+/** Asks on the terminal; lines typed ahead are kept, and Ctrl+D (end of input) leaves the rest unanswered. */
 async function ask(opts: InitOptions): Promise<InitOptions> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
   try {
-    const q = async (text: string, current?: string): Promise<string | undefined> => current ?? ((await rl.question(text)).trim() || undefined);
-    const coQuan = await q(m.ask.agency, opts.coQuan);
-    const lines = (coQuan ?? "").split("/").map((s) => s.trim()).filter(Boolean);
-    return {
-      ...opts,
-      coQuan,
-      tenGoi: await q(m.ask.name, opts.tenGoi ?? (lines.length ? sentenceName(lines.map((l) => l.toLocaleUpperCase("vi"))) : undefined)),
-      vietTat: await q(m.ask.abbr, opts.vietTat),
-      diaDanh: await q(m.ask.place, opts.diaDanh),
-      nguoiKy: await q(m.ask.signer, opts.nguoiKy),
+    const q = async (text: string, current?: string): Promise<string | undefined> => {
+      if (current !== undefined) return current;
+      process.stderr.write(text);
+      const next = await lines.next();
+      return next.done ? undefined : next.value.trim() || undefined;
     };
+    const coQuan = await q(m.ask.agency, opts.coQuan);
+    const lines_ = (coQuan ?? "").split("/").map((x) => x.trim()).filter(Boolean);
+    const tenGoi = await q(m.ask.name, opts.tenGoi ?? (lines_.length ? sentenceName(lines_.map((l) => l.toLocaleUpperCase("vi"))) : undefined));
+    return { ...opts, coQuan, tenGoi, vietTat: await q(m.ask.abbr, opts.vietTat), diaDanh: await q(m.ask.place, opts.diaDanh), nguoiKy: await q(m.ask.signer, opts.nguoiKy) };
   } finally {
     rl.close();
   }
