@@ -113,6 +113,11 @@ noi_dung:
     expect(table && table.kind === "table" && table.totalRow!.map((c) => c.map((r) => r.text).join(""))).toEqual(["", "Tổng cộng", "8.000.000"]);
   });
 
+  it("starts the lead as a new sentence when Thực hiện ends with a full stop", () => {
+    const m = model(MINIMAL_PLAN.replace("noi_dung:\n", 'mo_dau:\n  thuc_hien: Kế hoạch số 169/KH-UBND ngày 14/5/2024 của UBND huyện.\n  loi_dan: "UBND xã xây dựng kế hoạch như sau:"\nnoi_dung:\n'));
+    expect(text(m.body[0]!)).toBe("Thực hiện Kế hoạch số 169/KH-UBND ngày 14/5/2024 của UBND huyện. UBND xã xây dựng kế hoạch như sau:");
+  });
+
   it("prints the user's {{…}} and <w:p> literally: user text is data, never template", () => {
     const m = model(MINIMAL_PLAN.replace("Tăng cường sự lãnh đạo của cấp ủy.", '"{{co_quan.viet_tat}} <w:p> {{#each x}}"'));
     expect(m.body.map(text)).toContain("a) {{co_quan.viet_tat}} <w:p> {{#each x}}");

@@ -144,7 +144,10 @@ class Renderer {
       runs: inline(this.fill("can-cu", { noi_dung: b.replace(/[\s.;]+$/, ""), cuoi: i === p.bases.length - 1 }), { italic: true }),
     }));
     const lead = p.lead ?? this.fill("loi-dan");
-    out.push({ kind: "paragraph", runs: inline(this.fill("mo-dau", { thuc_hien: p.implements.map((s) => s.replace(/[\s.;,]+$/, "")), loi_dan: lead })) });
+    // a "Thực hiện …" ending in a full stop makes the lead a sentence of its own (seeds 000, 002)
+    const fullStop = /\.\s*$/.test(p.implements[p.implements.length - 1] ?? "");
+    const implementsText = p.implements.map((s) => s.replace(/[\s.;,]+$/, ""));
+    out.push({ kind: "paragraph", runs: inline(this.fill("mo-dau", { thuc_hien: implementsText, het_cau: fullStop, loi_dan: lead })) });
     return out;
   }
 
