@@ -2,7 +2,6 @@
  * `kehoach lint`: what is wrong though well formed (stale years, dates, citations, recipients,
  * signature, text hygiene). check and build report the same findings, as warnings.
  */
-import { readFileSync } from "node:fs";
 import type { Finding } from "../model/finding.js";
 import type { PlanSource, ProfileSource } from "../model/plan.js";
 import { lintSource, fixText } from "../lint/index.js";
@@ -52,7 +51,7 @@ export function lintCommand(args: string[], opts: LintOptions): number {
     if (opts.fix) {
       for (const s of loaded.sources) {
         if (fixed.has(s.file) || !s.text) continue;
-        const r = fixText(readFileSync(s.file, "utf8"));
+        const r = fixText(s.text);
         if (!r.changes.length) continue;
         writeAtomic(s.file, Buffer.from(r.text, "utf8"));
         fixed.add(s.file);

@@ -48,19 +48,20 @@ function endMark(runs: Run[]): void {
 }
 
 class Renderer {
+  /** What every template may use; made once per plan, not at each of its hundreds of fills. */
+  private readonly data: Record<string, unknown>;
+
   constructor(
     private readonly plan: NormalizedPlan,
     private readonly t: Templates,
-  ) {}
-
-  private get data(): Record<string, unknown> {
-    const p = this.plan;
-    return {
-      co_quan: { ten_goi: p.agency.name, viet_tat: p.agency.abbreviation, dia_danh: p.agency.place },
-      so: p.number,
-      ngay: headerDate(p.date),
-      trich_yeu: p.summary.replace(/\s*\n\s*/g, " "),
-      trich_yeu_thuong: lowerFirst(p.summary.replace(/\s*\n\s*/g, " ")),
+  ) {
+    const summary = plan.summary.replace(/\s*\n\s*/g, " ");
+    this.data = {
+      co_quan: { ten_goi: plan.agency.name, viet_tat: plan.agency.abbreviation, dia_danh: plan.agency.place },
+      so: plan.number,
+      ngay: headerDate(plan.date),
+      trich_yeu: summary,
+      trich_yeu_thuong: lowerFirst(summary),
     };
   }
 

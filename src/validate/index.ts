@@ -18,10 +18,6 @@ const validators: Record<SchemaKind, ValidateFunction> = await import(String("./
   async () => (await import("./schemas.js")).compileValidators(),
 );
 
-function getValidators(): Record<SchemaKind, ValidateFunction> {
-  return validators;
-}
-
 function toPath(instancePath: string, data: unknown): Path {
   if (!instancePath) return [];
   const out: Path = [];
@@ -158,7 +154,7 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
 
 /** Validates a parsed file; findings are sorted by position. */
 export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
-  const validate = getValidators()[kind];
+  const validate = validators[kind];
   if (validate(src.value)) return [];
   const errors = reduceAnyOf(validate.errors ?? [], src.value);
   // A misspelt required key is one mistake: "did you mean" says it all, "missing" would repeat it.

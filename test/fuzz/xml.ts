@@ -14,7 +14,6 @@ export function xmlProblem(xml: string): string | undefined {
     const lt = xml.indexOf("<", i);
     const text = xml.slice(i, lt < 0 ? xml.length : lt);
     if (ENTITY.test(text)) return `bad entity near ${JSON.stringify(text.slice(0, 40))}`;
-    if (text.includes(">") && false) return "stray >";
     if (lt < 0) break;
     if (xml.startsWith("<?", lt)) {
       const end = xml.indexOf("?>", lt);
