@@ -2,6 +2,7 @@
  * One plan through the stages: read → validate → normalize (with its office profile).
  * Commands compose this with render and write; nothing here writes files.
  */
+import { statSync } from "node:fs";
 import type { Finding } from "./model/finding.js";
 import { hasErrors } from "./model/finding.js";
 import type { NormalizedPlan } from "./model/normalized.js";
@@ -17,6 +18,30 @@ export interface LoadedPlan {
   findings: Finding[];
 }
 
+/**
+ * One office profile serves many plans: in a batch it is read and checked once, and again only
+ * when the file changes (another size, time or inode), as in watch mode. Nothing downstream
+ * changes a source, so sharing it is safe.
+ */
+const profiles = new Map<string, { stamp: string; source: SourceFile; findings: Finding[] }>();
+
+function loadProfile(path: string): { source: SourceFile; findings: Finding[] } {
+  let stamp: string | undefined;
+  try {
+    const st = statSync(path);
+    if (st.isFile()) stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
+  } catch {
+    stamp = undefined; // readSource reports why
+  }
+  const hit = profiles.get(path);
+  if (stamp !== undefined && hit?.stamp === stamp) return hit;
+  const source = readSource(path);
+  const findings = [...source.findings];
+  if (!hasErrors(source.findings)) findings.push(...validateSource(source, "profile"));
+  if (stamp !== undefined) profiles.set(path, { stamp, source, findings });
+  return { source, findings };
+}
+
 export function loadPlan(file: string): LoadedPlan {
   const src = readSource(file);
   const findings = [...src.findings];
@@ -27,10 +52,10 @@ export function loadPlan(file: string): LoadedPlan {
   let profile: SourceFile | undefined;
   if (where.finding) findings.push(where.finding);
   else if (where.path) {
-    profile = readSource(where.path);
+    const office = loadProfile(where.path);
+    profile = office.source;
     sources.push(profile);
-    findings.push(...profile.findings);
-    if (!hasErrors(profile.findings)) findings.push(...validateSource(profile, "profile"));
+    findings.push(...office.findings);
   }
   if (hasErrors(findings)) return { file, sources, findings };
   const n = normalizePlan({ plan: src, profile });

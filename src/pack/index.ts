@@ -55,6 +55,29 @@ function order(a: ZipEntry, b: ZipEntry): number {
   return rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
+/**
+ * Compressed parts by their content: most parts (styles, theme, settings, …) are the same in
+ * every plan of a batch, and are compressed once. Bounded (64 parts), so memory stays small.
+ */
+const deflated = new Map<string, { body: Buffer; crc: number }>();
+
+function compressed(data: Buffer): { body: Buffer; crc: number } {
+  const key = data.length > 512 ? data.toString("latin1") : undefined;
+  const hit = key === undefined ? undefined : deflated.get(key);
+  if (hit) {
+    // least recently used goes first: the shared parts stay, each plan's own parts pass through
+    deflated.delete(key!);
+    deflated.set(key!, hit);
+    return hit;
+  }
+  const made = { body: deflateRawSync(data, { level: 6 }), crc: crc32(data) >>> 0 };
+  if (key !== undefined) {
+    if (deflated.size >= 64) deflated.delete(deflated.keys().next().value!);
+    deflated.set(key, made);
+  }
+  return made;
+}
+
 export function writeZip(entries: ZipEntry[], date: Date): Buffer {
   const { time, date: day } = dosTime(date);
   const locals: Buffer[] = [];
@@ -62,8 +85,7 @@ export function writeZip(entries: ZipEntry[], date: Date): Buffer {
   let offset = 0;
   for (const e of [...entries].sort(order)) {
     const name = Buffer.from(e.name, "utf8");
-    const body = deflateRawSync(e.data, { level: 6 });
-    const crc = crc32(e.data) >>> 0;
+    const { body, crc } = compressed(e.data);
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
     head.writeUInt16LE(20, 4); // version needed

@@ -2,9 +2,10 @@
  * Write stage: the document model becomes a .docx laid out as Decree 30 requires, then the
  * pack stage makes its bytes deterministic.
  */
-import { AlignmentType, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from "docx";
+import { AlignmentType, Document, Header, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from "docx";
 import type { Appendix, DocumentModel } from "../model/document.js";
 import { packDocument } from "../pack/index.js";
+import { compileParts } from "./compile.js";
 import { blocks, rule } from "./blocks.js";
 import { closingTable } from "./closing.js";
 import { headerTable, titleBlock } from "./header.js";
@@ -58,7 +59,8 @@ function appendixSection(a: Appendix): ISectionOptions {
   };
 }
 
-export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+/** docx's model of the document; it is written once (writing changes it). */
+export function buildDocument(model: DocumentModel): Document {
   const main: ISectionOptions = {
     properties: page(false, false),
     headers: headers(),
@@ -70,7 +72,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
       closingTable(model.closing),
     ],
   };
-  const doc = new Document({
+  return new Document({
     creator: model.meta.creator,
     title: model.meta.title,
     lastModifiedBy: model.meta.creator,
@@ -78,19 +80,8 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
     styles: STYLES,
     sections: [main, ...model.appendices.map(appendixSection)],
   });
-  return packDocument(compile(doc), model.meta.date);
 }
 
-type Compiler = { compile(doc: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array> };
-
-/**
- * The parts of the package as the docx library writes them, before it zips them: the pack stage
- * zips them once, deterministically, instead of unzipping and zipping the library's output again.
- * Packer.compiler is not public API; docx is pinned to an exact version, and the tests fail
- * loudly if it changes.
- */
-function compile(doc: Document): Map<string, string | Uint8Array> {
-  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
-  if (!compiler) throw new Error("docx: Packer.compiler is missing (docx version changed?)");
-  return compiler.compile(doc, undefined, []);
+export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+  return packDocument(compileParts(buildDocument(model)), model.meta.date);
 }

@@ -1,0 +1,133 @@
+/**
+ * The parts of the package, from docx's document model. The first document of a process goes
+ * through docx's own compiler; the parts every plan shares (styles, numbering, settings, fonts,
+ * theme, …) are kept from it, and later documents write only their own parts (body, footnotes,
+ * headers, properties, relationships), with the components' own prepForXml and a direct writer
+ * (xml.ts). A batch of plans thus does the shared work once. The bytes are docx's: the write
+ * tests compare every part with docx's compiler. A document using anything beyond what kehoach
+ * writes (images, numbered lists, comments, footers) goes through docx's compiler whole.
+ *
+ * Packer.compiler and the wrappers' getters are not public API; docx is pinned to an exact
+ * version, and the tests fail loudly if it changes.
+ */
+import { Packer, type Document } from "docx";
+import { xmlPart, type Xmlable } from "./xml.js";
+
+export type Parts = Map<string, string | Uint8Array>;
+
+interface Component {
+  prepForXml(context: Context): Xmlable | undefined;
+}
+interface Relationships extends Component {
+  readonly RelationshipCount: number;
+  addRelationship(id: number | string, type: string, target: string): void;
+}
+interface Wrapper {
+  readonly View: Component;
+  readonly Relationships: Relationships;
+}
+interface Context {
+  viewWrapper: Wrapper;
+  file: File;
+  stack: unknown[];
+}
+/** The members of docx's File that the parts are written from. */
+interface File {
+  readonly Document: Wrapper;
+  readonly FootNotes: Wrapper;
+  readonly Headers: Wrapper[];
+  readonly Footers: Wrapper[];
+  readonly CoreProperties: Component;
+  readonly ContentTypes: Component;
+  readonly Comments: { readonly IsEmpty: boolean };
+  readonly Numbering: { readonly ConcreteNumbering: { reference: string; instance: number; restartedListId?: string; numId: number }[] };
+  readonly Media: { readonly Array: unknown[] };
+  readonly FontTable: { readonly files: unknown[] };
+  readonly PackageParts: { readonly Array: unknown[] };
+  readonly Macros?: unknown;
+  readonly Bibliography?: unknown;
+  readonly CommentsExtended?: unknown;
+  readonly CommentsIds?: unknown;
+}
+type Compiler = { compile(doc: Document, prettify: undefined, overrides: []): Parts };
+
+const FONT_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable";
+
+/** Written from what the plan says; every other part is the same for every plan. */
+const OWN_PARTS = new Set(["word/document.xml", "word/_rels/document.xml.rels", "word/footnotes.xml", "word/_rels/footnotes.xml.rels", "docProps/core.xml", "[Content_Types].xml"]);
+const isOwn = (path: string): boolean => OWN_PARTS.has(path) || /^word\/(_rels\/)?header\d+\.xml(\.rels)?$/.test(path);
+
+let shared: Parts | undefined;
+/** How many list instances the shared numbering part has (docx always makes its bullet list's). */
+let sharedLists = 0;
+
+function docxCompile(doc: Document): Parts {
+  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  if (!compiler) throw new Error("docx: Packer.compiler is missing (docx version changed?)");
+  return compiler.compile(doc, undefined, []);
+}
+
+/** Whether the document uses only what the shared parts were taken from. */
+function plain(file: File): boolean {
+  return (
+    file.Footers.length === 0 &&
+    file.Comments.IsEmpty &&
+    file.Media.Array.length === 0 &&
+    file.FontTable.files.length === 0 &&
+    file.PackageParts.Array.length === 0 &&
+    file.Macros === undefined &&
+    file.Bibliography === undefined &&
+    !file.CommentsExtended &&
+    !file.CommentsIds
+  );
+}
+
+/** Relationships written as docx writes them: a copy, plus what docx adds on the way out. */
+function relationshipsPart(rels: Relationships, wrapper: Wrapper, file: File, fontTable: boolean): string {
+  const copy = (rels.constructor as unknown as { copy(r: Relationships): Relationships }).copy(rels);
+  if (fontTable) copy.addRelationship(copy.RelationshipCount + 1, FONT_TABLE, "fontTable.xml");
+  return xmlPart(prep(copy, wrapper, file), false);
+}
+
+/**
+ * docx writes `{list-instance}` placeholders and replaces them with list ids on the way out, in
+ * any text of the part (even a plan's own words): done the same way, for the same bytes.
+ */
+function numbered(xml: string, file: File): string {
+  const ids = new Map(file.Numbering.ConcreteNumbering.map((n) => [n.restartedListId === undefined ? `${n.reference}-${n.instance}` : `${n.reference}-restart ${n.restartedListId}`, String(n.numId)]));
+  return ids.size === 0 ? xml : xml.replace(/\{([^{}]+)\}/g, (all, key: string) => ids.get(key) ?? all);
+}
+
+function prep(c: Component, viewWrapper: Wrapper, file: File): Xmlable {
+  const x = c.prepForXml({ viewWrapper, file, stack: [] });
+  if (!x) throw new Error("docx: component did not format");
+  return x;
+}
+
+export function compileParts(doc: Document, reference = false): Parts {
+  const file = doc as unknown as File;
+  if (reference || !shared || !plain(file)) {
+    const parts = docxCompile(doc);
+    if (!reference && !shared && plain(file)) {
+      shared = new Map([...parts].filter(([path]) => !isOwn(path)));
+      sharedLists = file.Numbering.ConcreteNumbering.length;
+    }
+    return parts;
+  }
+  const parts: Parts = new Map(shared);
+  // the body first: writing it may add relationships and numbering, as in docx's compiler
+  const body = prep(file.Document.View, file.Document, file);
+  const footnotes = prep(file.FootNotes.View, file.FootNotes, file);
+  if (file.Numbering.ConcreteNumbering.length !== sharedLists || !plain(file)) return docxCompile(doc);
+  parts.set("word/_rels/document.xml.rels", relationshipsPart(file.Document.Relationships, file.Document, file, true));
+  parts.set("word/document.xml", numbered(xmlPart(body, true), file));
+  parts.set("docProps/core.xml", xmlPart(prep(file.CoreProperties, file.Document, file), true));
+  file.Headers.forEach((h, i) => {
+    parts.set(`word/_rels/header${i + 1}.xml.rels`, relationshipsPart(h.Relationships, h, file, false));
+    parts.set(`word/header${i + 1}.xml`, numbered(xmlPart(prep(h.View, h, file), false), file));
+  });
+  parts.set("word/footnotes.xml", numbered(xmlPart(footnotes, true), file));
+  parts.set("word/_rels/footnotes.xml.rels", relationshipsPart(file.FootNotes.Relationships, file.FootNotes, file, false));
+  parts.set("[Content_Types].xml", xmlPart(prep(file.ContentTypes, file.Document, file), false));
+  return parts;
+}
