@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-// The bundle made by `npm run build` (dist/bundle/); see src/bundle.ts.
-import "../dist/bundle/kehoach.js";
+// The bundle made by `npm run build`, started with its code cache; see src/boot.ts.
+import { boot } from "../dist/boot.js";
+boot();

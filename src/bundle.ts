@@ -1,35 +1,67 @@
 /**
- * Build step (npm run build): bundles the command line into dist/bundle/, one file for the
- * command and one for the build workers, with the ahead-of-time compiled validators and
- * templates beside them. A clerk's `kehoach build` then loads one file instead of hundreds.
+ * Build step (npm run build): bundles the command line into dist/bundle/kehoach.cjs, one
+ * CommonJS file with the ahead-of-time compiled validators and templates inside, then makes
+ * its V8 code cache from a real build of an example (src/boot.ts). A clerk's `kehoach build`
+ * then loads one file, already compiled, instead of hundreds.
  */
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 const dist = fileURLToPath(new URL("./", import.meta.url));
-const out = fileURLToPath(new URL("./bundle/", import.meta.url));
-// chunk names carry hashes: start empty so no stale chunk stays behind
+const root = dirname(dist.replace(/[\\/]$/, ""));
+const out = join(dist, "bundle");
+// a fresh folder: no stale file, and above all no stale code cache, stays behind
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
+
+/** The validators and templates compiled by the build go inside the bundle, Ajv's compiler stays out. */
+const aheadOfTime: Plugin = {
+  name: "ahead-of-time",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/precompiled\.js$/ }, (a) => ({ path: join(a.resolveDir, "precompiled.js"), namespace: "aot" }));
+    b.onLoad({ filter: /.*/, namespace: "aot" }, (a) => {
+      const validate = a.path.includes(`${sep}validate${sep}`);
+      const [name, file] = validate ? ["precompiledValidators", "./compiled.cjs"] : ["precompiledTemplates", "./standard-templates.cjs"];
+      return { contents: `export const ${name} = () => require(${JSON.stringify(file)});`, resolveDir: dirname(a.path), loader: "js" };
+    });
+    b.onResolve({ filter: /^\.\/schemas\.js$/ }, (a) => (a.importer.endsWith(`${sep}validate${sep}index.js`) ? { path: "schemas", namespace: "no-compiler" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "no-compiler" }, () => ({
+      contents: 'export const compileValidators = () => { throw new Error("kehoach: compiled validators missing from the bundle"); };',
+      loader: "js",
+    }));
+  },
+};
+
 await build({
-  entryPoints: { kehoach: `${dist}cli.js`, "build-worker": `${dist}commands/build-worker.js` },
-  outdir: out,
-  outExtension: { ".js": ".js" },
+  entryPoints: [join(dist, "main.js")],
+  outfile: join(out, "kehoach.cjs"),
   bundle: true,
   platform: "node",
-  format: "esm",
-  // check and lint do not load the docx library: the commands are separate chunks
-  splitting: true,
-  chunkNames: "chunk-[hash]",
+  format: "cjs",
   target: "node20",
   minifySyntax: true,
   minifyWhitespace: true,
   legalComments: "none",
   logLevel: "warning",
-  // the CommonJS dependencies (handlebars, ajv's runtime) call require()
-  banner: { js: 'import { createRequire as __kehoachRequire } from "node:module"; const require = __kehoachRequire(import.meta.url);' },
+  define: { "import.meta.url": "__kehoach_url" },
+  banner: { js: 'var __kehoach_url = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [aheadOfTime],
 });
-// loaded by the bundle with import("./…"), next to it
-copyFileSync(`${dist}validate/compiled.js`, `${out}compiled.js`);
-copyFileSync(`${dist}render/standard-templates.js`, `${out}standard-templates.js`);
+// build workers start from the same bundle and cache (src/main.ts picks the worker's part)
+writeFileSync(join(out, "build-worker.js"), 'import { boot } from "../boot.js";\nboot();\n');
+
+// the code cache, from a real build of the example with footnotes and an office profile
+const example = join(root, "examples", "004-quang-nam.yaml");
+if (existsSync(example)) {
+  const tmp = mkdtempSync(join(tmpdir(), "kehoach-cache-"));
+  const r = spawnSync(process.execPath, [join(root, "bin", "kehoach.js"), "build", example, "-o", join(tmp, "p.docx")], {
+    env: { ...process.env, KEHOACH_CODE_CACHE_OUT: join(out, "kehoach.cjs.cache") },
+    encoding: "utf8",
+  });
+  rmSync(tmp, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`bundle: the example did not build:\n${r.stderr}`);
+}

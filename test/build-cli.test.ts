@@ -184,3 +184,15 @@ describe("kehoach build --watch", () => {
     }
   }, 60_000);
 });
+
+describe("the bundle's start", () => {
+  it("loads the bundle with the code cache the build made, and V8 accepts it", async () => {
+    const boot = (await import(String(join(ROOT, "dist", "boot.js")))) as { bundleScript(c?: Buffer): { cachedDataRejected?: boolean }; CODE_CACHE: string };
+    const cache = readFileSync(boot.CODE_CACHE);
+    expect(cache.length).toBeGreaterThan(100_000);
+    expect(boot.bundleScript(cache).cachedDataRejected).toBe(false);
+    // a cache that does not fit is refused by V8, and the bundle still runs (compiled as usual)
+    expect(boot.bundleScript(Buffer.from("not a code cache")).cachedDataRejected).toBe(true);
+    expect(runCli(["--help"]).code).toBe(0);
+  });
+});

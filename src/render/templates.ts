@@ -10,6 +10,7 @@ import type { Finding } from "../model/finding.js";
 import { TEMPLATES_DIR } from "../paths.js";
 import { renderMessages as m } from "../messages/render.js";
 import { suggest } from "../validate/suggest.js";
+import { precompiledTemplates, type TemplateSpec } from "./precompiled.js";
 
 type Compiled = (data: object) => string;
 
@@ -28,14 +29,9 @@ export class TemplateError extends Error {
 export const TEMPLATE_OPTIONS = { noEscape: true, strict: false, knownHelpersOnly: true } as const;
 const OPTIONS = TEMPLATE_OPTIONS;
 
-type Spec = Parameters<typeof import("handlebars").template>[0];
 const require = createRequire(import.meta.url);
 // The build precompiles the standard templates (generate.ts); then only the small runtime is
 // loaded. The full compiler is loaded when an office's templates (or the sources) need it.
-const precompiled: Record<string, Spec> | undefined = await import(String("./standard-templates.js")).then(
-  (m: { default: Record<string, Spec> }) => m.default,
-  () => undefined,
-);
 let compiler: typeof import("handlebars") | undefined;
 function hb(): typeof import("handlebars") {
   compiler ??= (require("handlebars") as typeof import("handlebars")).create();
@@ -82,7 +78,7 @@ function loadDir(dir: string, known: Set<string> | undefined): Loaded {
   return { compiled, findings };
 }
 
-function fromPrecompiled(specs: Record<string, Spec>): Loaded {
+function fromPrecompiled(specs: Record<string, TemplateSpec>): Loaded {
   const runtime = (require("handlebars/runtime") as typeof import("handlebars")).create();
   const compiled = new Map<string, { fn: Compiled; file: string }>();
   for (const [key, spec] of Object.entries(specs)) compiled.set(key, { fn: runtime.template(spec), file: join(TEMPLATES_DIR, `${key}.hbs`) });
@@ -94,7 +90,10 @@ const offices = new Map<string, Loaded>();
 
 /** The standard templates, overridden by an office folder when given. */
 export function loadTemplates(officeDir?: string): { templates: Templates; findings: Finding[] } {
-  standard ??= precompiled ? fromPrecompiled(precompiled) : loadDir(TEMPLATES_DIR, undefined);
+  if (!standard) {
+    const specs = precompiledTemplates();
+    standard = specs ? fromPrecompiled(specs) : loadDir(TEMPLATES_DIR, undefined);
+  }
   const base = standard.compiled;
   let office: Loaded | undefined;
   if (officeDir) {

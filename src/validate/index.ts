@@ -5,18 +5,16 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { pathToString, type Finding, type Path } from "../model/finding.js";
 import type { SourceFile } from "../read/index.js";
-import type { SchemaKind } from "./schemas.js";
+import { compileValidators, type SchemaKind } from "./schemas.js";
+import { precompiledValidators } from "./precompiled.js";
 import { validateMessages as m, typeVi, PATTERN_HINTS } from "../messages/validate.js";
 import { suggest } from "./suggest.js";
 
 export type { SchemaKind } from "./schemas.js";
 
-// The build writes compiled.js beside this file (generate.ts); running from source, the
-// schemas are compiled here instead, from the same Ajv setup.
-const validators: Record<SchemaKind, ValidateFunction> = await import(String("./compiled.js")).then(
-  (m: Record<SchemaKind, ValidateFunction>) => ({ plan: m.plan, profile: m.profile }),
-  async () => (await import("./schemas.js")).compileValidators(),
-);
+// Compiled ahead of time by the build; running from source, compiled here from the same setup.
+let validators: Record<SchemaKind, ValidateFunction> | undefined;
+const validatorFor = (kind: SchemaKind): ValidateFunction => (validators ??= precompiledValidators() ?? compileValidators())[kind];
 
 function toPath(instancePath: string, data: unknown): Path {
   if (!instancePath) return [];
@@ -154,7 +152,7 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
 
 /** Validates a parsed file; findings are sorted by position. */
 export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
-  const validate = validators[kind];
+  const validate = validatorFor(kind);
   if (validate(src.value)) return [];
   const errors = reduceAnyOf(validate.errors ?? [], src.value);
   // A misspelt required key is one mistake: "did you mean" says it all, "missing" would repeat it.

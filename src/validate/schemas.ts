@@ -16,7 +16,7 @@ export const SCHEMA_IDS: Record<SchemaKind, string> = {
 
 export function createAjv(standalone: boolean): InstanceType<typeof AjvModule.default> {
   const Ajv = AjvModule.default ?? AjvModule;
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: standalone, esm: true } });
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: standalone, esm: false } });
   for (const f of ["kehoach.schema.json", "co-quan.schema.json"]) ajv.addSchema(JSON.parse(readFileSync(join(SCHEMAS_DIR, f), "utf8")));
   return ajv;
 }

@@ -1,0 +1,41 @@
+/**
+ * Starts kehoach from its bundle (dist/bundle/kehoach.cjs) with V8's code cache beside it:
+ * Node 20 has no compile cache of its own, and compiling a megabyte of JavaScript at every
+ * start is most of a cold build. The cache is made by the build (src/bundle.ts), from a real
+ * run, so it holds the functions a build uses. V8 checks it against its version, flags and the
+ * source, and compiles as usual when it does not fit.
+ */
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
+import { isMainThread } from "node:worker_threads";
+
+export const BUNDLE = fileURLToPath(new URL("./bundle/kehoach.cjs", import.meta.url));
+export const CODE_CACHE = `${BUNDLE}.cache`;
+
+/** The bundle as a CommonJS function, as Node itself wraps a module. */
+export function bundleScript(cachedData?: Buffer): Script {
+  const source = readFileSync(BUNDLE, "utf8");
+  return new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
+}
+
+function codeCache(): Buffer | undefined {
+  try {
+    // V8 tells a changed source only by its length: a cache older than the bundle is not used
+    if (statSync(CODE_CACHE).mtimeMs < statSync(BUNDLE).mtimeMs) return undefined;
+    return readFileSync(CODE_CACHE);
+  } catch {
+    return undefined;
+  }
+}
+
+export function boot(): void {
+  const script = bundleScript(codeCache());
+  const module = { exports: {} };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
+  // the build sets this to make the cache, after a whole run has compiled what a build needs
+  const out = process.env.KEHOACH_CODE_CACHE_OUT;
+  if (out && isMainThread) process.once("exit", () => writeFileSync(out, script.createCachedData()));
+}
