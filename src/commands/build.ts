@@ -96,41 +96,60 @@ export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildRe
   return { findings, output: out, pdf };
 }
 
-/** Builds plans across worker threads; results come back in the plans' order. */
+/**
+ * Builds plans across threads: the main thread and one worker for each other core take plans
+ * from one queue; results come back by the plans' index. The main thread builds too, so a batch
+ * loads the program once less (memory), and each worker keeps a second plan queued, so it
+ * never waits while the main thread is busy with its own plan.
+ */
 async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDone: (i: number, r: BuildResult) => void): Promise<void> {
   const n = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), plans.length));
-  if (n === 1 || plans.length < 4) {
-    for (let i = 0; i < plans.length; i++) onDone(i, await buildOne(plans[i]!, opts));
-    return;
-  }
-  const { watch: _w, ...workerOpts } = opts;
   let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, () => {
+  const take = (): number | undefined => (next < plans.length ? next++ : undefined);
+  const main = async (): Promise<void> => {
+    for (let i = take(); i !== undefined; i = take()) {
+      onDone(i, await buildOne(plans[i]!, opts));
+      // let the workers' finished plans in before the next one of our own
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  if (n === 1 || plans.length < 4) return main();
+  const { watch: _w, ...workerOpts } = opts;
+  const started: Worker[] = [];
+  const worker = (): Promise<void> =>
+    new Promise<void>((resolveAll, reject) => {
       // a small old generation makes V8 collect the finished plans' documents early: peak memory stays low
-      const worker = new Worker(new URL("./build-worker.js", import.meta.url), { workerData: workerOpts, resourceLimits: { maxOldGenerationSizeMb: 64 } });
-      return new Promise<void>((resolveAll, reject) => {
-        const send = (): void => {
-          if (next >= plans.length) {
-            void worker.terminate().then(() => resolveAll());
-            return;
-          }
-          const id = next++;
-          worker.postMessage({ id, plan: plans[id] });
-        };
-        worker.on("message", (msg: { id: number; result?: BuildResult; error?: string }) => {
-          if (msg.error !== undefined) {
-            reject(new Error(msg.error));
-            return;
-          }
-          onDone(msg.id, msg.result!);
-          send();
-        });
-        worker.on("error", reject);
+      const w = new Worker(new URL("./build-worker.js", import.meta.url), { workerData: workerOpts, resourceLimits: { maxOldGenerationSizeMb: 64 } });
+      started.push(w);
+      let pending = 0;
+      const send = (): void => {
+        const id = take();
+        if (id === undefined) {
+          if (pending === 0) void w.terminate().then(() => resolveAll());
+          return;
+        }
+        pending++;
+        w.postMessage({ id, plan: plans[id] });
+      };
+      w.on("message", (msg: { id: number; result?: BuildResult; error?: string }) => {
+        pending--;
+        if (msg.error !== undefined) {
+          reject(new Error(msg.error));
+          return;
+        }
+        onDone(msg.id, msg.result!);
         send();
       });
-    }),
-  );
+      w.on("error", reject);
+      send();
+      send();
+    });
+  try {
+    await Promise.all([main(), ...Array.from({ length: n - 1 }, worker)]);
+  } finally {
+    // after a failure too: a worker left running would keep the process alive
+    await Promise.all(started.map((w) => w.terminate()));
+  }
 }
 
 class Progress {
