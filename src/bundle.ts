@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, sep } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 
@@ -18,14 +18,22 @@ const out = join(dist, "bundle");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-/** The validators and templates compiled by the build go inside the bundle, Ajv's compiler stays out. */
+/** What each stage's precompiled.js loads: files the build wrote beside it (generate.ts). */
+const AHEAD_OF_TIME: Record<string, [string, string]> = {
+  validate: ["precompiledValidators", "./compiled.cjs"],
+  render: ["precompiledTemplates", "./standard-templates.cjs"],
+  write: ["precompiledSharedParts", "./shared-parts.cjs"],
+};
+
+/** The validators, templates and shared parts made by the build go inside the bundle; Ajv's compiler stays out. */
 const aheadOfTime: Plugin = {
   name: "ahead-of-time",
   setup(b) {
     b.onResolve({ filter: /^\.\/precompiled\.js$/ }, (a) => ({ path: join(a.resolveDir, "precompiled.js"), namespace: "aot" }));
     b.onLoad({ filter: /.*/, namespace: "aot" }, (a) => {
-      const validate = a.path.includes(`${sep}validate${sep}`);
-      const [name, file] = validate ? ["precompiledValidators", "./compiled.cjs"] : ["precompiledTemplates", "./standard-templates.cjs"];
+      const stage = basename(dirname(a.path));
+      const [name, file] = AHEAD_OF_TIME[stage] ?? [];
+      if (!name) throw new Error(`bundle: no ahead-of-time file for ${a.path}`);
       return { contents: `export const ${name} = () => require(${JSON.stringify(file)});`, resolveDir: dirname(a.path), loader: "js" };
     });
     b.onResolve({ filter: /^\.\/schemas\.js$/ }, (a) => (a.importer.endsWith(`${sep}validate${sep}index.js`) ? { path: "schemas", namespace: "no-compiler" } : undefined));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildDocument, renderDocx } from "../src/write/index.js";
@@ -10,7 +11,8 @@ import { loadTemplates, renderPlan } from "../src/render/index.js";
 import type { DocumentModel } from "../src/model/document.js";
 import { packDocument, readZip } from "../src/pack/index.js";
 import { docxOf, modelOf, paragraphs, parts, type Para } from "./docx.js";
-import { MINIMAL_PLAN, ROOT } from "./helpers.js";
+import { MINIMAL_PLAN, ROOT, runCli } from "./helpers.js";
+import { packageDate } from "../src/commands/build.js";
 
 const PLAN = MINIMAL_PLAN.replace(
   "          - Huy động sự tham gia của gia đình.",
@@ -183,6 +185,26 @@ describe("write stage: the parts are docx's, written faster", () => {
     const b = readZip(packDocument(docx, date));
     expect(a.map((e) => e.name)).toEqual(b.map((e) => e.name));
     b.forEach((e, i) => expect(a[i]!.data.toString("utf8"), e.name).toBe(e.data.toString("utf8")));
+  });
+});
+
+describe("write stage: the command line's .docx is docx's", () => {
+  it("has the shared parts made by the build as docx writes them for a real plan", () => {
+    const made = createRequire(import.meta.url)(join(ROOT, "dist", "write", "shared-parts.cjs")) as { parts: Record<string, string> };
+    const docx = compileParts(buildDocument(exampleModel(join(ROOT, "examples", "004-quang-nam.yaml"))), true);
+    expect(Object.keys(made.parts).sort()).toEqual(expect.arrayContaining(["word/styles.xml", "word/theme/theme1.xml", "word/numbering.xml", "word/settings.xml"]));
+    for (const [path, data] of Object.entries(made.parts)) expect(data, path).toBe(docx.get(path));
+  });
+
+  it.each(["002-bang-mac.yaml", "004-quang-nam.yaml"])("builds %s, through the bundle, byte for byte as docx's compiler would", (name) => {
+    const dir = mkdtempSync(join(tmpdir(), "kehoach-same-"));
+    const out = join(dir, "p.docx");
+    const file = join(ROOT, "examples", name);
+    expect(runCli(["build", file, "-o", out]).code).toBe(0);
+    const l = loadPlan(file);
+    const date = packageDate(l.plan!);
+    const model = renderPlan(l.plan!, loadTemplates(l.plan!.templatesDir).templates, date);
+    expect(readFileSync(out).equals(packDocument(compileParts(buildDocument(model), true), date))).toBe(true);
   });
 });
 

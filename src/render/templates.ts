@@ -5,6 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
+// the small runtime is bundled (and in the code cache); the full compiler is loaded only when needed
+import handlebarsRuntime from "handlebars/runtime.js";
 import { join } from "node:path";
 import type { Finding } from "../model/finding.js";
 import { TEMPLATES_DIR } from "../paths.js";
@@ -79,7 +81,7 @@ function loadDir(dir: string, known: Set<string> | undefined): Loaded {
 }
 
 function fromPrecompiled(specs: Record<string, TemplateSpec>): Loaded {
-  const runtime = (require("handlebars/runtime") as typeof import("handlebars")).create();
+  const runtime = (handlebarsRuntime as unknown as typeof import("handlebars")).create();
   const compiled = new Map<string, { fn: Compiled; file: string }>();
   for (const [key, spec] of Object.entries(specs)) compiled.set(key, { fn: runtime.template(spec), file: join(TEMPLATES_DIR, `${key}.hbs`) });
   return { compiled, findings: [] };

@@ -1,7 +1,8 @@
 /**
- * The parts of the package, from docx's document model. The first document of a process goes
- * through docx's own compiler; the parts every plan shares (styles, numbering, settings, fonts,
- * theme, …) are kept from it, and later documents write only their own parts (body, footnotes,
+ * The parts of the package, from docx's document model. The parts every plan shares (styles,
+ * numbering, settings, fonts, theme, …) are written by docx's own compiler once, at build time
+ * (generate.ts; running from source, from the first document), and each document writes only
+ * its own parts (body, footnotes,
  * headers, properties, relationships), with the components' own prepForXml and a direct writer
  * (xml.ts). A batch of plans thus does the shared work once. The bytes are docx's: the write
  * tests compare every part with docx's compiler. A document using anything beyond what kehoach
@@ -11,6 +12,7 @@
  * version, and the tests fail loudly if it changes.
  */
 import { Packer, type Document } from "docx";
+import { precompiledSharedParts } from "./precompiled.js";
 import { xmlPart, type Xmlable } from "./xml.js";
 
 export type Parts = Map<string, string | Uint8Array>;
@@ -104,8 +106,22 @@ function prep(c: Component, viewWrapper: Wrapper, file: File): Xmlable {
   return x;
 }
 
+/** The shared parts, as docx writes them, from a document's full compile. */
+export function sharedParts(doc: Document): { parts: Parts; lists: number } {
+  const parts = docxCompile(doc);
+  return { parts: new Map([...parts].filter(([path]) => !isOwn(path))), lists: (doc as unknown as File).Numbering.ConcreteNumbering.length };
+}
+
 export function compileParts(doc: Document, reference = false): Parts {
   const file = doc as unknown as File;
+  if (!shared) {
+    // made by the build (generate.ts); running from source, taken from the first document
+    const made = precompiledSharedParts();
+    if (made) {
+      shared = new Map(Object.entries(made.parts));
+      sharedLists = made.lists;
+    }
+  }
   if (reference || !shared || !plain(file)) {
     const parts = docxCompile(doc);
     if (!reference && !shared && plain(file)) {
