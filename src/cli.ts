@@ -1,5 +1,5 @@
 /** The command line: parses arguments and hands over to src/commands. Kept thin. */
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { cliMessages as m, initMessages as im } from "./messages/cli.js";
 import type { Format } from "./commands/report.js";
 
@@ -15,7 +15,8 @@ function usageMessage(e: CommanderError): string {
     case "commander.optionMissingArgument":
       return m.missingOptionValue(arg);
     case "commander.invalidArgument":
-      return m.badFormat(arg);
+      // our own checks (--jobs) carry a Vietnamese reason after commander's English sentence
+      return /--jobs/.test(e.message) ? e.message.replace(/^[\s\S]*is invalid\.\s*/, "") : m.badFormat(arg);
     default:
       return e.message.replace(/^error:\s*/, "");
   }
@@ -60,7 +61,11 @@ async function main(argv: string[]): Promise<number> {
     .option("--ky-so", m.optKySo)
     .option("--pdf", m.optPdf)
     .option("--watch", m.optWatch)
-    .action((files: string[], o: { format: Format; output?: string; outDir?: string; templates?: string; kySo?: boolean; strict?: boolean; pdf?: boolean; watch?: boolean }) => {
+    .option("-j, --jobs <số>", m.optJobs, (v: string) => {
+      if (!/^[1-9]\d{0,2}$/.test(v)) throw new InvalidArgumentError(m.badJobs(v));
+      return Number(v);
+    })
+    .action((files: string[], o: { format: Format; output?: string; outDir?: string; templates?: string; kySo?: boolean; strict?: boolean; pdf?: boolean; watch?: boolean; jobs?: number }) => {
       run = async () => {
         const build = await import("./commands/build.js");
         return o.watch ? build.watchCommand(files, o) : build.buildCommand(files, o);

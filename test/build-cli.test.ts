@@ -80,13 +80,18 @@ describe("kehoach build", () => {
   it("builds in parallel across workers with the same bytes as one by one", () => {
     const dir = tempDir();
     for (let i = 0; i < 6; i++) writeFileSync(join(dir, `p${i}.yaml`), MINIMAL_PLAN.replace('so: "5"', `so: "${i + 1}"`));
-    const par = runCli(["build", ".", "--out-dir", "par"], { cwd: dir });
+    const par = runCli(["build", ".", "--out-dir", "par", "--jobs", "3"], { cwd: dir });
     expect(par.code).toBe(0);
     expect(par.stderr.split("\n").filter((l) => l.includes("đã xuất"))).toHaveLength(6);
+    expect(runCli(["build", ".", "--out-dir", "seq", "-j", "1"], { cwd: dir }).code).toBe(0);
     for (let i = 0; i < 6; i++) {
       expect(runCli(["build", `p${i}.yaml`, "-o", `one${i}.docx`], { cwd: dir }).code).toBe(0);
       expect(sha(join(dir, "par", `p${i}.docx`))).toBe(sha(join(dir, `one${i}.docx`)));
+      expect(sha(join(dir, "seq", `p${i}.docx`))).toBe(sha(join(dir, `one${i}.docx`)));
     }
+    const bad = runCli(["build", ".", "--jobs", "0"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--jobs cần một số nguyên dương, không phải "0"');
   });
 
   it("never overwrites the source and reports an unwritable output in Vietnamese", () => {

@@ -15,6 +15,8 @@ export const cliMessages = {
   optKySo: "in các mã ký số (#SoKyHieuVanBan, #DiaDiemNgayBanHanh, #ChuKyLanhDao)",
   optPdf: "xuất thêm tệp PDF qua LibreOffice",
   optWatch: "theo dõi tệp và xuất lại mỗi khi lưu",
+  optJobs: "số kế hoạch xuất cùng lúc (mặc định: số lõi CPU)",
+  badJobs: (v: string) => `--jobs cần một số nguyên dương, không phải "${v}".`,
   usage: (detail: string) => `lỗi cách dùng: ${detail}\nXem hướng dẫn: kehoach --help`,
   unknownOption: (opt: string) => `không có tùy chọn "${opt}".`,
   unknownCommand: (cmd: string) => `không có lệnh "${cmd}". Các lệnh: check, build, lint, init.`,
