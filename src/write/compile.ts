@@ -106,10 +106,14 @@ function prep(c: Component, viewWrapper: Wrapper, file: File): Xmlable {
   return x;
 }
 
-/** The shared parts, as docx writes them, from a document's full compile. */
+/** The shared parts of a document docx's compiler has written, and its number of list instances. */
+function sharedOf(parts: Parts, file: File): { parts: Parts; lists: number } {
+  return { parts: new Map([...parts].filter(([path]) => !isOwn(path))), lists: file.Numbering.ConcreteNumbering.length };
+}
+
+/** The shared parts, as docx writes them, from a document's full compile (for the build step). */
 export function sharedParts(doc: Document): { parts: Parts; lists: number } {
-  const parts = docxCompile(doc);
-  return { parts: new Map([...parts].filter(([path]) => !isOwn(path))), lists: (doc as unknown as File).Numbering.ConcreteNumbering.length };
+  return sharedOf(docxCompile(doc), doc as unknown as File);
 }
 
 export function compileParts(doc: Document, reference = false): Parts {
@@ -124,17 +128,16 @@ export function compileParts(doc: Document, reference = false): Parts {
   }
   if (reference || !shared || !plain(file)) {
     const parts = docxCompile(doc);
-    if (!reference && !shared && plain(file)) {
-      shared = new Map([...parts].filter(([path]) => !isOwn(path)));
-      sharedLists = file.Numbering.ConcreteNumbering.length;
-    }
+    if (!reference && !shared && plain(file)) ({ parts: shared, lists: sharedLists } = sharedOf(parts, file));
     return parts;
   }
   const parts: Parts = new Map(shared);
   // the body first: writing it may add relationships and numbering, as in docx's compiler
   const body = prep(file.Document.View, file.Document, file);
   const footnotes = prep(file.FootNotes.View, file.FootNotes, file);
-  if (file.Numbering.ConcreteNumbering.length !== sharedLists || !plain(file)) return docxCompile(doc);
+  // writing changed the document, so it cannot go through docx's compiler now: kehoach writes no
+  // numbered lists, and a change that adds them must extend the shared parts (the tests say so)
+  if (file.Numbering.ConcreteNumbering.length !== sharedLists || !plain(file)) throw new Error("docx: the document added lists or parts while being written");
   parts.set("word/_rels/document.xml.rels", relationshipsPart(file.Document.Relationships, file.Document, file, true));
   parts.set("word/document.xml", numbered(xmlPart(body, true), file));
   parts.set("docProps/core.xml", xmlPart(prep(file.CoreProperties, file.Document, file), true));
