@@ -13,12 +13,13 @@
  */
 import { Packer, type Document } from "docx";
 import { precompiledSharedParts } from "./precompiled.js";
-import { xmlPart, type Xmlable } from "./xml.js";
+import { writeComponent } from "./direct.js";
+import { declaration } from "./xml.js";
 
 export type Parts = Map<string, string | Uint8Array>;
 
 interface Component {
-  prepForXml(context: Context): Xmlable | undefined;
+  prepForXml(context: Context): unknown;
 }
 interface Relationships extends Component {
   readonly RelationshipCount: number;
@@ -88,7 +89,7 @@ function plain(file: File): boolean {
 function relationshipsPart(rels: Relationships, wrapper: Wrapper, file: File, fontTable: boolean): string {
   const copy = (rels.constructor as unknown as { copy(r: Relationships): Relationships }).copy(rels);
   if (fontTable) copy.addRelationship(copy.RelationshipCount + 1, FONT_TABLE, "fontTable.xml");
-  return xmlPart(prep(copy, wrapper, file), false);
+  return part(copy, wrapper, file, false);
 }
 
 /**
@@ -100,10 +101,11 @@ function numbered(xml: string, file: File): string {
   return ids.size === 0 ? xml : xml.replace(/\{([^{}]+)\}/g, (all, key: string) => ids.get(key) ?? all);
 }
 
-function prep(c: Component, viewWrapper: Wrapper, file: File): Xmlable {
-  const x = c.prepForXml({ viewWrapper, file, stack: [] });
-  if (!x) throw new Error("docx: component did not format");
-  return x;
+/** A part written from its root component, as docx's compiler writes it. */
+function part(c: Component, viewWrapper: Wrapper, file: File, standalone: boolean): string {
+  const xml = writeComponent(c, { viewWrapper, file, stack: [] });
+  if (xml === undefined) throw new Error("docx: component did not format");
+  return declaration(standalone) + xml;
 }
 
 /** The shared parts of a document docx's compiler has written, and its number of list instances. */
@@ -133,20 +135,20 @@ export function compileParts(doc: Document, reference = false): Parts {
   }
   const parts: Parts = new Map(shared);
   // the body first: writing it may add relationships and numbering, as in docx's compiler
-  const body = prep(file.Document.View, file.Document, file);
-  const footnotes = prep(file.FootNotes.View, file.FootNotes, file);
+  const body = part(file.Document.View, file.Document, file, true);
+  const footnotes = part(file.FootNotes.View, file.FootNotes, file, true);
   // writing changed the document, so it cannot go through docx's compiler now: kehoach writes no
   // numbered lists, and a change that adds them must extend the shared parts (the tests say so)
   if (file.Numbering.ConcreteNumbering.length !== sharedLists || !plain(file)) throw new Error("docx: the document added lists or parts while being written");
   parts.set("word/_rels/document.xml.rels", relationshipsPart(file.Document.Relationships, file.Document, file, true));
-  parts.set("word/document.xml", numbered(xmlPart(body, true), file));
-  parts.set("docProps/core.xml", xmlPart(prep(file.CoreProperties, file.Document, file), true));
+  parts.set("word/document.xml", numbered(body, file));
+  parts.set("docProps/core.xml", part(file.CoreProperties, file.Document, file, true));
   file.Headers.forEach((h, i) => {
     parts.set(`word/_rels/header${i + 1}.xml.rels`, relationshipsPart(h.Relationships, h, file, false));
-    parts.set(`word/header${i + 1}.xml`, numbered(xmlPart(prep(h.View, h, file), false), file));
+    parts.set(`word/header${i + 1}.xml`, numbered(part(h.View, h, file, false), file));
   });
-  parts.set("word/footnotes.xml", numbered(xmlPart(footnotes, true), file));
+  parts.set("word/footnotes.xml", numbered(footnotes, file));
   parts.set("word/_rels/footnotes.xml.rels", relationshipsPart(file.FootNotes.Relationships, file.FootNotes, file, false));
-  parts.set("[Content_Types].xml", xmlPart(prep(file.ContentTypes, file.Document, file), false));
+  parts.set("[Content_Types].xml", part(file.ContentTypes, file.Document, file, false));
   return parts;
 }

@@ -12,7 +12,7 @@ const ESCAPE = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 const NEEDS_ESCAPE = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
 const ENTITY: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };
 
-function escape(s: string): string {
+export function escape(s: string): string {
   return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPE, (c) => ENTITY[c] ?? "") : s;
 }
 
@@ -21,14 +21,14 @@ function value(v: unknown): string {
   return typeof v === "string" ? escape(v) : String(v);
 }
 
-function attributes(attr: Record<string, unknown>): string {
+export function attributes(attr: Record<string, unknown>): string {
   let s = "";
   for (const key in attr) s += ` ${key}="${value(attr[key])}"`;
   return s;
 }
 
 /** One element. Mirrors docx's resolve/format: a text child replaces the child before it. */
-function element(data: Xmlable): string {
+export function element(data: Xmlable): string {
   let name: string | undefined;
   for (const k in data) {
     name = k;
@@ -65,12 +65,12 @@ function element(data: Xmlable): string {
   return open + (name ? ">" : "") + content.join("") + (name ? `</${name}>` : "");
 }
 
-function firstKey(o: Xmlable): string | undefined {
+export function firstKey(o: Xmlable): string | undefined {
   for (const k in o) return k;
   return undefined;
 }
 
-/** A part: the XML declaration, then the element. */
-export function xmlPart(data: Xmlable, standalone: boolean): string {
-  return `<?xml version="1.0" encoding="UTF-8"${standalone ? ' standalone="yes"' : ""}?>` + element(data);
+/** The XML declaration that opens a part. */
+export function declaration(standalone: boolean): string {
+  return `<?xml version="1.0" encoding="UTF-8"${standalone ? ' standalone="yes"' : ""}?>`;
 }
