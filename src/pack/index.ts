@@ -50,42 +50,57 @@ function dosTime(d: Date): { time: number; date: number } {
 }
 
 /** Order of entries: content types first, package relationships next, then by name. */
-function order(a: ZipEntry, b: ZipEntry): number {
+function order(a: PackPart, b: PackPart): number {
   const rank = (n: string): number => (n === "[Content_Types].xml" ? 0 : n === "_rels/.rels" ? 1 : 2);
   return rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
-/**
- * Compressed parts by their content: most parts (styles, theme, settings, …) are the same in
- * every plan of a batch, and are compressed once. Bounded (64 parts), so memory stays small.
- */
-const deflated = new Map<string, { body: Buffer; crc: number }>();
+/** A part to pack: its path in the package and its content (text is written as UTF-8). */
+export interface PackPart {
+  name: string;
+  data: string | Uint8Array;
+}
 
-function compressed(data: Buffer): { body: Buffer; crc: number } {
-  const key = data.length > 512 ? data.toString("latin1") : undefined;
-  const hit = key === undefined ? undefined : deflated.get(key);
+interface Compressed {
+  body: Buffer;
+  crc: number;
+  size: number;
+}
+
+/**
+ * Compressed parts by their text: most parts (styles, theme, settings, relationships, …) are
+ * the same in every plan of a batch, and are encoded and compressed once. Keyed by the text
+ * itself: the shared parts are the same strings each time, whose hash V8 keeps, so a hit costs
+ * no pass over the text. Least recently used goes first (64 parts), so memory stays small.
+ */
+const deflated = new Map<string, Compressed>();
+
+function compress(bytes: Buffer): Compressed {
+  return { body: deflateRawSync(bytes, { level: 6 }), crc: crc32(bytes) >>> 0, size: bytes.length };
+}
+
+function compressed(data: string | Uint8Array): Compressed {
+  if (typeof data !== "string") return compress(Buffer.from(data));
+  const hit = deflated.get(data);
   if (hit) {
-    // least recently used goes first: the shared parts stay, each plan's own parts pass through
-    deflated.delete(key!);
-    deflated.set(key!, hit);
+    deflated.delete(data);
+    deflated.set(data, hit);
     return hit;
   }
-  const made = { body: deflateRawSync(data, { level: 6 }), crc: crc32(data) >>> 0 };
-  if (key !== undefined) {
-    if (deflated.size >= 64) deflated.delete(deflated.keys().next().value!);
-    deflated.set(key, made);
-  }
+  const made = compress(Buffer.from(data, "utf8"));
+  if (deflated.size >= 64) deflated.delete(deflated.keys().next().value!);
+  deflated.set(data, made);
   return made;
 }
 
-export function writeZip(entries: ZipEntry[], date: Date): Buffer {
+export function writeZip(entries: PackPart[], date: Date): Buffer {
   const { time, date: day } = dosTime(date);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of [...entries].sort(order)) {
     const name = Buffer.from(e.name, "utf8");
-    const { body, crc } = compressed(e.data);
+    const { body, crc, size } = compressed(e.data);
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
     head.writeUInt16LE(20, 4); // version needed
@@ -95,7 +110,7 @@ export function writeZip(entries: ZipEntry[], date: Date): Buffer {
     head.writeUInt16LE(day, 12);
     head.writeUInt32LE(crc, 14);
     head.writeUInt32LE(body.length, 18);
-    head.writeUInt32LE(e.data.length, 22);
+    head.writeUInt32LE(size, 22);
     head.writeUInt16LE(name.length, 26);
     head.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
@@ -108,7 +123,7 @@ export function writeZip(entries: ZipEntry[], date: Date): Buffer {
     central.writeUInt16LE(day, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(head, name, body);
@@ -133,10 +148,7 @@ function fixCoreDates(xml: string, date: Date): string {
 
 /** Packs the parts of a document (path → XML text or bytes) into its deterministic .docx. */
 export function packDocument(parts: Map<string, string | Uint8Array>, date: Date): Buffer {
-  const entries: ZipEntry[] = [];
-  for (const [name, data] of parts) {
-    const text = typeof data === "string" ? (name === "docProps/core.xml" ? fixCoreDates(data, date) : data) : undefined;
-    entries.push({ name, data: text !== undefined ? Buffer.from(text, "utf8") : Buffer.from(data as Uint8Array) });
-  }
+  const entries: PackPart[] = [];
+  for (const [name, data] of parts) entries.push({ name, data: name === "docProps/core.xml" && typeof data === "string" ? fixCoreDates(data, date) : data });
   return writeZip(entries, date);
 }
