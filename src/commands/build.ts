@@ -76,7 +76,7 @@ export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildRe
   const out = outputPath(p, opts);
   try {
     mkdirSync(dirname(out), { recursive: true });
-    writeAtomic(out, data, loaded.sources.map((s) => s.file));
+    await writeAtomic(out, data, loaded.sources.map((s) => s.file));
   } catch (e) {
     const reason = e instanceof OutputError ? e.reason : (e as NodeJS.ErrnoException).code ?? String(e);
     const message = reason === "source" ? m.outputIsSource(out) : m.outputNotWritable(out, reason);
@@ -99,19 +99,23 @@ export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildRe
 /**
  * Builds plans across threads: the main thread and one worker for each other core take plans
  * from one queue; results come back by the plans' index. The main thread builds too, so a batch
- * loads the program once less (memory), and each worker keeps a second plan queued, so it
- * never waits while the main thread is busy with its own plan.
+ * loads the program once less (memory). Every thread has two plans at a time, so it builds one
+ * while the other's file is written, and a worker never waits while the main thread is busy.
  */
 async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDone: (i: number, r: BuildResult) => void): Promise<void> {
   const n = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), plans.length));
   let next = 0;
   const take = (): number | undefined => (next < plans.length ? next++ : undefined);
-  const main = async (): Promise<void> => {
+  const lane = async (): Promise<void> => {
     for (let i = take(); i !== undefined; i = take()) {
       onDone(i, await buildOne(plans[i]!, opts));
       // let the workers' finished plans in before the next one of our own
       await new Promise((r) => setImmediate(r));
     }
+  };
+  // two plans at a time on this thread: one is built while the other's file is being written
+  const main = async (): Promise<void> => {
+    await Promise.all([lane(), lane()]);
   };
   if (n === 1 || plans.length < 4) return main();
   const { watch: _w, ...workerOpts } = opts;

@@ -42,7 +42,7 @@ export function asWarnings(findings: Finding[]): Finding[] {
   return findings.map((f) => ({ ...f, severity: "warning" as const }));
 }
 
-export function lintCommand(args: string[], opts: LintOptions): number {
+export async function lintCommand(args: string[], opts: LintOptions): Promise<number> {
   const { plans, unmatched } = expandArgs(args);
   const findings: Finding[] = unmatched.map((a) => ({ file: a, line: 1, col: 1, rule: "file.none", severity: "error", message: m.noFiles(a) }));
   const fixed = new Set<string>();
@@ -53,7 +53,7 @@ export function lintCommand(args: string[], opts: LintOptions): number {
         if (fixed.has(s.file) || !s.text) continue;
         const r = fixText(s.text);
         if (!r.changes.length) continue;
-        writeAtomic(s.file, Buffer.from(r.text, "utf8"));
+        await writeAtomic(s.file, Buffer.from(r.text, "utf8"));
         fixed.add(s.file);
         if (opts.format === "text") process.stderr.write(lm.fixed(s.file, r.changes.length) + "\n");
       }
