@@ -38,6 +38,13 @@ function count(s: string, re: RegExp): number {
 
 export type Legacy = "TCVN3" | "VNI";
 
+const LEGACY_CHAR = new RegExp(`${TCVN3_ONLY.source}|${VNI_ONLY.source}`);
+
+/** False when no line of s can be in a legacy encoding: it has none of their tell-tale characters. */
+export function maybeLegacy(s: string): boolean {
+  return LEGACY_CHAR.test(s);
+}
+
 /** Which legacy encoding a line of text is in, if any. Needs two tell-tale characters and no Unicode-only letter. */
 export function detectLegacy(s: string): Legacy | undefined {
   if (UNICODE_VIETNAMESE.test(s)) return undefined;

@@ -8,7 +8,7 @@ import type { PlanSource } from "../model/plan.js";
 import type { SourceFile } from "../read/index.js";
 import { lintMessages as m } from "../messages/lint.js";
 import { suggest } from "../validate/suggest.js";
-import { convertLegacy, detectLegacy, isNfd } from "./encoding.js";
+import { convertLegacy, detectLegacy, isNfd, maybeLegacy } from "./encoding.js";
 import { citations, dates, hygiene, recipients, signature, staleYears } from "./rules.js";
 import { emitter, textValues } from "./text.js";
 
@@ -40,6 +40,8 @@ export const LINT_RULES: Record<string, string> = {
 
 /** Encoding problems are seen on the file's raw text, since the reader already normalised values. */
 function encoding(src: SourceFile, out: Finding[], disabled: ReadonlySet<string>): void {
+  // most files have neither, and both are seen at once on the whole text
+  if (!maybeLegacy(src.text) && !isNfd(src.text)) return;
   src.text.split("\n").forEach((line, i) => {
     const legacy = detectLegacy(line);
     if (legacy && !disabled.has("lint.legacy-encoding")) {

@@ -24,7 +24,10 @@ const DATE_WORDS = /ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/g;
 
 export function dates(c: RuleContext): void {
   for (const t of c.texts) {
-    for (const re of [DATE, DATE_WORDS]) {
+    // each pattern needs a "/" or "tháng": most texts have neither, and are passed over at once
+    const slash = t.text.includes("/");
+    for (const re of slash ? [DATE, DATE_WORDS] : [DATE_WORDS]) {
+      if (re === DATE_WORDS && !t.text.includes("tháng")) continue;
       for (const x of t.text.matchAll(re)) {
         if (!validDate(Number(x[1]), Number(x[2]), Number(x[3]))) {
           c.emit("lint.date-invalid", "error", t.path, m.dateInvalid(x[0].replace(/^ngày /, "")), { index: x.index!, needle: x[0], value: t.text });
@@ -32,7 +35,7 @@ export function dates(c: RuleContext): void {
       }
       re.lastIndex = 0;
     }
-    for (const x of t.text.matchAll(/trước ngày (\d{1,2})\/(\d{1,2})\/(\d{4})/g)) deadline(c, t, Number(x[1]), Number(x[2]), Number(x[3]), x[0], x.index!);
+    if (slash) for (const x of t.text.matchAll(/trước ngày (\d{1,2})\/(\d{1,2})\/(\d{4})/g)) deadline(c, t, Number(x[1]), Number(x[2]), Number(x[3]), x[0], x.index!);
   }
   // structured deadlines (han) and the plan's own date
   walkDeadlines(c, c.value as unknown, []);
@@ -88,6 +91,7 @@ export function staleYears(c: RuleContext): void {
   const planYear = c.plan.year;
   if (!planYear) return;
   for (const t of c.texts) {
+    if (!t.text.includes("năm ")) continue;
     for (const x of t.text.matchAll(/\bnăm ((?:19|20)\d{2})\b/g)) {
       const year = Number(x[1]);
       if (year === planYear) continue;
@@ -131,6 +135,7 @@ const COMMITTEE = /^\s*của\s+(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\b/
 
 export function citations(c: RuleContext): void {
   for (const t of c.texts) {
+    if (!t.text.includes("số")) continue;
     for (const x of t.text.matchAll(CITATION)) {
       const [, type, number, , , year] = x as unknown as string[];
       const at = { index: x.index! + x[0].indexOf(number!), needle: number!, value: t.text };
@@ -218,19 +223,29 @@ export function hygiene(c: RuleContext): void {
     const hand = /^\s*((?:\d+\.)+|[a-zđ]\)|[IVX]+\.|[-+–•])\s/.exec(t.text);
     if (hand && isItemText(t.path)) c.emit("lint.hand-numbering", "warning", t.path, m.handNumbering(hand[1]!), { index: hand.index, needle: hand[1]!, value: t.text });
     const isClosing = t.path.length === 1 && t.path[0] === "ket_thuc";
-    for (const x of t.text.matchAll(/\.\/\./g)) {
-      const atEnd = x.index! + 3 >= t.text.trimEnd().length;
-      if (!(atEnd && (isClosing || closingFalse))) c.emit("lint.end-mark", "warning", t.path, m.endMark(), { index: x.index!, needle: "./.", value: t.text });
+    for (let at = t.text.indexOf("./."); at >= 0; at = t.text.indexOf("./.", at + 3)) {
+      const atEnd = at + 3 >= t.text.trimEnd().length;
+      if (!(atEnd && (isClosing || closingFalse))) c.emit("lint.end-mark", "warning", t.path, m.endMark(), { index: at, needle: "./.", value: t.text });
     }
     const dbl = /\S( {2,})\S/.exec(t.text);
     if (dbl) c.emit("lint.double-space", "warning", t.path, m.doubleSpace(), { index: dbl.index + 1, needle: dbl[1]!, value: t.text });
-    for (const [open, close] of [["(", ")"], ["[", "]"], ["“", "”"]] as const) {
-      if (count(t.text, open) !== count(t.text, close)) c.emit("lint.brackets", "warning", t.path, m.brackets(open, close));
-    }
-    if (count(t.text, '"') % 2 === 1) c.emit("lint.brackets", "warning", t.path, m.quotes());
+    const n = bracketCounts(t.text);
+    BRACKETS.forEach(([open, close], i) => {
+      if (n[2 * i] !== n[2 * i + 1]) c.emit("lint.brackets", "warning", t.path, m.brackets(open, close));
+    });
+    if (n[6]! % 2 === 1) c.emit("lint.brackets", "warning", t.path, m.quotes());
   }
 }
 
-function count(s: string, ch: string): number {
-  return s.split(ch).length - 1;
+const BRACKETS = [["(", ")"], ["[", "]"], ["“", "”"]] as const;
+const BRACKET_CHARS = [...BRACKETS.flat(), '"'].map((ch) => ch.charCodeAt(0));
+
+/** How many of each bracket (in BRACKETS' order, opening then closing) and of '"' s has: one pass. */
+function bracketCounts(s: string): number[] {
+  const n = BRACKET_CHARS.map(() => 0);
+  for (let i = 0; i < s.length; i++) {
+    const k = BRACKET_CHARS.indexOf(s.charCodeAt(i));
+    if (k >= 0) n[k]!++;
+  }
+  return n;
 }

@@ -11,13 +11,24 @@ export interface TextValue {
   text: string;
 }
 
-export function textValues(value: unknown, path: Path = []): TextValue[] {
-  if (typeof value === "string") return [{ path, text: value }];
-  if (Array.isArray(value)) return value.flatMap((v, i) => textValues(v, [...path, i]));
-  if (value && typeof value === "object") {
-    return Object.entries(value).flatMap(([k, v]) => (NOT_TEXT.has(k) ? [] : textValues(v, [...path, k])));
+/** Every text of a value, in document order; each path is its own copy. */
+export function textValues(value: unknown, path: Path = [], out: TextValue[] = []): TextValue[] {
+  if (typeof value === "string") out.push({ path: [...path], text: value });
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      textValues(value[i], path, out);
+      path.pop();
+    }
+  } else if (value && typeof value === "object") {
+    for (const k of Object.keys(value)) {
+      if (NOT_TEXT.has(k)) continue;
+      path.push(k);
+      textValues((value as Record<string, unknown>)[k], path, out);
+      path.pop();
+    }
   }
-  return [];
+  return out;
 }
 
 /**

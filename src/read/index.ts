@@ -135,7 +135,10 @@ function duplicateKeyName(text: string, offset: number): string {
   return k?.[1]?.trim() ?? "?";
 }
 
-/** NFC-normalises every string and key; reports characters XML cannot carry. */
+/**
+ * NFC-normalises every string and key; reports characters XML cannot carry. The path is one
+ * array, pushed and popped on the way; a finding takes a copy.
+ */
 function normalizeStrings(v: unknown, path: Path, index: PositionIndex, file: string, findings: Finding[]): unknown {
   if (typeof v === "string") {
     const bad = FORBIDDEN.exec(v);
@@ -146,20 +149,27 @@ function normalizeStrings(v: unknown, path: Path, index: PositionIndex, file: st
     }
     return v.normalize("NFC");
   }
-  if (Array.isArray(v)) return v.map((x, i) => normalizeStrings(x, [...path, i], index, file, findings));
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      out[i] = normalizeStrings(v[i], path, index, file, findings);
+      path.pop();
+    }
+    return out;
+  }
   if (v && typeof v === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      // defineProperty: a key named "__proto__" must stay data, never become the prototype
-      Object.defineProperty(out, k.normalize("NFC"), {
-        value: normalizeStrings(x, [...path, k], index, file, findings),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    for (const k of Object.keys(v)) {
+      path.push(k);
+      const value = normalizeStrings((v as Record<string, unknown>)[k], path, index, file, findings);
+      path.pop();
+      const key = k.normalize("NFC");
+      // a key named "__proto__" must stay data, never become the prototype
+      if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      else out[key] = value;
     }
     return out;
   }
   return v;
 }
-

@@ -53,7 +53,14 @@ function push(out: Run[], text: string, st: Style, breakBefore = false): void {
   out.push(run);
 }
 
+/** Characters that can start a mark; most texts have none and are one run as they are. */
+const MARK = /[\\\n^*]/;
+
 function parse(s: string, st: Style, out: Run[]): void {
+  if (!MARK.test(s)) {
+    push(out, s, st);
+    return;
+  }
   let buf = "";
   let pendingBreak = false;
   const flush = (): void => {
