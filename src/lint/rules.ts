@@ -238,14 +238,18 @@ export function hygiene(c: RuleContext): void {
 }
 
 const BRACKETS = [["(", ")"], ["[", "]"], ["“", "”"]] as const;
-const BRACKET_CHARS = [...BRACKETS.flat(), '"'].map((ch) => ch.charCodeAt(0));
+/** Character code → its place in BRACKETS (opening, closing), then '"' last. */
+const BRACKET_INDEX = new Map([...BRACKETS.flat(), '"'].map((ch, i) => [ch.charCodeAt(0), i]));
 
 /** How many of each bracket (in BRACKETS' order, opening then closing) and of '"' s has: one pass. */
 function bracketCounts(s: string): number[] {
-  const n = BRACKET_CHARS.map(() => 0);
+  const n = [0, 0, 0, 0, 0, 0, 0];
   for (let i = 0; i < s.length; i++) {
-    const k = BRACKET_CHARS.indexOf(s.charCodeAt(i));
-    if (k >= 0) n[k]!++;
+    const c = s.charCodeAt(i);
+    // every bracket is ASCII punctuation or a curly quote; letters are passed over at once
+    if (c > 0x5d && c !== 0x201c && c !== 0x201d) continue;
+    const k = BRACKET_INDEX.get(c);
+    if (k !== undefined) n[k]!++;
   }
   return n;
 }

@@ -97,6 +97,7 @@ function relationshipsPart(rels: Relationships, wrapper: Wrapper, file: File, fo
  * any text of the part (even a plan's own words): done the same way, for the same bytes.
  */
 function numbered(xml: string, file: File): string {
+  if (!xml.includes("{")) return xml;
   const ids = new Map(file.Numbering.ConcreteNumbering.map((n) => [n.restartedListId === undefined ? `${n.reference}-${n.instance}` : `${n.reference}-restart ${n.restartedListId}`, String(n.numId)]));
   return ids.size === 0 ? xml : xml.replace(/\{([^{}]+)\}/g, (all, key: string) => ids.get(key) ?? all);
 }
