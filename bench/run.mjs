@@ -8,7 +8,7 @@ import { generate } from "./gen.mjs";
 import { toMarkdown } from "./to-markdown.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const CLI = join(ROOT, "bin", "kehoach.js");
+const CLI = join(ROOT, "bin", "kehoach.cjs");
 const arg = (name, def) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : def;

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "..");
-export const CLI = join(ROOT, "bin", "kehoach.js");
+export const CLI = join(ROOT, "bin", "kehoach.cjs");
 
 export interface CliResult {
   code: number;
