@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { basename, dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, type Plugin } from "esbuild";
+import { build, type BuildOptions, type Plugin } from "esbuild";
 
 const dist = fileURLToPath(new URL("./", import.meta.url));
 const root = dirname(dist.replace(/[\\/]$/, ""));
@@ -44,33 +44,25 @@ const aheadOfTime: Plugin = {
   },
 };
 
-await build({
-  entryPoints: [join(dist, "main.js")],
-  outfile: join(out, "kehoach.cjs"),
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  minifySyntax: true,
-  minifyWhitespace: true,
-  legalComments: "none",
-  logLevel: "warning",
-  define: { "import.meta.url": "__kehoach_url" },
-  banner: { js: 'var __kehoach_url = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [aheadOfTime],
-});
+/** One CommonJS file for Node 20 from an ES module of dist; import.meta.url becomes the file's own URL. */
+async function commonJs(entry: string, outfile: string, options: Partial<BuildOptions> = {}): Promise<void> {
+  await build({
+    entryPoints: [join(dist, entry)],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    logLevel: "warning",
+    define: { "import.meta.url": "__kehoach_url" },
+    banner: { js: 'var __kehoach_url = require("node:url").pathToFileURL(__filename).href;' },
+    ...options,
+  });
+}
+
+await commonJs("main.js", join(out, "kehoach.cjs"), { minifySyntax: true, minifyWhitespace: true, legalComments: "none", plugins: [aheadOfTime] });
 // the launcher as CommonJS too (bin/kehoach.cjs): Node starts a CommonJS entry faster than a module
-await build({
-  entryPoints: [join(dist, "boot.js")],
-  outfile: join(dist, "boot.cjs"),
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  logLevel: "warning",
-  define: { "import.meta.url": "__boot_url" },
-  banner: { js: 'var __boot_url = require("node:url").pathToFileURL(__filename).href;' },
-});
+await commonJs("boot.js", join(dist, "boot.cjs"));
 // build workers start from the same bundle and cache (src/main.ts picks the worker's part)
 writeFileSync(join(out, "build-worker.js"), 'import launcher from "../boot.cjs";\nlauncher.boot();\n');
 
