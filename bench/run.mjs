@@ -22,8 +22,8 @@ const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 function once(cmd, args, cwd) {
   const t0 = process.hrtime.bigint();
   const r = TIME
-    ? spawnSync(TIME, ["-f", "%M", cmd, ...args], { cwd, encoding: "utf8" })
-    : spawnSync(cmd, args, { cwd, encoding: "utf8" });
+    ? spawnSync(TIME, ["-f", "%M", cmd, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 })
+    : spawnSync(cmd, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stderr}`);
   const rss = TIME ? Number(r.stderr.trim().split("\n").pop()) / 1024 : NaN;
@@ -35,10 +35,20 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function measure(cmd, args, cwd, runs = RUNS) {
-  for (let i = 0; i < 2; i++) once(cmd, args, cwd); // warm-up: file cache, not the process
-  const rs = Array.from({ length: runs }, () => once(cmd, args, cwd));
-  return { ms: median(rs.map((r) => r.ms)), rss: Math.max(...rs.map((r) => r.rss)) };
+/**
+ * Runs the commands in turns (a, b, c, a, b, c, …) so that each ratio compares runs made in the
+ * same minutes: this machine's speed drifts by more than the differences measured. Two rounds of
+ * warm-up (file cache, not the process), then `runs` rounds; median time and peak RSS of each.
+ */
+function measureSideBySide(commands, runs = RUNS) {
+  const times = commands.map(() => []);
+  for (let round = -2; round < runs; round++) {
+    commands.forEach(([cmd, args, cwd], i) => {
+      const r = once(cmd, args, cwd);
+      if (round >= 0) times[i].push(r);
+    });
+  }
+  return times.map((rs) => ({ ms: median(rs.map((r) => r.ms)), rss: Math.max(...rs.map((r) => r.rss)) }));
 }
 
 const work = mkdtempSync(join(tmpdir(), "kehoach-bench-"));
@@ -52,36 +62,48 @@ const results = { date: new Date().toISOString(), machine: { cpu: cpus()[0]?.mod
 const pandoc = has("pandoc");
 if (pandoc) results.machine.pandoc = spawnSync("pandoc", ["--version"], { encoding: "utf8" }).stdout.split("\n")[0];
 
-const k1 = measure(process.execPath, [CLI, "build", largest, "-o", join(work, "k.docx")], work);
-const node0 = measure(process.execPath, ["-e", "0"], work);
+const [k1, node0, p1] = measureSideBySide([
+  [process.execPath, [CLI, "build", largest, "-o", join(work, "k.docx")], work],
+  [process.execPath, ["-e", "0"], work],
+  ...(pandoc ? [["pandoc", [md, "-o", join(work, "p.docx")], work]] : []),
+]);
 results.single = { kehoach_ms: k1.ms, kehoach_rss_mb: k1.rss, node_ms: node0.ms, node_rss_mb: node0.rss };
-let p1;
-if (pandoc) {
-  p1 = measure("pandoc", [md, "-o", join(work, "p.docx")], work);
-  Object.assign(results.single, { pandoc_ms: p1.ms, pandoc_rss_mb: p1.rss });
-}
+if (p1) Object.assign(results.single, { pandoc_ms: p1.ms, pandoc_rss_mb: p1.rss });
 
 // batch: PLANS generated plans, one kehoach build against PLANS pandoc runs
 const plansDir = join(work, "plans");
 const files = generate(ROOT, plansDir, PLANS);
 const check = spawnSync(process.execPath, [CLI, "check", plansDir, "--format", "json"], { encoding: "utf8", maxBuffer: 1 << 28 });
 if (check.status !== 0) throw new Error(`generated plans do not pass check:\n${check.stdout.slice(0, 2000)}`);
-const kb = measure(process.execPath, [CLI, "build", plansDir, "--out-dir", join(work, "out")], work, Math.min(RUNS, 3));
+// the batch in turns with pandoc: each round one kehoach build of all the plans, then a share of
+// the pandoc runs (50 in all, each on another plan), scaled to PLANS
+const rounds = Math.min(RUNS, 3);
+const batchRuns = [];
+const mdDir = mkdtempSync(join(work, "md-"));
+const sample = pandoc ? Math.min(50, PLANS) : 0;
+const mds = files.slice(0, sample).map((f, i) => {
+  const p = join(mdDir, `p${i}.md`);
+  writeFileSync(p, toMarkdown(f));
+  return p;
+});
+let pandocMs = 0;
+let pandocRss = 0;
+const kbArgs = [CLI, "build", plansDir, "--out-dir", join(work, "out")];
+for (let i = 0; i < 2; i++) once(process.execPath, kbArgs, work); // warm-up
+if (sample) once("pandoc", [mds[0], "-o", join(mdDir, "w.docx")], work);
+for (let round = 0; round < rounds; round++) {
+  batchRuns.push(once(process.execPath, kbArgs, work));
+  for (let j = round; j < sample; j += rounds) {
+    const r = once("pandoc", [mds[j], "-o", mds[j].replace(/\.md$/, ".docx")], work);
+    pandocMs += r.ms;
+    pandocRss = Math.max(pandocRss, r.rss);
+  }
+}
+const kb = { ms: median(batchRuns.map((r) => r.ms)), rss: Math.max(...batchRuns.map((r) => r.rss)) };
 results.batch = { plans: PLANS, kehoach_ms: kb.ms, kehoach_rss_mb: kb.rss, kehoach_plans_per_s: PLANS / (kb.ms / 1000) };
-if (pandoc) {
-  const mdDir = mkdtempSync(join(work, "md-"));
-  const sample = Math.min(50, PLANS);
-  const mds = files.slice(0, sample).map((f, i) => {
-    const p = join(mdDir, `p${i}.md`);
-    writeFileSync(p, toMarkdown(f));
-    return p;
-  });
-  once("pandoc", [mds[0], "-o", join(mdDir, "w.docx")], work);
-  const t0 = process.hrtime.bigint();
-  let rss = 0;
-  for (const m of mds) rss = Math.max(rss, once("pandoc", [m, "-o", m.replace(/\.md$/, ".docx")], work).rss);
-  const per = Number(process.hrtime.bigint() - t0) / 1e6 / sample;
-  Object.assign(results.batch, { pandoc_ms: per * PLANS, pandoc_measured_runs: sample, pandoc_rss_mb: rss, pandoc_plans_per_s: 1000 / per });
+if (sample) {
+  const per = pandocMs / sample;
+  Object.assign(results.batch, { pandoc_ms: per * PLANS, pandoc_measured_runs: sample, pandoc_rss_mb: pandocRss, pandoc_plans_per_s: 1000 / per });
 }
 
 const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "–");
@@ -106,6 +128,6 @@ if (pandoc) rows.push(["batch speed-up vs pandoc", `${fmt(t.batch_speedup_vs_pan
 rows.push(["batch peak RSS", `${fmt(b.kehoach_rss_mb)} MB`, "< 200 MB", ok(b.kehoach_rss_mb < 200)]);
 const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
 console.log(`machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGB} GB, Node ${results.machine.node}${pandoc ? `, ${results.machine.pandoc}` : ", pandoc not found (apt-get install pandoc)"}`);
-console.log(`median of ${RUNS} runs after 2 warm-ups; plan ${results.plan}`);
+console.log(`median of ${RUNS} runs after 2 warm-ups, kehoach, node and pandoc in turns; plan ${results.plan}`);
 for (const r of [["figure", "value", "target", "ok"], ...rows]) console.log(r.map((c, i) => c.padEnd(w[i])).join("  "));
 writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");

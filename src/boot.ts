@@ -10,7 +10,6 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
-import { isMainThread } from "node:worker_threads";
 
 export const BUNDLE = fileURLToPath(new URL("./bundle/kehoach.cjs", import.meta.url));
 export const CODE_CACHE = `${BUNDLE}.cache`;
@@ -31,11 +30,14 @@ function codeCache(): Buffer | undefined {
   }
 }
 
-export function boot(): void {
+/** Runs the bundle as the command line (bin/kehoach.cjs) or as a build worker (its stub). */
+export function boot(role: "cli" | "worker" = "cli"): void {
   const script = bundleScript(codeCache());
-  const module = { exports: {} };
+  const module = { exports: {} as { start?(role: "cli" | "worker"): void } };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
+  if (!module.exports.start) throw new Error(`kehoach: ${BUNDLE} has no start (rebuild with npm run build)`);
+  module.exports.start(role);
   // the build sets this to make the cache, after a whole run has compiled what a build needs
   const out = process.env.KEHOACH_CODE_CACHE_OUT;
-  if (out && isMainThread) process.once("exit", () => writeFileSync(out, script.createCachedData()));
+  if (out && role === "cli") process.once("exit", () => writeFileSync(out, script.createCachedData()));
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { MINIMAL_PLAN, ROOT, runCli, tempDir } from "./helpers.js";
+import { CLI, MINIMAL_PLAN, ROOT, runCli, tempDir } from "./helpers.js";
 
 function files(dir: string): string[] {
   const out: string[] = [];
@@ -199,5 +200,19 @@ describe("the bundle's start", () => {
     // a cache that does not fit is refused by V8, and the bundle still runs (compiled as usual)
     expect(boot.bundleScript(Buffer.from("not a code cache")).cachedDataRejected).toBe(true);
     expect(runCli(["--help"]).code).toBe(0);
+  });
+
+  it("loads only what a single build needs: no worker threads, child processes or promise fs", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN);
+    const probe = join(dir, "probe.cjs");
+    // the modules Node loaded, written as the process ends
+    writeFileSync(probe, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(join(dir, "modules.json"))}, JSON.stringify(process.moduleLoadList)));\nrequire(${JSON.stringify(CLI)});\n`);
+    const r = spawnSync(process.execPath, [probe, "build", join(dir, "p.yaml")], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(dir, "p.docx"))).toBe(true);
+    const loaded = JSON.parse(readFileSync(join(dir, "modules.json"), "utf8")) as string[];
+    expect(loaded).toContain("NativeModule zlib");
+    for (const m of ["worker_threads", "child_process", "fs/promises"]) expect(loaded).not.toContain(`NativeModule ${m}`);
   });
 });

@@ -2,7 +2,6 @@
 import { mkdirSync, watch as watchFile } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { Worker } from "node:worker_threads";
 import type { Finding } from "../model/finding.js";
 import { hasErrors } from "../model/finding.js";
 import { loadPlan } from "../pipeline.js";
@@ -12,7 +11,6 @@ import { cliMessages as m, outputMessages as om } from "../messages/cli.js";
 import type { NormalizedPlan } from "../model/normalized.js";
 import { expandArgs, type PlanFile } from "./expand.js";
 import { OutputError, writeAtomic } from "./atomic.js";
-import { convertToPdf, PDF_PACKAGE } from "./pdf.js";
 import { asWarnings, lintLoaded } from "./lint.js";
 import { printFindings, printJson, type Format, type Output } from "./report.js";
 
@@ -85,6 +83,8 @@ export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildRe
   }
   if (!opts.pdf) return { findings, output: out };
   const pdf = out.replace(/\.docx$/i, "") + ".pdf";
+  // loaded only for --pdf: it brings node:child_process
+  const { convertToPdf, PDF_PACKAGE } = await import("./pdf.js");
   try {
     await convertToPdf(out, pdf);
   } catch (e) {
@@ -118,8 +118,10 @@ async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDone: (i: 
     await Promise.all([lane(), lane()]);
   };
   if (n === 1 || plans.length < 4) return main();
+  // loaded only for a batch: a single build starts faster without it
+  const { Worker } = await import("node:worker_threads");
   const { watch: _w, ...workerOpts } = opts;
-  const started: Worker[] = [];
+  const started: InstanceType<typeof Worker>[] = [];
   const worker = (): Promise<void> =>
     new Promise<void>((resolveAll, reject) => {
       // a small heap makes V8 collect the finished plans' documents early: peak memory stays low
