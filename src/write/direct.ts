@@ -35,16 +35,11 @@ export interface Context {
   stack: unknown[];
 }
 
-/** What a component, or a raw child of one, writes: nothing, attributes, an element or text. */
-const enum Kind {
-  Attributes,
-  Element,
-  Text,
-}
-interface Written {
-  kind: Kind;
-  xml: string;
-}
+/**
+ * What a component, or a raw child of one, writes: nothing (undefined), an element ("<…"), text,
+ * or an attribute set, marked by a leading U+0000 (which no written XML has: escape drops it).
+ */
+const ATTRIBUTES = "\u0000";
 
 /** The parts of docx's components this writer reads (all present in docx at run time). */
 interface Component {
@@ -71,14 +66,14 @@ interface TableRowInternals extends Component {
   options: { keepNext?: boolean };
   readonly cells: unknown[];
 }
-type Writer = (c: Component, context: Context) => Written | undefined;
+type Writer = (c: Component, context: Context) => string | undefined;
 
 const prepOf = (cls: { prototype: unknown }): unknown => (cls.prototype as { prepForXml: unknown }).prepForXml;
 
 const isComponent = (v: unknown): v is Component => typeof v === "object" && v !== null && typeof (v as Component).prepForXml === "function";
 
 /** docx's generic rule: children in order; none → `<k/>`; attributes only → `<k a/>`. */
-function generic(c: Component, context: Context, ignoreIfEmpty = false): Written | undefined {
+function generic(c: Component, context: Context, ignoreIfEmpty = false): string | undefined {
   context.stack.push(c);
   let count = 0;
   let onlyAttributes = false;
@@ -86,61 +81,62 @@ function generic(c: Component, context: Context, ignoreIfEmpty = false): Written
   // docx's writer puts a text child in place of the child before it: `last` is that child
   let done = "";
   let last = "";
-  const add = (w: Written | undefined): void => {
-    if (w === undefined) return;
+  const add = (xml: string | undefined): void => {
+    if (xml === undefined) return;
     count++;
-    onlyAttributes = count === 1 && w.kind === Kind.Attributes;
-    if (w.kind === Kind.Attributes) attrs += w.xml;
-    else if (w.kind === Kind.Element) {
+    const isAttributes = xml.charCodeAt(0) === 0;
+    onlyAttributes = count === 1 && isAttributes;
+    if (isAttributes) attrs += xml.slice(1);
+    else if (xml.charCodeAt(0) === 0x3c /* < */) {
       done += last;
-      last = w.xml;
-    } else last = w.xml;
+      last = xml;
+    } else last = xml;
   };
   for (const child of c.root) {
     if (isComponent(child)) {
       const parts = child.writtenAs;
       if (parts) for (const part of parts) add(write(part, context));
       else add(write(child, context));
-    } else if (child !== undefined) add({ kind: Kind.Text, xml: typeof child === "string" ? escape(child) : String(child) });
+    } else if (child !== undefined) add(typeof child === "string" ? escape(child) : String(child));
   }
   context.stack.pop();
   const key = c.rootKey;
-  if (count === 0) return ignoreIfEmpty ? undefined : { kind: Kind.Element, xml: `<${key}/>` };
-  if (onlyAttributes) return { kind: Kind.Element, xml: `<${key}${attrs}/>` };
-  return { kind: Kind.Element, xml: `<${key}${attrs}>${done}${last}</${key}>` };
+  if (count === 0) return ignoreIfEmpty ? undefined : `<${key}/>`;
+  if (onlyAttributes) return `<${key}${attrs}/>`;
+  return `<${key}${attrs}>${done}${last}</${key}>`;
 }
 
 /** An attribute set: keys renamed by xmlKeys, undefined values left out (as docx does). */
-function attributeSet(c: Component): Written {
+function attributeSet(c: Component): string {
   const { root, xmlKeys } = c as unknown as Attributes;
   const attr: Record<string, unknown> = {};
   for (const key of Object.keys(root)) {
     const value = root[key];
     if (value !== undefined) attr[(xmlKeys && xmlKeys[key]) || key] = value;
   }
-  return { kind: Kind.Attributes, xml: attributes(attr) };
+  return ATTRIBUTES + attributes(attr);
 }
 
-function nextAttributeSet(c: Component): Written {
+function nextAttributeSet(c: Component): string {
   const attr: Record<string, unknown> = {};
   for (const { key, value } of Object.values((c as unknown as { root: Record<string, { key: string; value: unknown }> }).root)) {
     if (value !== undefined) attr[key] = value;
   }
-  return { kind: Kind.Attributes, xml: attributes(attr) };
+  return ATTRIBUTES + attributes(attr);
 }
 
 /** Any other component: its own prepForXml, written as docx writes it. */
-function prepared(c: Component, context: Context): Written | undefined {
+function prepared(c: Component, context: Context): string | undefined {
   // a table of contents is filled in by the body afterwards, from the prepared objects
   if (c instanceof TableOfContents) throw new Error("docx: a table of contents cannot be written directly");
   const x = c.prepForXml(context);
   if (x === undefined) return undefined;
-  if (firstKey(x) === "_attr") return { kind: Kind.Attributes, xml: attributes((x as { _attr: Record<string, unknown> })._attr) };
-  return { kind: Kind.Element, xml: element(x) };
+  if (firstKey(x) === "_attr") return ATTRIBUTES + attributes((x as { _attr: Record<string, unknown> })._attr);
+  return element(x);
 }
 
 /** Body.prepForXml: the last section's properties at the end, the others in their last paragraphs. */
-function body(c: Component, context: Context): Written | undefined {
+function body(c: Component, context: Context): string | undefined {
   const b = c as BodyInternals;
   if (b.pageNumbers !== undefined) return prepared(c, context);
   if (b.sections.length === 1) {
@@ -156,25 +152,25 @@ function body(c: Component, context: Context): Written | undefined {
 }
 
 /** Paragraph.prepForXml only turns external hyperlinks into relationships first. */
-function paragraph(c: Component, context: Context): Written | undefined {
+function paragraph(c: Component, context: Context): string | undefined {
   for (const child of c.root) if (isComponent(child) && child.rootKey === "w:externalHyperlink") return prepared(c, context);
   return generic(c, context);
 }
 
-function paragraphProperties(c: Component, context: Context): Written | undefined {
+function paragraphProperties(c: Component, context: Context): string | undefined {
   if ((c as unknown as { numbering?: unknown }).numbering) return prepared(c, context);
   return generic(c, context, !(c as unknown as { includeIfEmpty?: boolean }).includeIfEmpty);
 }
 
 /** Table.prepForXml sizes the cells to the width available where the table stands. */
-function table(c: Component, context: Context): Written | undefined {
+function table(c: Component, context: Context): string | undefined {
   const t = c as TableInternals;
   if (t.columnWidths === undefined) return prepared(c, context);
   t.setCellWidths(t.resolveAvailableWidth(context));
   return generic(c, context);
 }
 
-function tableRow(c: Component, context: Context): Written | undefined {
+function tableRow(c: Component, context: Context): string | undefined {
   const r = c as TableRowInternals;
   if (r.cells.length === 0) return undefined;
   if (r.options.keepNext !== undefined) return prepared(c, context);
@@ -182,7 +178,7 @@ function tableRow(c: Component, context: Context): Written | undefined {
 }
 
 /** TableCell.prepForXml: a cell ends with a paragraph, as Word requires. */
-function tableCell(c: Component, context: Context): Written | undefined {
+function tableCell(c: Component, context: Context): string | undefined {
   const last = c.root[c.root.length - 1];
   if (!isComponent(last) || last.rootKey !== "w:p") c.root.push(new Paragraph({}));
   return generic(c, context);
@@ -202,13 +198,13 @@ const WRITERS = new Map<unknown, Writer>([
   [prepOf(TableCell), tableCell],
 ]);
 
-function write(c: Component, context: Context): Written | undefined {
+function write(c: Component, context: Context): string | undefined {
   return (WRITERS.get(c.prepForXml) ?? prepared)(c, context);
 }
 
 /** A component as text, exactly as docx's compiler writes it; undefined if it writes nothing. */
 export function writeComponent(c: unknown, context: Context): string | undefined {
-  const w = write(c as Component, context);
-  if (w?.kind === Kind.Attributes) throw new Error("docx: a part cannot be an attribute set");
-  return w?.xml;
+  const xml = write(c as Component, context);
+  if (xml?.startsWith(ATTRIBUTES)) throw new Error("docx: a part cannot be an attribute set");
+  return xml;
 }
