@@ -162,8 +162,15 @@ async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDone: (i: 
   }
 }
 
+/**
+ * One line per plan (a bar on a terminal). Off a terminal the lines are written in groups, at
+ * most every 100 ms: CI reads them through a pipe, where a write per plan slows a batch down.
+ */
 class Progress {
   private done = 0;
+  private pending = "";
+  private flushedAt = performance.now();
+
   constructor(
     private readonly total: number,
     private readonly tty: boolean,
@@ -173,7 +180,8 @@ class Progress {
     this.done++;
     const line = r.output ? `${file}: ${m.built(file, r.output)}${r.pdf ? `, ${r.pdf}` : ""}` : `${file}: ${m.failed(file)}`;
     if (!this.tty) {
-      process.stderr.write(line + "\n");
+      this.pending += line + "\n";
+      if (this.done === this.total || performance.now() - this.flushedAt >= 100) this.flush();
       return;
     }
     const width = 24;
@@ -183,6 +191,12 @@ class Progress {
     const text = `[${bar}] ${this.done}/${this.total} ${file}`.slice(0, cols - 1);
     process.stderr.write(`\r\x1b[K${text}`);
     if (this.done === this.total) process.stderr.write("\n");
+  }
+
+  flush(): void {
+    if (this.pending) process.stderr.write(this.pending);
+    this.pending = "";
+    this.flushedAt = performance.now();
   }
 }
 
@@ -200,6 +214,7 @@ export async function buildCommand(args: string[], opts: BuildOptions): Promise<
     results[i] = r;
     if (opts.format === "text") progress.step(plans[i]!.file, r);
   });
+  progress.flush();
   const outputs: Output[] = [];
   let failed = 0;
   plans.forEach((p, i) => {
