@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
+import type { Role } from "./main.js";
 
 export const BUNDLE = fileURLToPath(new URL("./bundle/kehoach.cjs", import.meta.url));
 export const CODE_CACHE = `${BUNDLE}.cache`;
@@ -31,9 +32,9 @@ function codeCache(): Buffer | undefined {
 }
 
 /** Runs the bundle as the command line (bin/kehoach.cjs) or as a build worker (its stub). */
-export function boot(role: "cli" | "worker" = "cli"): void {
+export function boot(role: Role = "cli"): void {
   const script = bundleScript(codeCache());
-  const module = { exports: {} as { start?(role: "cli" | "worker"): void } };
+  const module = { exports: {} as { start?(role: Role): void } };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
   if (!module.exports.start) throw new Error(`kehoach: ${BUNDLE} has no start (rebuild with npm run build)`);
   module.exports.start(role);

@@ -210,11 +210,15 @@ export async function buildCommand(args: string[], opts: BuildOptions): Promise<
   }
   const results: BuildResult[] = new Array(plans.length);
   const progress = new Progress(plans.length, opts.format === "text" && Boolean(process.stderr.isTTY));
-  await buildParallel(plans, opts, (i, r) => {
-    results[i] = r;
-    if (opts.format === "text") progress.step(plans[i]!.file, r);
-  });
-  progress.flush();
+  try {
+    await buildParallel(plans, opts, (i, r) => {
+      results[i] = r;
+      if (opts.format === "text") progress.step(plans[i]!.file, r);
+    });
+  } finally {
+    // the plans done are told even when a batch stops on an internal error
+    progress.flush();
+  }
   const outputs: Output[] = [];
   let failed = 0;
   plans.forEach((p, i) => {
