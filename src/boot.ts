@@ -36,7 +36,7 @@ export function boot(role: Role = "cli"): void {
   const script = bundleScript(codeCache());
   const module = { exports: {} as { start?(role: Role): void } };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
-  if (!module.exports.start) throw new Error(`kehoach: ${BUNDLE} has no start (rebuild with npm run build)`);
+  if (!module.exports.start) throw new Error(`kehoach: ${BUNDLE} không dùng được; hãy chạy lại \`npm run build\``);
   module.exports.start(role);
   // the build sets this to make the cache, after a whole run has compiled what a build needs
   const out = process.env.KEHOACH_CODE_CACHE_OUT;

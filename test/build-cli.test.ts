@@ -202,6 +202,15 @@ describe("the bundle's start", () => {
     expect(runCli(["--help"]).code).toBe(0);
   });
 
+  it("says in Vietnamese how to build kehoach when it has not been built", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "bin"));
+    writeFileSync(join(dir, "bin", "kehoach.cjs"), readFileSync(CLI));
+    const r = spawnSync(process.execPath, [join(dir, "bin", "kehoach.cjs"), "--help"], { encoding: "utf8" });
+    expect(r.status).toBe(70);
+    expect(r.stderr).toContain("kehoach chưa được dựng: hãy chạy `npm install`");
+  });
+
   it("loads only what a single build needs: no worker threads, child processes or promise fs", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN);
