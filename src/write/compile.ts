@@ -2,24 +2,27 @@
  * The parts of the package, from docx's document model. The parts every plan shares (styles,
  * numbering, settings, fonts, theme, …) are written by docx's own compiler once, at build time
  * (generate.ts; running from source, from the first document), and each document writes only
- * its own parts (body, footnotes,
- * headers, properties, relationships), with the components' own prepForXml and a direct writer
- * (xml.ts). A batch of plans thus does the shared work once. The bytes are docx's: the write
- * tests compare every part with docx's compiler. A document using anything beyond what kehoach
- * writes (images, numbered lists, comments, footers) goes through docx's compiler whole.
+ * its own parts (body, footnotes, headers, properties, relationships), straight from its
+ * components (direct.ts). A batch of plans thus does the shared work once. The bytes are docx's:
+ * the write tests compare every part with docx's compiler. A document using anything beyond what
+ * kehoach writes (images, comments, footers) goes through docx's compiler whole.
  *
  * Packer.compiler and the wrappers' getters are not public API; docx is pinned to an exact
  * version, and the tests fail loudly if it changes.
  */
 import { Packer, type Document } from "docx";
 import { precompiledSharedParts } from "./precompiled.js";
-import { writeComponent } from "./direct.js";
+import { writeComponent, type Context as WriteContext } from "./direct.js";
 import { declaration } from "./xml.js";
 
 export type Parts = Map<string, string | Uint8Array>;
 
 interface Component {
   prepForXml(context: Context): unknown;
+}
+interface Context extends WriteContext {
+  viewWrapper: Wrapper;
+  file: File;
 }
 interface Relationships extends Component {
   readonly RelationshipCount: number;
@@ -28,11 +31,6 @@ interface Relationships extends Component {
 interface Wrapper {
   readonly View: Component;
   readonly Relationships: Relationships;
-}
-interface Context {
-  viewWrapper: Wrapper;
-  file: File;
-  stack: unknown[];
 }
 /** The members of docx's File that the parts are written from. */
 interface File {

@@ -27,7 +27,7 @@ import {
   XmlAttributeComponent,
   XmlComponent,
 } from "docx";
-import { attributes, element, escape, firstKey, type Xmlable } from "./xml.js";
+import { attributes, element, firstKey, value, type Xmlable } from "./xml.js";
 
 export interface Context {
   viewWrapper: unknown;
@@ -97,7 +97,7 @@ function generic(c: Component, context: Context, ignoreIfEmpty = false): string 
       const parts = child.writtenAs;
       if (parts) for (const part of parts) add(write(part, context));
       else add(write(child, context));
-    } else if (child !== undefined) add(typeof child === "string" ? escape(child) : String(child));
+    } else if (child !== undefined) add(value(child));
   }
   context.stack.pop();
   const key = c.rootKey;
@@ -157,9 +157,15 @@ function paragraph(c: Component, context: Context): string | undefined {
   return generic(c, context);
 }
 
+/** IgnoreIfEmptyXmlComponent.prepForXml: nothing at all when empty, unless told to stay. */
+function optional(c: Component, context: Context): string | undefined {
+  return generic(c, context, !(c as unknown as { includeIfEmpty?: boolean }).includeIfEmpty);
+}
+
+/** ParagraphProperties.prepForXml only makes list instances for numbered paragraphs first. */
 function paragraphProperties(c: Component, context: Context): string | undefined {
   if ((c as unknown as { numbering?: unknown }).numbering) return prepared(c, context);
-  return generic(c, context, !(c as unknown as { includeIfEmpty?: boolean }).includeIfEmpty);
+  return optional(c, context);
 }
 
 /** Table.prepForXml sizes the cells to the width available where the table stands. */
@@ -187,7 +193,7 @@ function tableCell(c: Component, context: Context): string | undefined {
 /** Writers by the prepForXml a component has, so that a subclass with its own goes elsewhere. */
 const WRITERS = new Map<unknown, Writer>([
   [prepOf(XmlComponent), (c, context) => generic(c, context)],
-  [prepOf(IgnoreIfEmptyXmlComponent), (c, context) => generic(c, context, !(c as unknown as { includeIfEmpty?: boolean }).includeIfEmpty)],
+  [prepOf(IgnoreIfEmptyXmlComponent), optional],
   [prepOf(XmlAttributeComponent), attributeSet],
   [prepOf(NextAttributeComponent), nextAttributeSet],
   [prepOf(Body), body],

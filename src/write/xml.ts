@@ -1,8 +1,8 @@
 /**
  * Writes the objects docx's components prepare for XML (`{ "w:b": { _attr: { "w:val": false } } }`)
- * as text, the way docx's own writer does — quirks included, so the bytes are the same — in one
- * pass into one string instead of building an element tree first. The write tests compare the
- * two writers' output part by part.
+ * as text, the way docx's own writer does — quirks included, so the bytes are the same. The
+ * direct writer (direct.ts) uses it for the components it leaves to their own prepForXml, and
+ * shares its escaping; the tests compare both with docx's compiler.
  */
 
 /** What a docx component's prepForXml returns: one key, the element's name. */
@@ -17,7 +17,7 @@ export function escape(s: string): string {
 }
 
 /** Strings are escaped; numbers and booleans are written as they are. */
-function value(v: unknown): string {
+export function value(v: unknown): string {
   return typeof v === "string" ? escape(v) : String(v);
 }
 
