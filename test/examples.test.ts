@@ -64,10 +64,8 @@ describe("seed examples", () => {
       const r = spawnSync("python3", [CHECKER, docx], { encoding: "utf8" });
       const lines = r.stdout.split("\n");
       const fails = lines.filter((l) => l.startsWith("FAIL")).map((l) => l.split(/\s+/)[1]);
-      // nd30-spec.md §8 accepts e-signing placeholders for Số (so-ky-hieu) and the date line (ngay);
-      // nd30check.py does not implement that alternative yet, so only those two may fail, only for an e-signing draft.
-      const eSign = readFileSync(join(ROOT, "examples", "co-quan", "dien-hoa.yaml"), "utf8").includes("ky_so: true") && num === "000";
-      expect(fails).toEqual(eSign ? ["so-ky-hieu", "ngay"] : []);
+      // the checker accepts the e-office placeholders (#SoKyHieuVanBan, #DiaDiemNgayBanHanh) as Số and date
+      expect(fails).toEqual([]);
       expect(lines.find((l) => l.includes("numbering.sequence"))).toMatch(/^PASS/);
     });
 
