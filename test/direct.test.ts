@@ -165,7 +165,7 @@ const cases: [string, () => Document][] = [
           new Optional(false, []),
           new Optional(true, []),
           new Optional(false, [new Renamed({ a: undefined, c: 0 })]),
-          new Mixed([new NextAttributeComponent({ x: { key: "w:x", value: undefined }, y: { key: "w:y", value: "a\"b" }, z: { key: "w:y", value: "c" } })]),
+          new Mixed([new NextAttributeComponent({ x: { key: "w:x", value: undefined as unknown as string }, y: { key: "w:y", value: "a\"b" }, z: { key: "w:y", value: "c" } })]),
         ]) as unknown as FileChild,
       ]),
   ],

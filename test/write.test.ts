@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +11,7 @@ import { loadTemplates, renderPlan } from "../src/render/index.js";
 import type { DocumentModel } from "../src/model/document.js";
 import { packDocument, readZip } from "../src/pack/index.js";
 import { docxOf, modelOf, paragraphs, parts, type Para } from "./docx.js";
-import { MINIMAL_PLAN, ROOT, runCli } from "./helpers.js";
+import { CHECKER, HAS_CHECKER, MINIMAL_PLAN, ROOT, runCli } from "./helpers.js";
 import { packageDate } from "../src/commands/build.js";
 
 const PLAN = MINIMAL_PLAN.replace(
@@ -150,13 +150,12 @@ describe("write stage: Decree 30 layout in the generated XML", async () => {
     expect(xml.get("docProps/core.xml")).toContain("2025-03-05T00:00:00Z");
   });
 
-  const checker = join(import.meta.dirname, "..", "..", "shared", "tools", "nd30check.py");
-  it.runIf(existsSync(checker))("passes the independent Decree 30 checker with 0 FAIL", async () => {
+  it.runIf(HAS_CHECKER)("passes the independent Decree 30 checker with 0 FAIL", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kehoach-nd30-"));
     const file = join(dir, "p.docx");
     const three = PLAN.replace(/phu_luc:[\s\S]*$/, "").replace("nguoi_ky:", "  - loai: to_chuc_thuc_hien\n    cac_y: [{ don_vi: Văn phòng, doan: Theo dõi, đôn đốc thực hiện Kế hoạch. }]\nnguoi_ky:");
     writeFileSync(file, await docxOf(three));
-    const r = spawnSync("python3", [checker, file], { encoding: "utf8" });
+    const r = spawnSync("python3", [CHECKER, file], { encoding: "utf8" });
     expect(r.stdout.split("\n").filter((l) => l.startsWith("FAIL"))).toEqual([]);
     expect(r.status).toBe(0);
   });

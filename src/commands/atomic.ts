@@ -5,7 +5,7 @@
  * (creating a file is mostly waiting: about 1.5 ms each on the benchmark machine). Through
  * node:fs's callbacks, which Node has loaded already: node:fs/promises costs a cold build 2 ms.
  */
-import { close, open, realpathSync, rename, rm, write } from "node:fs";
+import { close, existsSync, mkdirSync, open, realpathSync, rename, rm, write } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 
@@ -50,6 +50,19 @@ async function createTemporary(path: string): Promise<{ tmp: string; fd: number 
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     }
   }
+}
+
+/**
+ * Makes the folders missing above an output, one by one. Not mkdirSync's recursive mode: on
+ * Node 20 it spins forever where a folder cannot be made (under /proc, say) instead of failing.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) mkdirSync(missing[i]!);
 }
 
 /** Throws OutputError with the system's reason code when the file cannot be written. */

@@ -1,5 +1,5 @@
 /** `kehoach build`: check, render and write each plan; one bad plan never stops the others. */
-import { mkdirSync, watch as watchFile } from "node:fs";
+import { watch as watchFile } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Finding } from "../model/finding.js";
@@ -10,7 +10,7 @@ import { renderDocx } from "../write/index.js";
 import { cliMessages as m, outputMessages as om } from "../messages/cli.js";
 import type { NormalizedPlan } from "../model/normalized.js";
 import { expandArgs, type PlanFile } from "./expand.js";
-import { OutputError, writeAtomic } from "./atomic.js";
+import { makeFolders, OutputError, writeAtomic } from "./atomic.js";
 import { asWarnings, lintLoaded } from "./lint.js";
 import { printFindings, printJson, type Format, type Output } from "./report.js";
 
@@ -73,7 +73,7 @@ export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildRe
   }
   const out = outputPath(p, opts);
   try {
-    mkdirSync(dirname(out), { recursive: true });
+    makeFolders(dirname(out));
     await writeAtomic(out, data, loaded.sources.map((s) => s.file));
   } catch (e) {
     const reason = e instanceof OutputError ? e.reason : (e as NodeJS.ErrnoException).code ?? String(e);

@@ -3,7 +3,8 @@
  * prefilled from the profile, with the schema line on top. Never overwrites a file; asks
  * questions only on a terminal, otherwise takes flags.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from "node:fs";
+import { makeFolders } from "./atomic.js";
 import { join, relative } from "node:path";
 import { createInterface } from "node:readline/promises";
 import Handlebars from "handlebars";
@@ -93,7 +94,7 @@ async function ask(opts: InitOptions): Promise<InitOptions> {
 }
 
 export async function initCommand(dir: string, given: InitOptions, interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY)): Promise<number> {
-  mkdirSync(dir, { recursive: true });
+  makeFolders(dir);
   const profilePath = join(dir, PROFILE_FILE);
   const year = given.nam ?? String(new Date().getFullYear());
   const planPath = join(dir, `ke-hoach-${year}.yaml`);
