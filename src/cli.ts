@@ -60,12 +60,13 @@ async function main(argv: string[]): Promise<number> {
     .option("--templates <thư mục>", m.optTemplates)
     .option("--ky-so", m.optKySo)
     .option("--pdf", m.optPdf)
+    .option("--fonts <thư mục>", m.optFonts)
     .option("--watch", m.optWatch)
     .option("-j, --jobs <số>", m.optJobs, (v: string) => {
       if (!/^[1-9]\d{0,2}$/.test(v)) throw new InvalidArgumentError(m.badJobs(v));
       return Number(v);
     })
-    .action((files: string[], o: { format: Format; output?: string; outDir?: string; templates?: string; kySo?: boolean; strict?: boolean; pdf?: boolean; watch?: boolean; jobs?: number }) => {
+    .action((files: string[], o: { format: Format; output?: string; outDir?: string; templates?: string; kySo?: boolean; strict?: boolean; pdf?: boolean; fonts?: string; watch?: boolean; jobs?: number }) => {
       run = async () => {
         const build = await import("./commands/build.js");
         return o.watch ? build.watchCommand(files, o) : build.buildCommand(files, o);

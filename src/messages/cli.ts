@@ -13,7 +13,8 @@ export const cliMessages = {
   optStrict: "coi cảnh báo là lỗi (mã thoát 1)",
   optFix: "tự sửa lỗi bảng mã (TCVN3, VNI, Unicode tổ hợp) và khoảng trắng thừa",
   optKySo: "in các mã ký số (#SoKyHieuVanBan, #DiaDiemNgayBanHanh, #ChuKyLanhDao)",
-  optPdf: "xuất thêm tệp PDF qua LibreOffice",
+  optPdf: "xuất thêm tệp PDF/A qua LibreOffice",
+  optFonts: "thư mục chứa tệp phông chữ của cơ quan (ví dụ Times New Roman) dùng khi xuất PDF",
   optWatch: "theo dõi tệp và xuất lại mỗi khi lưu",
   optJobs: "số kế hoạch xuất cùng lúc (mặc định: số lõi CPU)",
   badJobs: (v: string) => `--jobs cần một số nguyên dương, không phải "${v}".`,
@@ -65,7 +66,20 @@ export const initMessages = {
 export const outputMessages = {
   noSoffice: (pkg: string) =>
     `không xuất được PDF vì máy chưa có LibreOffice. Cài bằng lệnh: apt-get install ${pkg} (Debian/Ubuntu), rồi chạy lại với --pdf.`,
-  pdfFailed: (reason: string) => `LibreOffice không chuyển được sang PDF (${reason}). Tệp .docx vẫn được giữ.`,
+  pdfTooOld: (version: string, pkg: string) =>
+    `LibreOffice trên máy là bản ${version}; để xuất PDF/A cần bản 7.4 trở lên. Hãy cập nhật (apt-get install ${pkg}). Tệp .docx vẫn được giữ.`,
+  pdfFontsMissing: (dir: string) => `không có thư mục phông chữ "${dir}" (--fonts). Kiểm tra lại đường dẫn. Tệp .docx vẫn được giữ.`,
+  pdfTimeout: (seconds: number) =>
+    `LibreOffice không chuyển xong sang PDF trong ${seconds} giây nên đã bị dừng. Tệp .docx vẫn được giữ; hãy chạy lại, hoặc mở tệp .docx bằng LibreOffice để xem có gì bất thường.`,
+  pdfNoOutput: () => `LibreOffice không tạo được tệp PDF từ tệp .docx này. Tệp .docx vẫn được giữ; hãy mở nó bằng LibreOffice để xem có gì bất thường.`,
+  pdfNotWritable: (p: string, code: string) =>
+    code === "source"
+      ? `tệp PDF "${p}" trùng với tệp nguồn; kehoach không bao giờ ghi đè tệp nguồn. Hãy chọn tên tệp xuất khác. Tệp .docx vẫn được giữ.`
+      : `không ghi được tệp PDF "${p}" (${code}). Kiểm tra thư mục có quyền ghi và tệp không đang mở. Tệp .docx vẫn được giữ.`,
+  pdfFontSubstitute: (font: string) =>
+    `máy này không có phông Times New Roman; LibreOffice dùng phông thay thế "${font}" trong PDF. Nếu đó là Liberation Serif thì chữ cùng cỡ nên dòng và trang không đổi, chỉ nét chữ khác; phông khác có thể làm xuống dòng khác đi. Hãy cài phông Times New Roman, hoặc chỉ thư mục chứa tệp phông của cơ quan bằng --fonts THƯ-MỤC.`,
+  pdfNoFaketime: (pkg: string) =>
+    `máy chưa có gói ${pkg} nên tệp PDF mang thời điểm chuyển đổi: mỗi lần xuất cho một tệp khác nhau. Để PDF giống hệt nhau từng byte, hãy cài: apt-get install ${pkg}.`,
   pdfBuilt: (out: string) => `đã xuất ${out}`,
   watching: (files: string) => `Đang theo dõi ${files}. Lưu tệp để xuất lại; nhấn Ctrl+C để dừng.`,
   rebuilding: (file: string) => `${file} thay đổi, đang xuất lại…`,
