@@ -56,7 +56,7 @@ export interface PlanDate {
 export interface NormalizedPlan {
   file: string;
   agency: { parent: string[]; lines: string[]; name: string; abbreviation: string; place: string };
-  /** Padded number ("05"), or undefined for a blank. */
+  /** The number as typed, a single digit padded ("05", "0129"), or undefined for a blank. */
   number?: string;
   date: PlanDate;
   summary: string;

@@ -139,7 +139,8 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
       abbreviation: co.viet_tat!,
       place: co.dia_danh!,
     },
-    number: p.so === undefined ? undefined : p.so.replace(/^0+(?=\d)/, "").padStart(2, "0"),
+    // digits as typed ("0129" stays 0129); only a single digit takes the Decree's leading 0
+    number: p.so === undefined ? undefined : p.so.padStart(2, "0"),
     date: parseDate(p.ngay),
     summary: p.trich_yeu ?? "",
     preamble,
