@@ -32,3 +32,63 @@ describe("Số keeps its digits as typed", () => {
     expect(modelOf(MINIMAL_PLAN.replace('so: "5"', 'so: "05"')).header.numberLine).toBe("Số: 05/KH-UBND");
   });
 });
+
+describe("no empty paragraphs: blank texts and items with nothing of their own are rejected at line:col", () => {
+  it("rejects an empty lời dẫn, đoạn and câu kết, and a text of spaces only", () => {
+    const lead = findingsOf(withPreamble('mo_dau:\n  thuc_hien: Kế hoạch số 169/KH-UBND ngày 14/5/2024 của UBND huyện Chi Lăng\n  loi_dan: ""\n'));
+    expect(lead).toEqual([expect.objectContaining({ line: 11, col: 12, rule: "schema.empty", path: "mo_dau.loi_dan" })]);
+    expect(lead[0]!.message).toContain("không được để trống");
+    const para = findingsOf(MINIMAL_PLAN.replace("  - loai: muc_dich_yeu_cau\n", '  - loai: muc_dich_yeu_cau\n    doan: "   "\n'));
+    expect(para).toEqual([expect.objectContaining({ line: 11, col: 11, rule: "schema.empty", path: "noi_dung[0].doan" })]);
+    const closing = findingsOf(MINIMAL_PLAN + 'ket_thuc: ""\n');
+    expect(closing).toEqual([expect.objectContaining({ line: 24, col: 11, rule: "schema.empty", path: "ket_thuc" })]);
+    const list = findingsOf(MINIMAL_PLAN.replace("  - loai: muc_dich_yeu_cau\n", "  - loai: muc_dich_yeu_cau\n    doan: []\n"));
+    expect(list).toEqual([expect.objectContaining({ line: 11, rule: "schema.empty", path: "noi_dung[0].doan" })]);
+  });
+
+  it("rejects an item with only cac_y (it would print a lone \"1.\"), telling to add doan or tieu_de", () => {
+    const fs = findingsOf(
+      MINIMAL_PLAN.replace(
+        "      - tieu_de: Mục đích\n        cac_y:",
+        "      - cac_y:",
+      ),
+    );
+    expect(fs).toEqual([expect.objectContaining({ line: 12, col: 9, rule: "schema.required", path: "noi_dung[0].cac_y[0]" })]);
+    expect(fs[0]!.message).toContain('"doan"');
+    expect(fs[0]!.message).toContain('"tieu_de"');
+  });
+
+  it("still allows a blank table cell", () => {
+    const table = "    bang:\n      cot: [STT, Nội dung, Ghi chú]\n      dong:\n        - [\"1\", Tuyên truyền, \"\"]\n";
+    expect(findingsOf(MINIMAL_PLAN.replace("  - loai: muc_dich_yeu_cau\n", "  - loai: muc_dich_yeu_cau\n" + table))).toEqual([]);
+  });
+});
+
+describe("a key the schema accepts has an effect there, or is rejected there", () => {
+  const item = (body: string): string =>
+    MINIMAL_PLAN.replace("noi_dung:\n", `noi_dung:\n  - loai: to_chuc_thuc_hien\n    cac_y:\n${body}`);
+  const at = (yaml: string): { line: number; col: number; rule: string }[] => findingsOf(yaml).map(({ line, col, rule }) => ({ line, col, rule }));
+
+  it("rejects de_nghi on a titled item (the word \"Đề nghị\" would be lost) and tieu_de with don_vi", () => {
+    expect(at(item("      - tieu_de: Ủy ban Mặt trận Tổ quốc Việt Nam xã\n        de_nghi: true\n        doan: Phối hợp tuyên truyền, vận động Nhân dân.\n"))).toEqual([
+      { line: 13, col: 9, rule: "schema.dependency" },
+    ]);
+    const both = findingsOf(item("      - tieu_de: Phòng Nội vụ\n        don_vi: Phòng Nội vụ huyện\n        doan: Chủ trì, tham mưu triển khai Kế hoạch.\n"));
+    expect(both).toEqual([expect.objectContaining({ line: 13, col: 9, rule: "schema.conflict", path: "noi_dung[0].cac_y[0].don_vi" })]);
+    expect(both[0]!.message).toContain("tên đơn vị (don_vi) không được in");
+  });
+
+  it("rejects han where it is not printed: on a titled or a unit item, or without doan", () => {
+    expect(at(item('      - tieu_de: Báo cáo định kỳ\n        han: "2025-05-10"\n'))).toEqual([
+      { line: 13, col: 9, rule: "schema.conflict" },
+      { line: 13, col: 9, rule: "schema.dependency" },
+    ]);
+    expect(at(item('      - don_vi: Phòng Nội vụ\n        doan: Tổng hợp, báo cáo kết quả.\n        han: "2025-05-10"\n'))).toEqual([{ line: 14, col: 9, rule: "schema.conflict" }]);
+  });
+
+  it("rejects danh_dau without cac_y, loai with tieu_de, and Lưu's counts without what they follow", () => {
+    expect(at(item("      - doan: Tổng hợp, báo cáo kết quả.\n        danh_dau: gach\n"))).toEqual([{ line: 13, col: 9, rule: "schema.dependency" }]);
+    expect(at(MINIMAL_PLAN.replace("  - loai: muc_dich_yeu_cau\n", "  - loai: muc_dich_yeu_cau\n    tieu_de: MỤC ĐÍCH\n"))).toEqual([{ line: 10, col: 5, rule: "schema.conflict" }]);
+    expect(at(MINIMAL_PLAN.replace('luu: { don_vi: VHXH, so_ban: "02" }', 'luu: { so_ban: "02" }'))).toEqual([{ line: 23, col: 8, rule: "schema.dependency" }]);
+  });
+});
