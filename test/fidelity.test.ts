@@ -92,3 +92,66 @@ describe("a key the schema accepts has an effect there, or is rejected there", (
     expect(at(MINIMAL_PLAN.replace('luu: { don_vi: VHXH, so_ban: "02" }', 'luu: { so_ban: "02" }'))).toEqual([{ line: 23, col: 8, rule: "schema.dependency" }]);
   });
 });
+
+describe("punctuation: added only where none was typed, never replaced; a collision is an error at line:col", () => {
+  const thucHien = (v: string): string =>
+    withPreamble(`mo_dau:\n  thuc_hien: "${v}"\n  loi_dan: "UBND tỉnh ban hành Kế hoạch triển khai thực hiện như sau:"\n`);
+
+  it("rejects a \"Thực hiện\" ending in \";\" (it printed \"…1/QĐ-TTg, UBND tỉnh\"), keeps a full stop as a sentence end", () => {
+    const fs = findingsOf(thucHien("Quyết định số 1/QĐ-TTg ngày 03/01/2024 của Thủ tướng Chính phủ;"));
+    expect(fs).toEqual([expect.objectContaining({ line: 10, col: 14, rule: "text.punctuation", severity: "error", path: "mo_dau.thuc_hien" })]);
+    expect(fs[0]!.message).toContain('xóa ";"');
+    const list = findingsOf(withPreamble("mo_dau:\n  thuc_hien:\n    - Luật Việc làm năm 2013;\n    - Quyết định số 1/QĐ-TTg\n"));
+    expect(list).toEqual([expect.objectContaining({ line: 11, col: 7, path: "mo_dau.thuc_hien[0]" })]);
+    const stop = thucHien("Quyết định số 1/QĐ-TTg ngày 03/01/2024 của Thủ tướng Chính phủ.");
+    expect(findingsOf(stop)).toEqual([]);
+    expect(bodyLines(stop)[0]).toBe(
+      "Thực hiện Quyết định số 1/QĐ-TTg ngày 03/01/2024 của Thủ tướng Chính phủ. UBND tỉnh ban hành Kế hoạch triển khai thực hiện như sau:",
+    );
+  });
+
+  it("keeps the marks typed at the end of căn cứ and recipients, and adds none after them", () => {
+    const m = modelOf(
+      withPreamble("mo_dau:\n  can_cu:\n    - Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n    - Luật Trẻ em năm 2016;\n    - Nghị định số 56/2017/NĐ-CP\n").replace(
+        "  - Các trường học\n",
+        "  - Các trường học;\n  - Như trên.\n",
+      ),
+    );
+    expect(m.body.slice(0, 3).map(text)).toEqual([
+      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",
+      "Căn cứ Luật Trẻ em năm 2016;",
+      "Căn cứ Nghị định số 56/2017/NĐ-CP.",
+    ]);
+    expect(m.closing.recipients.slice(0, 3)).toEqual(["- UBND huyện (b/c);", "- Các trường học;", "- Như trên."]);
+    const noted = findingsOf(MINIMAL_PLAN.replace("{ ten: UBND huyện, ghi_chu: b/c }", '{ ten: "UBND huyện;", ghi_chu: b/c }'));
+    expect(noted).toEqual([expect.objectContaining({ line: 21, col: 12, rule: "text.punctuation", path: "noi_nhan[0].ten" })]);
+  });
+
+  it("prints the task lines as typed: no full stop forced after \"Cơ quan chủ trì: …\"", () => {
+    const lines = bodyLines(
+      MINIMAL_PLAN.replace(
+        "          - Huy động sự tham gia của gia đình.",
+        "          - doan: Xây dựng cơ sở dữ liệu về khoa học và công nghệ.\n            chu_tri: Sở Khoa học và Công nghệ\n            thoi_gian: Năm 2025.",
+      ),
+    );
+    expect(lines).toContain("- Cơ quan chủ trì: Sở Khoa học và Công nghệ");
+    expect(lines).toContain("- Thời gian thực hiện: Năm 2025.");
+  });
+
+  it("rejects a deadline text ending in a mark (it printed \"năm: trước ngày\" after dropping the \".\")", () => {
+    const fs = findingsOf(MINIMAL_PLAN.replace("          - Huy động sự tham gia của gia đình.", '          - { doan: Báo cáo kết quả 6 tháng đầu năm., han: "2025-06-15" }'));
+    expect(fs).toEqual([expect.objectContaining({ line: 15, col: 21, rule: "text.punctuation", path: "noi_dung[0].cac_y[0].cac_y[1].doan" })]);
+    expect(fs[0]!.message).toContain(": trước ngày");
+  });
+
+  it("merges a typed full stop into the end mark and rejects \";\" before it, in ket_thuc and with ket_thuc: false", () => {
+    const closing = "Trên đây là Kế hoạch thực hiện công tác trẻ em năm 2025 của Ủy ban nhân dân xã Bằng Mạc";
+    const last = (yaml: string): string => text(modelOf(yaml).body.at(-1)!);
+    expect(last(MINIMAL_PLAN + `ket_thuc: ${closing}.\n`)).toBe(`${closing}./.`);
+    expect(findingsOf(MINIMAL_PLAN + `ket_thuc: "${closing};"\n`)).toEqual([expect.objectContaining({ line: 24, col: 11, rule: "text.punctuation", path: "ket_thuc" })]);
+    const own = MINIMAL_PLAN.replace("Huy động sự tham gia của gia đình.", "Huy động sự tham gia của gia đình;") + "ket_thuc: false\n";
+    expect(findingsOf(own)).toEqual([expect.objectContaining({ line: 15, col: 13, path: "noi_dung[0].cac_y[0].cac_y[1]" })]);
+    expect(findingsOf(own.replace("gia đình;", "gia đình"))).toEqual([]);
+    expect(last(own.replace("gia đình;", "gia đình"))).toBe("b) Huy động sự tham gia của gia đình./.");
+  });
+});

@@ -15,3 +15,19 @@ export const normalizeMessages = {
   missingDate: () =>
     `thiếu ngày ban hành ("ngay"). Ghi ít nhất năm, ví dụ ngay: "2025" (chỉ được bỏ trống khi ky_so: true).`,
 } as const;
+
+/** Messages about a typed mark that would stand next to the mark a template adds. */
+export const punctuationMessages = {
+  beforeJoin: (mark: string) =>
+    `văn bản này kết thúc bằng "${mark}", nhưng kehoach tự nối các văn bản "Thực hiện" bằng "; " (sẽ in "${mark};"). Hãy xóa "${mark}" ở cuối.`,
+  beforeLead: (mark: string) =>
+    `văn bản "Thực hiện" cuối cùng kết thúc bằng "${mark}", nhưng kehoach nối nó với lời dẫn bằng ", " (sẽ in "${mark},"). ` +
+    `Hãy xóa "${mark}" ở cuối; hoặc thay bằng dấu chấm nếu muốn lời dẫn thành câu riêng.`,
+  beforeDeadline: (mark: string) =>
+    `nội dung có hạn (han) kết thúc bằng "${mark}", nhưng kehoach in tiếp ": trước ngày …" ngay sau (sẽ in "${mark}: trước ngày"). Hãy xóa "${mark}" ở cuối.`,
+  beforeNote: (mark: string, note: string) =>
+    `tên nơi nhận kết thúc bằng "${mark}", nhưng kehoach in ghi chú "(${note})" và dấu ";" sau tên (sẽ in "${mark} (${note});"). Hãy xóa "${mark}" ở cuối tên.`,
+  beforeEndMark: (mark: string) =>
+    `đoạn cuối kết thúc bằng "${mark}", nhưng kehoach thêm dấu kết thúc "./." vào cuối đoạn này (sẽ in "${mark}./."). ` +
+    `Hãy xóa "${mark}" ở cuối (dấu chấm thì được: nó nhập vào "./.").`,
+} as const;

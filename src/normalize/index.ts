@@ -9,6 +9,7 @@ import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
 import { mergeProfile, resolveInside } from "./profile.js";
 import { defaultMarker, label, roman } from "./numbering.js";
+import { punctuationFindings } from "./punctuation.js";
 
 export { locateProfile, mergeProfile, PROFILE_FILE } from "./profile.js";
 
@@ -100,6 +101,7 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
   }
   if (!p.noi_nhan || p.noi_nhan.length === 0) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
   if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
+  findings.push(...punctuationFindings(plan, profile, p));
 
   // The templates folder is relative to the file that names it.
   let templatesDir: string | undefined;
