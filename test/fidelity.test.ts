@@ -9,7 +9,9 @@ import { normalizePlan } from "../src/normalize/index.js";
 import type { Block } from "../src/model/document.js";
 import type { Finding } from "../src/model/finding.js";
 import { modelOf } from "./docx.js";
-import { MINIMAL_PLAN } from "./helpers.js";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { MINIMAL_PLAN, runCli, tempDir } from "./helpers.js";
 
 /** Findings of the stages before render (schema, then normalize), as `check` reports them. */
 export function findingsOf(yaml: string): Finding[] {
@@ -153,5 +155,47 @@ describe("punctuation: added only where none was typed, never replaced; a collis
     expect(findingsOf(own)).toEqual([expect.objectContaining({ line: 15, col: 13, path: "noi_dung[0].cac_y[0].cac_y[1]" })]);
     expect(findingsOf(own.replace("gia đình;", "gia đình"))).toEqual([]);
     expect(last(own.replace("gia đình;", "gia đình"))).toBe("b) Huy động sự tham gia của gia đình./.");
+  });
+});
+
+describe("a trích yếu in capitals is never garbled in the default lời dẫn and closing", () => {
+  const capitals = MINIMAL_PLAN.replace("trich_yeu: Thực hiện công tác trẻ em năm 2025", "trich_yeu: TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM");
+
+  it("prints it as typed (never \"tRIỂN\") and warns at the trích yếu, naming trich_yeu_trong_cau", () => {
+    const lines = bodyLines(capitals);
+    expect(lines[0]).toBe("Ủy ban nhân dân xã Bằng Mạc ban hành Kế hoạch TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM như sau:");
+    expect(lines.at(-1)).toContain("Trên đây là Kế hoạch TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM của");
+    const fs = findingsOf(capitals);
+    expect(fs).toEqual([expect.objectContaining({ line: 8, col: 12, severity: "warning", rule: "text.summary-capitals", path: "trich_yeu" })]);
+    expect(fs[0]!.message).toContain("trich_yeu_trong_cau");
+  });
+
+  it("uses the sentence form the user gives, and then does not warn", () => {
+    const given = capitals.replace("noi_dung:\n", "trich_yeu_trong_cau: triển khai thi hành Luật Việc làm\nnoi_dung:\n");
+    expect(findingsOf(given)).toEqual([]);
+    const lines = bodyLines(given);
+    expect(lines[0]).toBe("Ủy ban nhân dân xã Bằng Mạc ban hành Kế hoạch triển khai thi hành Luật Việc làm như sau:");
+    expect(lines.at(-1)).toContain("Trên đây là Kế hoạch triển khai thi hành Luật Việc làm của");
+  });
+
+  it("does not warn when the user wrote both sentences, and then rejects an unused sentence form", () => {
+    const own = capitals.replace("noi_dung:\n", 'mo_dau:\n  loi_dan: "UBND xã ban hành Kế hoạch triển khai thi hành Luật Việc làm như sau:"\nnoi_dung:\n') + "ket_thuc: Trên đây là Kế hoạch của UBND xã\n";
+    expect(findingsOf(own)).toEqual([]);
+    const unused = own.replace("noi_dung:\n", "trich_yeu_trong_cau: triển khai thi hành Luật Việc làm\nnoi_dung:\n");
+    expect(findingsOf(unused)).toEqual([expect.objectContaining({ line: 11, col: 1, severity: "error", path: "trich_yeu_trong_cau" })]);
+  });
+
+  it("is a warning in check and build, and fails them with --strict", () => {
+    const dir = tempDir();
+    const file = join(dir, "ke-hoach.yaml");
+    writeFileSync(file, capitals);
+    const check = runCli(["check", file]);
+    expect(check.code).toBe(0);
+    expect(check.stderr).toMatch(/ke-hoach\.yaml:8:12 {2}cảnh báo {2}trích yếu viết in hoa/);
+    expect(runCli(["check", "--strict", file]).code).toBe(1);
+    const build = runCli(["build", file]);
+    expect(build.code).toBe(0);
+    expect(build.stderr).toContain("8:12  cảnh báo");
+    expect(runCli(["build", "--strict", file, "-o", join(dir, "strict.docx")]).code).toBe(1);
   });
 });

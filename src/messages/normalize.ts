@@ -31,3 +31,14 @@ export const punctuationMessages = {
     `đoạn cuối kết thúc bằng "${mark}", nhưng kehoach thêm dấu kết thúc "./." vào cuối đoạn này (sẽ in "${mark}./."). ` +
     `Hãy xóa "${mark}" ở cuối (dấu chấm thì được: nó nhập vào "./.").`,
 } as const;
+
+/** Messages about the trích yếu inside the default lời dẫn and closing sentence. */
+export const sentenceMessages = {
+  summaryInCapitals: (usedBy: string[], lower: string) =>
+    `trích yếu viết in hoa, nên ${usedBy.map((k) => (k === "loi_dan" ? "lời dẫn mẫu" : "câu kết mẫu")).join(" và ")} sẽ in nguyên chữ in hoa giữa câu ` +
+    `("… Kế hoạch TRIỂN KHAI …"); kehoach không tự viết thường vì có thể làm sai tên riêng. ` +
+    `Hãy thêm khóa trich_yeu_trong_cau với trích yếu viết như trong câu văn, ví dụ trich_yeu_trong_cau: ${lower} (rồi viết hoa lại tên riêng, như "Luật Việc làm"), ` +
+    `hoặc tự viết ${usedBy.join(" và ")}.`,
+  sentenceFormUnused: () =>
+    `trich_yeu_trong_cau chỉ dùng trong lời dẫn và câu kết mẫu, nhưng kế hoạch này đã tự viết cả loi_dan (hoặc mo_dau là đoạn văn) và ket_thuc, nên khóa này không có tác dụng. Hãy xóa khóa này.`,
+} as const;

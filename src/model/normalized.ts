@@ -60,6 +60,8 @@ export interface NormalizedPlan {
   number?: string;
   date: PlanDate;
   summary: string;
+  /** The trích yếu as the user wrote it for running text (trich_yeu_trong_cau), if given. */
+  summaryInSentence?: string;
   preamble: { free?: string; bases: string[]; implements: string[]; lead?: string };
   sections: Section[];
   /** The closing sentence; undefined = template default; false = the last paragraph closes. */

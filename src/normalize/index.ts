@@ -2,7 +2,7 @@
  * Normalize stage: profile merged under the plan, parts a complete plan needs checked,
  * every list brought to one shape, and every number and letter generated.
  */
-import type { Finding } from "../model/finding.js";
+import { hasErrors, type Finding } from "../model/finding.js";
 import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
 import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
@@ -10,6 +10,7 @@ import { normalizeMessages as m } from "../messages/normalize.js";
 import { mergeProfile, resolveInside } from "./profile.js";
 import { defaultMarker, label, roman } from "./numbering.js";
 import { punctuationFindings } from "./punctuation.js";
+import { sentenceFindings } from "./sentences.js";
 
 export { locateProfile, mergeProfile, PROFILE_FILE } from "./profile.js";
 
@@ -101,7 +102,7 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
   }
   if (!p.noi_nhan || p.noi_nhan.length === 0) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
   if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
-  findings.push(...punctuationFindings(plan, profile, p));
+  findings.push(...punctuationFindings(plan, profile, p), ...sentenceFindings(plan, p));
 
   // The templates folder is relative to the file that names it.
   let templatesDir: string | undefined;
@@ -117,7 +118,7 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
     else if (r.missing) fail(m.templatesMissing(name));
     else templatesDir = r.path;
   }
-  if (findings.length) return { findings };
+  if (hasErrors(findings)) return { findings };
 
   const co = p.co_quan!;
   const preamble =
@@ -145,6 +146,7 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
     number: p.so === undefined ? undefined : p.so.padStart(2, "0"),
     date: parseDate(p.ngay),
     summary: p.trich_yeu ?? "",
+    summaryInSentence: p.trich_yeu_trong_cau,
     preamble,
     sections: (p.noi_dung ?? []).map(section),
     closing: p.ket_thuc,

@@ -6,6 +6,7 @@ import type { Block, DocumentModel, Run } from "../model/document.js";
 import type { BudgetLine, Item, NormalizedPlan, PlanDate } from "../model/normalized.js";
 import type { TableSource } from "../model/plan.js";
 import { endingMark } from "../normalize/punctuation.js";
+import { summaryInSentence } from "../normalize/sentences.js";
 import { inline } from "./inline.js";
 import type { Templates } from "./templates.js";
 
@@ -13,10 +14,6 @@ export { loadTemplates, TemplateError } from "./templates.js";
 export type { Templates } from "./templates.js";
 
 const upper = (s: string): string => s.toLocaleUpperCase("vi");
-
-function lowerFirst(s: string): string {
-  return s ? s[0]!.toLocaleLowerCase("vi") + s.slice(1) : s;
-}
 
 /** Header date parts: day below 10 and months 1, 2 take a leading 0 (Decree 30, Phụ lục I II.4.b). */
 function headerDate(d: PlanDate): { ngay?: string; thang?: string; nam?: string } {
@@ -65,7 +62,9 @@ class Renderer {
       so: plan.number,
       ngay: headerDate(plan.date),
       trich_yeu: summary,
-      trich_yeu_thuong: lowerFirst(summary),
+      // the user's sentence form, else the trích yếu with its first letter lower-cased unless that
+      // would split a word in capitals (normalize warns when a title in capitals needs a sentence form)
+      trich_yeu_thuong: plan.summaryInSentence?.replace(/\s*\n\s*/g, " ") ?? summaryInSentence(summary),
     };
   }
 
