@@ -199,3 +199,11 @@ describe("a trích yếu in capitals is never garbled in the default lời dẫn
     expect(runCli(["build", "--strict", file, "-o", join(dir, "strict.docx")]).code).toBe(1);
   });
 });
+
+describe("luu beside a typed \"Lưu: …\" recipient", () => {
+  it("rejects luu when the plan's recipients type their own Lưu line (luu would be ignored)", () => {
+    const typed = MINIMAL_PLAN.replace("  - Các trường học\n", '  - Các trường học\n  - "Lưu: VT, VHXH."\n');
+    expect(findingsOf(typed)).toEqual([expect.objectContaining({ line: 24, col: 1, rule: "plan.unused-key", path: "luu" })]);
+    expect(findingsOf(typed.replace('luu: { don_vi: VHXH, so_ban: "02" }\n', ""))).toEqual([]);
+  });
+});

@@ -12,6 +12,9 @@ export const normalizeMessages = {
     `thiếu họ tên người ký ("nguoi_ky.ho_ten"). Hãy thêm vào kế hoạch hoặc co-quan.yaml (chỉ được bỏ trống khi ky_so: true).`,
   missingTitle: () =>
     `thiếu chức vụ người ký: cần "chuc_vu" hoặc "q" trong "nguoi_ky", ví dụ chuc_vu: CHỦ TỊCH.`,
+  archiveUnused: () =>
+    `luu không có tác dụng: nơi nhận đã có dòng "Lưu: …" gõ tay, và dòng đó được in nguyên văn thay cho dòng Lưu do kehoach tạo. ` +
+    `Hãy xóa luu, hoặc xóa dòng "Lưu: …" trong noi_nhan để kehoach in dòng Lưu từ luu.`,
   missingDate: () =>
     `thiếu ngày ban hành ("ngay"). Ghi ít nhất năm, ví dụ ngay: "2025" (chỉ được bỏ trống khi ky_so: true).`,
 } as const;
