@@ -12,9 +12,6 @@ export const normalizeMessages = {
     `thiếu họ tên người ký ("nguoi_ky.ho_ten"). Hãy thêm vào kế hoạch hoặc co-quan.yaml (chỉ được bỏ trống khi ky_so: true).`,
   missingTitle: () =>
     `thiếu chức vụ người ký: cần "chuc_vu" hoặc "q" trong "nguoi_ky", ví dụ chuc_vu: CHỦ TỊCH.`,
-  archiveUnused: () =>
-    `luu không có tác dụng: nơi nhận đã có dòng "Lưu: …" gõ tay, và dòng đó được in nguyên văn thay cho dòng Lưu do kehoach tạo. ` +
-    `Hãy xóa luu, hoặc xóa dòng "Lưu: …" trong noi_nhan để kehoach in dòng Lưu từ luu.`,
   missingDate: () =>
     `thiếu ngày ban hành ("ngay"). Ghi ít nhất năm, ví dụ ngay: "2025" (chỉ được bỏ trống khi ky_so: true).`,
 } as const;
@@ -44,4 +41,13 @@ export const sentenceMessages = {
     `hoặc tự viết ${usedBy.join(" và ")}.`,
   sentenceFormUnused: () =>
     `trich_yeu_trong_cau chỉ dùng trong lời dẫn và câu kết mẫu, nhưng kế hoạch này đã tự viết cả loi_dan (hoặc mo_dau là đoạn văn) và ket_thuc, nên khóa này không có tác dụng. Hãy xóa khóa này.`,
+} as const;
+
+/** Messages about a key another key makes useless. */
+export const unusedMessages = {
+  archive: () =>
+    `luu không có tác dụng: nơi nhận đã có dòng "Lưu: …" gõ tay, và dòng đó được in nguyên văn thay cho dòng Lưu do kehoach tạo. ` +
+    `Hãy xóa luu, hoặc xóa dòng "Lưu: …" trong noi_nhan để kehoach in dòng Lưu từ luu.`,
+  archiveNote: () =>
+    `dòng "Lưu: …" gõ tay được in nguyên văn, nên ghi_chu của nó không được in. Hãy viết ghi chú vào chính dòng Lưu (ten) rồi xóa ghi_chu.`,
 } as const;

@@ -11,11 +11,10 @@ import { mergeProfile, resolveInside } from "./profile.js";
 import { defaultMarker, label, roman } from "./numbering.js";
 import { punctuationFindings } from "./punctuation.js";
 import { sentenceFindings } from "./sentences.js";
+import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
 
 export { locateProfile, mergeProfile, PROFILE_FILE } from "./profile.js";
 
-/** A recipient typed as the archive line ("Lưu: VT, VP."): printed as typed, last. */
-const ARCHIVE_LINE = /^\s*Lưu\b/i;
 
 function lines(v: string | string[] | undefined): string[] {
   if (v === undefined) return [];
@@ -106,13 +105,7 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
   if (!p.noi_nhan || p.noi_nhan.length === 0) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
   if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
   findings.push(...punctuationFindings(plan, profile, p), ...sentenceFindings(plan, p));
-  // a typed "Lưu: …" recipient is printed instead of the line luu makes; luu is then unused, unless
-  // it is the profile's and the plan typed its own Lưu line (the plan overrides its profile)
-  const typesArchive = (p.noi_nhan ?? []).some((r) => ARCHIVE_LINE.test(typeof r === "string" ? r : r.ten));
-  const archiveFrom = own.luu !== undefined ? plan : office?.luu !== undefined ? profile : undefined;
-  if (typesArchive && archiveFrom && !(archiveFrom === profile && own.noi_nhan !== undefined)) {
-    findings.push({ file: archiveFrom.file, ...archiveFrom.positions.keyAt(["luu"]), rule: "plan.unused-key", severity: "error", message: m.archiveUnused(), path: "luu" });
-  }
+  findings.push(...unusedKeyFindings(plan, profile, p));
 
   // The templates folder is relative to the file that names it.
   let templatesDir: string | undefined;
