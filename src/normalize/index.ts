@@ -15,7 +15,6 @@ import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
 
 export { locateProfile, mergeProfile, PROFILE_FILE } from "./profile.js";
 
-
 function lines(v: string | string[] | undefined): string[] {
   if (v === undefined) return [];
   return (Array.isArray(v) ? v : v.split("\n")).map((s) => s.trim()).filter(Boolean);
@@ -104,8 +103,8 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
   }
   if (!p.noi_nhan || p.noi_nhan.length === 0) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
   if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
-  findings.push(...punctuationFindings(plan, profile, p), ...sentenceFindings(plan, p));
-  findings.push(...unusedKeyFindings(plan, profile, p));
+  // what the user typed that would print changed, be ignored, or be garbled in a default sentence
+  findings.push(...punctuationFindings(plan, profile, p), ...unusedKeyFindings(plan, profile, p), ...sentenceFindings(plan, p));
 
   // The templates folder is relative to the file that names it.
   let templatesDir: string | undefined;
