@@ -200,15 +200,13 @@ describe("a trích yếu in capitals is never garbled in the default lời dẫn
   });
 });
 
-describe("luu beside a typed \"Lưu: …\" recipient", () => {
+describe("keys another key makes useless", () => {
   it("rejects luu when the plan's recipients type their own Lưu line (luu would be ignored)", () => {
     const typed = MINIMAL_PLAN.replace("  - Các trường học\n", '  - Các trường học\n  - "Lưu: VT, VHXH."\n');
     expect(findingsOf(typed)).toEqual([expect.objectContaining({ line: 24, col: 1, rule: "plan.unused-key", path: "luu" })]);
     expect(findingsOf(typed.replace('luu: { don_vi: VHXH, so_ban: "02" }\n', ""))).toEqual([]);
   });
-});
 
-describe("keys another key makes useless", () => {
   it("rejects a note on a typed Lưu line (it was not printed)", () => {
     const note = MINIMAL_PLAN.replace("  - Các trường học\n", '  - Các trường học\n  - { ten: "Lưu: VT, VHXH", ghi_chu: "02 bản" }\n').replace('luu: { don_vi: VHXH, so_ban: "02" }\n', "");
     expect(findingsOf(note)).toEqual([expect.objectContaining({ line: 23, col: 29, rule: "plan.unused-key", path: "noi_nhan[2].ghi_chu" })]);
