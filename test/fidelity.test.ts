@@ -155,6 +155,8 @@ describe("punctuation: added only where none was typed, never replaced; a collis
     expect(findingsOf(own)).toEqual([expect.objectContaining({ line: 15, col: 13, path: "noi_dung[0].cac_y[0].cac_y[1]" })]);
     expect(findingsOf(own.replace("gia đình;", "gia đình"))).toEqual([]);
     expect(last(own.replace("gia đình;", "gia đình"))).toBe("b) Huy động sự tham gia của gia đình./.");
+    const unit = MINIMAL_PLAN.replace("          - Huy động sự tham gia của gia đình.", "          - don_vi: Công chức Văn hóa - Xã hội") + "ket_thuc: false\n";
+    expect(findingsOf(unit)).toEqual([expect.objectContaining({ line: 15, col: 21, rule: "text.punctuation", path: "noi_dung[0].cac_y[0].cac_y[1].don_vi" })]);
   });
 });
 

@@ -30,6 +30,9 @@ export const punctuationMessages = {
   beforeEndMark: (mark: string) =>
     `đoạn cuối kết thúc bằng "${mark}", nhưng kehoach thêm dấu kết thúc "./." vào cuối đoạn này (sẽ in "${mark}./."). ` +
     `Hãy xóa "${mark}" ở cuối (dấu chấm thì được: nó nhập vào "./.").`,
+  unitHeadingLast: () =>
+    `với ket_thuc: false, kehoach thêm "./." vào đoạn cuối, nhưng đoạn cuối ở đây là tên đơn vị, in kèm dấu ":" (sẽ in ":./."). ` +
+    `Hãy thêm doan (nhiệm vụ của đơn vị) cho ý này, hoặc viết câu kết trong ket_thuc.`,
 } as const;
 
 /** Messages about the trích yếu inside the default lời dẫn and closing sentence. */

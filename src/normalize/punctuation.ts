@@ -54,9 +54,10 @@ function lastOfItem(it: ItemSource, path: Path): Path | undefined {
   if (typeof it === "string") return path;
   if (it.cac_y?.length) return lastOfItem(it.cac_y[it.cac_y.length - 1]!, [...path, "cac_y", it.cac_y.length - 1]);
   for (const key of ["thoi_gian", "phoi_hop", "chu_tri"] as const) if (it[key] !== undefined) return [...path, key];
-  // a deadline ends the line with its date; a unit's heading ends with the template's colon
+  // a deadline ends the line with its date
   if (it.han !== undefined) return undefined;
-  return lastParagraph(it.doan, [...path, "doan"]) ?? (it.tieu_de !== undefined ? [...path, "tieu_de"] : undefined);
+  const own = lastParagraph(it.doan, [...path, "doan"]) ?? (it.tieu_de !== undefined ? [...path, "tieu_de"] : undefined);
+  return own ?? (it.don_vi !== undefined ? [...path, "don_vi"] : undefined);
 }
 
 /** Items anywhere (sections, appendices, their children) with their paths. */
@@ -114,7 +115,9 @@ export function punctuationFindings(plan: SourceFile, profile: SourceFile | unde
   if (typeof merged.ket_thuc === "string") check(plan, ["ket_thuc"], endRule);
   else if (merged.ket_thuc === false) {
     const last = lastText(own);
-    if (last) check(plan, last, endRule);
+    // a unit's heading alone ends with the colon of don-vi.hbs ("Phòng Nội vụ:./.")
+    if (last?.[last.length - 1] === "don_vi") findings.push(at(plan, last, m.unitHeadingLast()));
+    else if (last) check(plan, last, endRule);
   }
   return findings;
 }
