@@ -32,12 +32,28 @@ export const validateMessages = {
     `giá trị "${value}" không hợp lệ.` +
     (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : "") +
     ` Chọn một trong: ${allowed.join(", ")}.`,
-  empty: (title?: string) => `${title ? title + " " : ""}không được để trống.`,
+  empty: (title?: string) => `${title ? title + " " : ""}không được để trống (chỉ có khoảng trắng cũng là trống): hãy viết nội dung, hoặc xóa cả khóa này.`,
+  itemWithoutContent: (keys: string[]) =>
+    `ý này không có gì để in ở dòng của nó (số thứ tự sẽ đứng một mình): hãy thêm một trong các khóa ${keys.map((k) => `"${k}"`).join(", ")}; ` +
+    `nếu chỉ muốn liệt kê các ý con thì đưa chúng lên thẳng danh sách cac_y ở trên và chọn danh_dau cho danh sách đó.`,
+  conflictingKeys: (keys: string[]) =>
+    `không ghi cùng lúc ${keys.map((k) => `"${k}"`).join(" và ")} ở một chỗ: ${CONFLICT_REASONS[keys.join("+")] ?? "kehoach chỉ dùng được một khóa, khóa kia sẽ bị bỏ qua"}. ` +
+    `Hãy xóa "${keys[keys.length - 1]}" (hoặc "${keys[0]}").`,
+  needsKey: (key: string, missing: string) =>
+    `khóa "${key}" chỉ có tác dụng khi có "${missing}" ở cùng chỗ: hãy thêm "${missing}: …" hoặc xóa "${key}".`,
   tooMany: (limit: number) => `quá nhiều phần tử (tối đa ${limit}).`,
   range: (limit: number, op: string) => `giá trị phải ${op} ${limit}.`,
   constFalse: () => `chỉ được ghi câu văn hoặc false.`,
   generic: (detail: string) => `giá trị không hợp lệ (${detail}).`,
 } as const;
+
+/** Why two keys cannot go together, by the schema's `not: {required: [a, b]}` pair. */
+const CONFLICT_REASONS: Record<string, string> = {
+  "tieu_de+loai": "mục có tiêu đề riêng (tieu_de) thì không dùng tiêu đề chuẩn của loai, nên loai không có tác dụng",
+  "tieu_de+don_vi": "ý có tiêu đề (tieu_de) thì tên đơn vị (don_vi) không được in",
+  "tieu_de+han": 'hạn chỉ in sau nội dung của một ý thường ("<doan>: trước ngày …"); hãy đặt han ở ý con có doan',
+  "don_vi+han": 'hạn chỉ in sau nội dung của một ý thường ("<doan>: trước ngày …"); hãy đặt han ở ý con có doan',
+};
 
 /** Format hints for patterned strings, by schema title. */
 export const PATTERN_HINTS: Record<string, string> = {

@@ -123,6 +123,8 @@ export interface PlanSource extends ProfileSource {
   so?: string;
   ngay?: string;
   trich_yeu?: Text;
+  /** The trích yếu as written inside a sentence (the default lời dẫn and closing use it). */
+  trich_yeu_trong_cau?: Text;
   mo_dau?: Text | PreambleObject;
   noi_dung?: SectionSource[];
   /** false: the last content paragraph is the closing (it gets the "./."). */

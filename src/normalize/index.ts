@@ -2,13 +2,16 @@
  * Normalize stage: profile merged under the plan, parts a complete plan needs checked,
  * every list brought to one shape, and every number and letter generated.
  */
-import type { Finding } from "../model/finding.js";
+import { hasErrors, type Finding } from "../model/finding.js";
 import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
 import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
 import { mergeProfile, resolveInside } from "./profile.js";
 import { defaultMarker, label, roman } from "./numbering.js";
+import { punctuationFindings } from "./punctuation.js";
+import { sentenceFindings } from "./sentences.js";
+import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
 
 export { locateProfile, mergeProfile, PROFILE_FILE } from "./profile.js";
 
@@ -100,6 +103,8 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
   }
   if (!p.noi_nhan || p.noi_nhan.length === 0) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
   if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
+  // what the user typed that would print changed, be ignored, or be garbled in a default sentence
+  findings.push(...punctuationFindings(plan, profile, p), ...unusedKeyFindings(plan, profile, p), ...sentenceFindings(plan, p));
 
   // The templates folder is relative to the file that names it.
   let templatesDir: string | undefined;
@@ -115,7 +120,7 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
     else if (r.missing) fail(m.templatesMissing(name));
     else templatesDir = r.path;
   }
-  if (findings.length) return { findings };
+  if (hasErrors(findings)) return { findings };
 
   const co = p.co_quan!;
   const preamble =
@@ -126,7 +131,7 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
   let typedArchive: string | undefined;
   for (const r of p.noi_nhan ?? []) {
     const name = typeof r === "string" ? r : r.ten;
-    if (/^\s*Lưu\b/i.test(name)) typedArchive = name.trim();
+    if (ARCHIVE_LINE.test(name)) typedArchive = name.trim();
     else recipients.push(typeof r === "string" ? { name: r } : { name: r.ten, note: r.ghi_chu });
   }
   const numerals = (p.phu_luc?.length ?? 0) > 1;
@@ -139,9 +144,11 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
       abbreviation: co.viet_tat!,
       place: co.dia_danh!,
     },
-    number: p.so === undefined ? undefined : p.so.replace(/^0+(?=\d)/, "").padStart(2, "0"),
+    // digits as typed ("0129" stays 0129); only a single digit takes the Decree's leading 0
+    number: p.so === undefined ? undefined : p.so.padStart(2, "0"),
     date: parseDate(p.ngay),
     summary: p.trich_yeu ?? "",
+    summaryInSentence: p.trich_yeu_trong_cau,
     preamble,
     sections: (p.noi_dung ?? []).map(section),
     closing: p.ket_thuc,

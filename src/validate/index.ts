@@ -12,6 +12,11 @@ import { suggest } from "./suggest.js";
 
 export type { SchemaKind } from "./schemas.js";
 
+/** The schema's pattern for a text that must not be blank (only spaces print an empty paragraph). */
+const NON_BLANK = "\\S";
+/** The keys that give an item (ý) its own line; an item needs one of them. */
+const ITEM_CONTENT = ["tieu_de", "don_vi", "doan"];
+
 // Compiled ahead of time by the build; running from source, compiled here from the same setup.
 let validators: Record<SchemaKind, ValidateFunction> | undefined;
 const validatorFor = (kind: SchemaKind): ValidateFunction => (validators ??= precompiledValidators() ?? compileValidators())[kind];
@@ -42,6 +47,8 @@ function actualType(v: unknown): string {
   return typeof v;
 }
 
+const required = (errors: ErrorObject[]): ErrorObject[] => errors.filter((e) => e.keyword === "required");
+
 /** Drops the noise of anyOf: the type mismatches of the branches the value did not take. */
 function reduceAnyOf(errors: ErrorObject[], data: unknown): ErrorObject[] {
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
@@ -55,8 +62,9 @@ function reduceAnyOf(errors: ErrorObject[], data: unknown): ErrorObject[] {
       const types = [...new Set(here.filter((e) => e.keyword === "type").map((e) => String(e.params.type)))];
       const wanted = here.some((e) => e.keyword === "const") ? [...types, "false"] : types;
       out.push({ ...here[0]!, keyword: "type", params: { type: wanted.join("|") } });
-    } else if (nonType.length && nonType.every((e) => e.keyword === "required") && deeper.length === 0 && actualType(valueAt(data, toPath(p, data))) === "object") {
-      out.push({ ...nonType[0]!, keyword: "requiredOneOf", params: { keys: nonType.map((e) => String(e.params.missingProperty)) } });
+    } else if (required(nonType).length > 1 && actualType(valueAt(data, toPath(p, data))) === "object") {
+      // the branches' missing keys are one choice ("one of these"), whatever else is wrong there
+      out.push({ ...required(nonType)[0]!, keyword: "requiredOneOf", params: { keys: required(nonType).map((e) => String(e.params.missingProperty)) } });
     }
   }
   return errors
@@ -97,10 +105,29 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
       message = m.missingKey(key, parent.properties?.[key]?.title);
       break;
     }
-    case "requiredOneOf":
+    case "requiredOneOf": {
       rule = "schema.required";
-      message = m.oneOfKeys(e.params.keys as string[]);
+      const keys = e.params.keys as string[];
+      message = ITEM_CONTENT.every((k) => keys.includes(k)) ? m.itemWithoutContent(keys) : m.oneOfKeys(keys);
       break;
+    }
+    case "not": {
+      // {not: {required: [a, b]}}: keys that cannot go together; pointed at the second one
+      const keys = ((e.parentSchema as { not?: { required?: string[] } }).not?.required ?? []).map(String);
+      fullPath = [...path, keys[keys.length - 1]!];
+      at = src.positions.keyAt(fullPath);
+      rule = "schema.conflict";
+      message = m.conflictingKeys(keys);
+      break;
+    }
+    case "dependencies": {
+      const key = String(e.params.property);
+      fullPath = [...path, key];
+      at = src.positions.keyAt(fullPath);
+      rule = "schema.dependency";
+      message = m.needsKey(key, String(e.params.missingProperty));
+      break;
+    }
     case "type": {
       const expected = String(e.params.type).split("|");
       const entry = src.positions.entry(path);
@@ -120,6 +147,11 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
     }
     case "pattern": {
       const title = parent.title;
+      if (e.params.pattern === NON_BLANK) {
+        rule = "schema.empty";
+        message = m.empty(title);
+        break;
+      }
       message = m.pattern(String(v), title, title ? PATTERN_HINTS[title] : undefined);
       break;
     }
