@@ -36,6 +36,10 @@ export const validateMessages = {
   tooMany: (limit: number) => `quá nhiều phần tử (tối đa ${limit}).`,
   range: (limit: number, op: string) => `giá trị phải ${op} ${limit}.`,
   constFalse: () => `chỉ được ghi câu văn hoặc false.`,
+  rowCells: (cells: number, columns: number) =>
+    `hàng này có ${cells} ô nhưng bảng có ${columns} cột (cot); mỗi hàng phải có đúng ${columns} ô. Hãy ${cells > columns ? `bớt ${cells - columns}` : `thêm ${columns - cells}`} ô.`,
+  widthCount: (widths: number, columns: number) =>
+    `do_rong có ${widths} số nhưng bảng có ${columns} cột (cot); cần đúng ${columns} số, mỗi cột một số. Hãy ${widths > columns ? "bớt" : "thêm"} cho đủ, hoặc xóa do_rong để các cột rộng bằng nhau.`,
   generic: (detail: string) => `giá trị không hợp lệ (${detail}).`,
 } as const;
 

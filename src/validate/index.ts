@@ -9,6 +9,7 @@ import { compileValidators, type SchemaKind } from "./schemas.js";
 import { precompiledValidators } from "./precompiled.js";
 import { validateMessages as m, typeVi, PATTERN_HINTS } from "../messages/validate.js";
 import { suggest } from "./suggest.js";
+import { checkTables } from "./tables.js";
 
 export type { SchemaKind } from "./schemas.js";
 
@@ -153,7 +154,9 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
 /** Validates a parsed file; findings are sorted by position. */
 export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
   const validate = validatorFor(kind);
-  if (validate(src.value)) return [];
+  // what the schema cannot count: cells per row, widths per column
+  const structural = kind === "plan" ? checkTables(src) : [];
+  if (validate(src.value)) return structural;
   const errors = reduceAnyOf(validate.errors ?? [], src.value);
   // A misspelt required key is one mistake: "did you mean" says it all, "missing" would repeat it.
   const misspelt = new Set<string>();
@@ -164,7 +167,7 @@ export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
     if (s) misspelt.add(`${e.instancePath}/${s}`);
   }
   const seen = new Set<string>();
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...structural];
   for (const e of errors) {
     if (e.keyword === "required" && misspelt.has(`${e.instancePath}/${String(e.params.missingProperty)}`)) continue;
     const f = errorToFinding(src, e, src.value);
