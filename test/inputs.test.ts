@@ -3,7 +3,7 @@
  * table shapes, profiles on the command line, office templates, files outside the plan's folder.
  */
 import { describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseSource } from "../src/read/index.js";
 import { validateSource } from "../src/validate/index.js";
@@ -56,5 +56,88 @@ describe("tables: every row has exactly one cell per column", () => {
       expect(r.code, cmd).toBe(1);
       expect(r.stderr, cmd).toContain("p.yaml:14:11  lỗi  hàng này có 3 ô nhưng bảng có 2 cột (cot)");
     }
+  });
+});
+
+describe("files read for a plan stay inside its folder, file by file", () => {
+  const SECRET = "BÍ-MẬT-NGOÀI-THƯ-MỤC";
+  /** A plan folder `plan/` beside a secret file it must never read. */
+  const setup = (): { root: string; dir: string; secret: string } => {
+    const root = tempDir();
+    const dir = join(root, "plan");
+    mkdirSync(dir);
+    const secret = join(root, "secret.txt");
+    writeFileSync(secret, `${SECRET}\nroot:x:0:0:root:/root:/bin/bash\n`);
+    return { root, dir, secret };
+  };
+
+  it("a template symlinked to a file outside is refused at its path; nothing of it reaches the output", () => {
+    const { dir, secret } = setup();
+    mkdirSync(join(dir, "mau"));
+    symlinkSync(secret, join(dir, "mau", "ket-thuc.hbs"));
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN + "mau: mau\n");
+    const r = runCli(["build", "p.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('mau/ket-thuc.hbs:1:1  lỗi  tệp mẫu "mau/ket-thuc.hbs" dẫn ra ngoài thư mục được phép');
+    expect(r.stderr).not.toContain(SECRET);
+    expect(existsSync(join(dir, "p.docx"))).toBe(false);
+    expect(runCli(["check", "p.yaml"], { cwd: dir }).code).toBe(1);
+  });
+
+  it("an auto-found co-quan.yaml symlinked to outside is refused, its lines never echoed", () => {
+    const { dir, secret } = setup();
+    symlinkSync(secret, join(dir, "co-quan.yaml"));
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN);
+    const r = runCli(["check", "p.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('co-quan.yaml:1:1  lỗi  hồ sơ cơ quan "co-quan.yaml" dẫn ra ngoài thư mục được phép');
+    expect(r.stderr).not.toContain(SECRET);
+    expect(r.stderr).not.toContain("root:x");
+  });
+
+  it("--templates may name a folder outside the plan's (the user typed it), but not a symlink leading out of it", () => {
+    const { root, dir, secret } = setup();
+    const office = join(root, "mau-so");
+    mkdirSync(office);
+    writeFileSync(join(office, "ket-thuc.hbs"), "Kết thúc của sở.");
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN);
+    const ok = runCli(["build", "p.yaml", "--templates", office], { cwd: dir });
+    expect(ok.stderr).not.toContain("  lỗi  ");
+    expect(ok.code).toBe(0);
+    symlinkSync(secret, join(office, "tieu-ngu.hbs"));
+    const r = runCli(["build", "p.yaml", "-o", "q.docx", "--templates", office], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("tieu-ngu.hbs:1:1  lỗi  tệp mẫu");
+    expect(r.stderr).not.toContain(SECRET);
+    expect(existsSync(join(dir, "q.docx"))).toBe(false);
+  });
+
+  it("a symlink to a template inside the same folder is fine", () => {
+    const { dir } = setup();
+    mkdirSync(join(dir, "mau"));
+    writeFileSync(join(dir, "mau", "that.txt"), "Kết thúc riêng.");
+    symlinkSync("that.txt", join(dir, "mau", "ket-thuc.hbs"));
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN + "mau: mau\n");
+    const r = runCli(["build", "p.yaml"], { cwd: dir });
+    expect(r.stderr).not.toContain("lỗi  ");
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("messages quote a short, escaped excerpt of a file, never the file", () => {
+  it("a long unknown key is cut to 40 characters; control and direction characters are escaped", () => {
+    const key = "root:x:0:0:root:/root:/bin/bash".repeat(10);
+    const [f] = check(`${JSON.stringify(key)}: 1\n` + MINIMAL_PLAN);
+    expect(f!.rule).toBe("schema.unknown-key");
+    expect(f!.message).toContain(`khóa "${key.slice(0, 40)}…"`);
+    expect(f!.message).not.toContain(key.slice(0, 41));
+    const [g] = check(`"a\\u202Eb\\u0007c": 1\n` + MINIMAL_PLAN);
+    expect(g!.message).toContain('khóa "a\\u202Eb\\u0007c"');
+  });
+
+  it("a long value in a pattern or enum message is cut too", () => {
+    const long = "9".repeat(500);
+    const [f] = check(MINIMAL_PLAN.replace('so: "5"', `so: "x${long}"`));
+    expect(f!.message.length).toBeLessThan(200);
   });
 });

@@ -1,4 +1,5 @@
 /** Messages of the schema validation stage. Vietnamese; each says how to fix. */
+import { excerpt } from "./excerpt.js";
 
 const TYPE_VI: Record<string, string> = {
   string: "chữ (câu văn)",
@@ -16,20 +17,20 @@ export function typeVi(t: string): string {
 
 export const validateMessages = {
   unknownKey: (key: string, suggestion?: string) =>
-    `khóa "${key}" không có trong mẫu kế hoạch.` +
+    `khóa "${excerpt(key)}" không có trong mẫu kế hoạch.` +
     (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : " Xóa khóa này hoặc xem danh sách khóa trong README."),
   missingKey: (key: string, title?: string) =>
     `thiếu khóa "${key}"${title ? ` (${title})` : ""}. Hãy thêm "${key}: …" vào đây.`,
   oneOfKeys: (keys: string[]) => `cần có một trong các khóa: ${keys.map((k) => `"${k}"`).join(", ")}.`,
   quoteNumber: (source: string) =>
-    `giá trị ${source} phải là chuỗi chữ số đặt trong dấu ngoặc kép, ví dụ "${source}"; không có ngoặc kép YAML sẽ đọc thành số và làm mất số 0 ở đầu.`,
+    `giá trị ${excerpt(source)} phải là chuỗi chữ số đặt trong dấu ngoặc kép, ví dụ "${excerpt(source)}"; không có ngoặc kép YAML sẽ đọc thành số và làm mất số 0 ở đầu.`,
   quoteValue: (source: string, expected: string) =>
-    `giá trị ${source} phải là ${expected}; hãy đặt trong dấu ngoặc kép: "${source}".`,
+    `giá trị ${excerpt(source)} phải là ${expected}; hãy đặt trong dấu ngoặc kép: "${excerpt(source)}".`,
   wrongType: (expected: string, actual: string) => `phải là ${expected}, nhưng ở đây là ${actual}.`,
   pattern: (value: string, title: string | undefined, hint: string | undefined) =>
-    `giá trị "${value}" không đúng dạng${title ? ` của ${title}` : ""}.${hint ? ` ${hint}` : ""}`,
+    `giá trị "${excerpt(value)}" không đúng dạng${title ? ` của ${title}` : ""}.${hint ? ` ${hint}` : ""}`,
   enumValue: (value: string, allowed: string[], suggestion?: string) =>
-    `giá trị "${value}" không hợp lệ.` +
+    `giá trị "${excerpt(value)}" không hợp lệ.` +
     (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : "") +
     ` Chọn một trong: ${allowed.join(", ")}.`,
   empty: (title?: string) => `${title ? title + " " : ""}không được để trống.`,

@@ -2,12 +2,15 @@
  * Normalize stage: profile merged under the plan, parts a complete plan needs checked,
  * every list brought to one shape, and every number and letter generated.
  */
+import { dirname } from "node:path";
 import type { Finding } from "../model/finding.js";
 import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
 import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
-import { mergeProfile, resolveInside } from "./profile.js";
+import { mergeProfile } from "./profile.js";
+import { resolveContained } from "../read/files.js";
+import { fileMessages as fm } from "../messages/files.js";
 import { defaultMarker, label, roman } from "./numbering.js";
 
 export { locateProfile, mergeProfile, PROFILE_FILE } from "./profile.js";
@@ -106,13 +109,14 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
   const declaring = own.mau !== undefined ? plan : office?.mau !== undefined ? profile : undefined;
   if (declaring) {
     const name = (declaring.value as ProfileSource).mau!;
-    const r = resolveInside(declaring.file, name);
+    const r = resolveContained(dirname(declaring.file), name, "folder");
     const at = declaring.positions.valueAt(["mau"]);
     const fail = (message: string): void => {
       findings.push({ file: declaring.file, ...at, rule: "templates.path", severity: "error", message, path: "mau" });
     };
-    if (r.outside) fail(m.templatesOutside(name));
-    else if (r.missing) fail(m.templatesMissing(name));
+    if (r.refusal === "outside") fail(m.templatesOutside(name));
+    else if (r.refusal === "missing") fail(m.templatesMissing(name));
+    else if (r.refusal) fail(fm.refused("thư mục mẫu", name, r.refusal, r.code));
     else templatesDir = r.path;
   }
   if (findings.length) return { findings };

@@ -2,56 +2,40 @@
  * The office profile: named by the plan (`ho_so`) or found as co-quan.yaml beside the plan or
  * in a parent folder. Paths a file names must stay inside that file's folder.
  */
-import { existsSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import type { Finding } from "../model/finding.js";
 import type { PlanSource, ProfileSource } from "../model/plan.js";
 import type { SourceFile } from "../read/index.js";
+import { resolveContained } from "../read/files.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
+import { fileMessages as fm } from "../messages/files.js";
 
 export const PROFILE_FILE = "co-quan.yaml";
 
-function inside(base: string, target: string): boolean {
-  const rel = relative(base, target);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-}
-
-function real(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-}
-
-/** Resolves a path named in `declaredIn` that must stay inside that file's folder (symlinks followed). */
-export function resolveInside(declaredIn: string, p: string): { path?: string; outside: boolean; missing: boolean } {
-  const base = real(dirname(resolve(declaredIn)));
-  const target = resolve(base, p);
-  if (!inside(base, target)) return { outside: true, missing: false };
-  if (!existsSync(target)) return { path: target, outside: false, missing: true };
-  if (!inside(base, real(target))) return { outside: true, missing: false };
-  return { path: target, outside: false, missing: false };
-}
+const shown = (p: string): string => relative(process.cwd(), p) || p;
 
 /** Where the plan's profile is, or a finding saying why it cannot be used. */
 export function locateProfile(plan: SourceFile): { path?: string; finding?: Finding } {
   const value = plan.value as PlanSource;
   if (typeof value.ho_so === "string") {
     const at = plan.positions.valueAt(["ho_so"]);
-    const r = resolveInside(plan.file, value.ho_so);
+    const r = resolveContained(dirname(plan.file), value.ho_so, "file");
     const fail = (message: string): { finding: Finding } => ({
       finding: { file: plan.file, ...at, rule: "profile.path", severity: "error", message, path: "ho_so" },
     });
-    if (r.outside) return fail(m.profileOutside(value.ho_so));
-    if (r.missing) return fail(m.profileMissing(value.ho_so));
-    return { path: relative(process.cwd(), r.path!) || r.path };
+    if (r.refusal === "outside") return fail(m.profileOutside(value.ho_so));
+    if (r.refusal === "missing") return fail(m.profileMissing(value.ho_so));
+    if (r.refusal) return fail(fm.refused("hồ sơ cơ quan", value.ho_so, r.refusal, r.code));
+    return { path: shown(r.path!) };
   }
+  // found upward: each co-quan.yaml must be a file of the folder it is found in, not a way out of it
   let dir = dirname(resolve(plan.file));
   for (;;) {
-    const candidate = join(dir, PROFILE_FILE);
-    if (existsSync(candidate) && statSync(candidate).isFile()) {
-      return { path: relative(process.cwd(), candidate) || candidate };
+    const r = resolveContained(dir, PROFILE_FILE, "file");
+    if (!r.refusal) return { path: shown(r.path!) };
+    if (r.refusal !== "missing" && r.refusal !== "not-file") {
+      const file = shown(join(dir, PROFILE_FILE));
+      return { finding: { file, line: 1, col: 1, rule: "profile.path", severity: "error", message: fm.refused("hồ sơ cơ quan", file, r.refusal, r.code) } };
     }
     const up = dirname(dir);
     if (up === dir) return {};

@@ -3,7 +3,6 @@
  * which an office may replace file by file with its own folder (`mau`, `--templates`).
  * The user's text is only ever data passed to a template, never template source.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 // the small runtime is bundled (and in the code cache); the full compiler is loaded only when needed
 import handlebarsRuntime from "handlebars/runtime.js";
@@ -12,6 +11,8 @@ import type { Finding } from "../model/finding.js";
 import { TEMPLATES_DIR } from "../paths.js";
 import { renderMessages as m } from "../messages/render.js";
 import { suggest } from "../validate/suggest.js";
+import { readText, scanFolder, type FolderScan } from "../read/files.js";
+import { fileMessages as fm } from "../messages/files.js";
 import { precompiledTemplates, type TemplateSpec } from "./precompiled.js";
 
 type Compiled = (data: object) => string;
@@ -57,17 +58,27 @@ function firstLine(message: string): string {
   return message.split("\n")[0]!.replace(/\s*-\s*\d+:\d+$/, "");
 }
 
-function loadDir(dir: string, known: Set<string> | undefined): Loaded {
+// a template is a few hundred bytes; anything this large is a file copied by mistake
+const TEMPLATE_MAX_BYTES = 256 * 1024;
+
+/** A folder's templates; every file is contained in the folder (read/files.ts). */
+function loadDir(scan: FolderScan, known: Set<string> | undefined): Loaded {
   const compiled = new Map<string, { fn: Compiled; file: string }>();
-  const findings: Finding[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".hbs")).sort()) {
-    const file = join(dir, name);
+  const findings: Finding[] = scan.refused.map((r) => ({
+    file: r.path, line: 1, col: 1, rule: "templates.file", severity: "error" as const, message: fm.refused("tệp mẫu", r.path, r.refusal, r.code),
+  }));
+  for (const { name, path: file } of scan.entries) {
     const key = name.slice(0, -4);
     if (known && !known.has(key)) {
       findings.push({ file, line: 1, col: 1, rule: "templates.unknown", severity: "warning", message: m.unknownTemplate(name, suggest(key, [...known])) });
       continue;
     }
-    const source = readFileSync(file, "utf8");
+    const read = readText(file, TEMPLATE_MAX_BYTES);
+    if (!("text" in read)) {
+      findings.push({ file, line: 1, col: 1, rule: "templates.file", severity: "error", message: fm.refused("tệp mẫu", file, read.refusal, read.code) });
+      continue;
+    }
+    const source = read.text;
     try {
       // precompile checks the whole template now, so a broken one is reported before any build
       hb().precompile(source, OPTIONS);
@@ -94,22 +105,23 @@ const offices = new Map<string, Loaded>();
 export function loadTemplates(officeDir?: string): { templates: Templates; findings: Finding[] } {
   if (!standard) {
     const specs = precompiledTemplates();
-    standard = specs ? fromPrecompiled(specs) : loadDir(TEMPLATES_DIR, undefined);
+    standard = specs ? fromPrecompiled(specs) : loadDir(scanFolder(TEMPLATES_DIR, ".hbs") as FolderScan, undefined);
   }
   const base = standard.compiled;
   let office: Loaded | undefined;
   if (officeDir) {
-    // keyed by the files' times too, so an edited template is seen (watch mode)
-    const stamp = readdirSync(officeDir)
-      .filter((f) => f.endsWith(".hbs"))
-      .sort()
-      .map((f) => `${f}@${statSync(join(officeDir, f)).mtimeMs}`)
-      .join("|");
-    const key = `${officeDir}\u0000${stamp}`;
-    office = offices.get(key);
-    if (!office) {
-      office = loadDir(officeDir, new Set(base.keys()));
-      offices.set(key, office);
+    const scan = scanFolder(officeDir, ".hbs");
+    if (!("entries" in scan)) {
+      const finding: Finding = { file: officeDir, line: 1, col: 1, rule: "templates.path", severity: "error", message: fm.refused("thư mục mẫu", officeDir, scan.refusal, scan.code) };
+      office = { compiled: new Map(), findings: [finding] };
+    } else {
+      // keyed by the files' stamps too, so an edited template is seen (watch mode)
+      const key = `${officeDir}\u0000${scan.entries.map((e) => `${e.name}@${e.stamp}`).join("|")}\u0000${scan.refused.map((r) => r.path + r.refusal).join("|")}`;
+      office = offices.get(key);
+      if (!office) {
+        office = loadDir(scan, new Set(base.keys()));
+        offices.set(key, office);
+      }
     }
   }
   const findings = [...standard.findings, ...(office?.findings ?? [])];

@@ -9,6 +9,7 @@ import { compileValidators, type SchemaKind } from "./schemas.js";
 import { precompiledValidators } from "./precompiled.js";
 import { validateMessages as m, typeVi, PATTERN_HINTS } from "../messages/validate.js";
 import { suggest } from "./suggest.js";
+import { excerpt } from "../messages/excerpt.js";
 import { checkTables } from "./tables.js";
 
 export type { SchemaKind } from "./schemas.js";
@@ -70,7 +71,7 @@ function reduceAnyOf(errors: ErrorObject[], data: unknown): ErrorObject[] {
 function describeValue(src: SourceFile, path: Path, v: unknown): string {
   const entry = src.positions.entry(path);
   const t = actualType(v);
-  if (t === "string") return `chữ "${String(v).slice(0, 40)}"`;
+  if (t === "string") return `chữ "${excerpt(String(v))}"`;
   if (entry?.source && (t === "integer" || t === "number" || t === "boolean")) return `${typeVi(t)} ${entry.source}`;
   return typeVi(t);
 }
