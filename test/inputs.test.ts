@@ -141,3 +141,46 @@ describe("messages quote a short, escaped excerpt of a file, never the file", ()
     expect(f!.message.length).toBeLessThan(200);
   });
 });
+
+describe("office templates: Vietnamese errors at the real line:col, nothing printed", () => {
+  /** A plan using the office templates given (file name → source) in mau/. */
+  const office = (templates: Record<string, string>): string => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "mau"));
+    for (const [name, source] of Object.entries(templates)) writeFileSync(join(dir, "mau", name), source);
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN + "mau: mau\n");
+    return dir;
+  };
+
+  it("a single } is reported where it stands, with what is expected there, in Vietnamese", () => {
+    const dir = office({ "can-cu.hbs": "Căn cứ {{noi_dung};" });
+    const r = runCli(["check", "p.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('mau/can-cu.hbs:1:18  lỗi  mẫu Handlebars không hợp lệ: chỗ này cần đóng bằng }} nhưng gặp "}"');
+    expect(r.stderr).not.toMatch(/Parse error|Expecting/);
+  });
+
+  it("on a later line, the line and column are that line's, not of the text with its line breaks removed", () => {
+    const dir = office({ "ket-thuc.hbs": "Trên đây là\n  kế hoạch {{co_quan.ten_goi x;}}\n" });
+    const r = runCli(["check", "p.yaml"], { cwd: dir });
+    expect(r.stderr).toContain('mau/ket-thuc.hbs:2:30  lỗi  mẫu Handlebars không hợp lệ: chỗ này cần đóng bằng }} nhưng gặp "x;"');
+    const dir2 = office({ "ket-thuc.hbs": "a\n{{#each co_quan}}\n{{/if}}" });
+    expect(runCli(["check", "p.yaml"], { cwd: dir2 }).stderr).toContain("khối {{#each}} lại đóng bằng {{/if}}; hãy đóng bằng {{/each}}");
+  });
+
+  it("a helper failing while filling is reported at its line:col", () => {
+    const dir = office({ "ket-thuc.hbs": "x\n  {{#if co_quan}}{{#with}}{{/with}}{{/if}}\n" });
+    const r = runCli(["build", "p.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("mau/ket-thuc.hbs:2:18  lỗi  mẫu Handlebars lỗi khi điền nội dung: {{#with}} cần đúng một tham số");
+  });
+
+  it("{{log}} cannot print: --format json's stdout stays one JSON document", () => {
+    const dir = office({ "ket-thuc.hbs": 'Trên đây là kế hoạch {{log "RÒ-RỈ"}}.' });
+    const r = runCli(["build", "--format", "json", "p.yaml"], { cwd: dir });
+    expect(r.stdout).not.toContain("RÒ-RỈ");
+    const doc = JSON.parse(r.stdout);
+    expect(doc.findings[0]).toMatchObject({ file: "mau/ket-thuc.hbs", line: 1, rule: "templates.syntax" });
+    expect(doc.findings[0].message).toContain('"log" không phải hàm có sẵn');
+  });
+});

@@ -28,16 +28,48 @@ export class TemplateError extends Error {
   }
 }
 
-/** Output is text for the document, not HTML: no escaping; only the built-in helpers. */
-export const TEMPLATE_OPTIONS = { noEscape: true, strict: false, knownHelpersOnly: true } as const;
+/**
+ * Output is text for the document, not HTML: no escaping; only the built-in helpers, and not
+ * `log`, which prints to the console (stdout would no longer be --format json's document).
+ */
+export const TEMPLATE_OPTIONS = { noEscape: true, strict: false, knownHelpersOnly: true, knownHelpers: { log: false } } as const;
 const OPTIONS = TEMPLATE_OPTIONS;
+
+/** Where in a template a helper failed (Handlebars gives each helper call its location). */
+interface HelperLoc {
+  start: { line: number; column: number };
+}
+const HELPER_LOC = Symbol("kehoach.templateLoc");
+type Located = Error & { [HELPER_LOC]?: HelperLoc };
+
+/**
+ * Hardens an instance: nothing reaches the console, and a failing built-in helper names its
+ * line:col (the innermost failing call is kept when blocks nest).
+ */
+function harden<T extends typeof import("handlebars")>(instance: T): T {
+  instance.log = () => undefined;
+  instance.unregisterHelper("log");
+  for (const name of ["if", "unless", "each", "with", "lookup", "helperMissing", "blockHelperMissing"]) {
+    const helper = instance.helpers[name] as (...args: unknown[]) => unknown;
+    instance.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      try {
+        return helper.apply(this, args);
+      } catch (e) {
+        const loc = (args[args.length - 1] as { loc?: HelperLoc } | undefined)?.loc;
+        if (e instanceof Error && loc) (e as Located)[HELPER_LOC] ??= loc;
+        throw e;
+      }
+    });
+  }
+  return instance;
+}
 
 const require = createRequire(import.meta.url);
 // The build precompiles the standard templates (generate.ts); then only the small runtime is
 // loaded. The full compiler is loaded when an office's templates (or the sources) need it.
 let compiler: typeof import("handlebars") | undefined;
 function hb(): typeof import("handlebars") {
-  compiler ??= (require("handlebars") as typeof import("handlebars")).create();
+  compiler ??= harden((require("handlebars") as typeof import("handlebars")).create());
   return compiler;
 }
 
@@ -46,12 +78,53 @@ interface Loaded {
   findings: Finding[];
 }
 
-function syntaxPosition(e: unknown): { line: number; col: number } {
-  const err = e as { hash?: { loc?: { first_line?: number; first_column?: number } }; lineNumber?: number; column?: number; message?: string };
-  if (err.hash?.loc?.first_line) return { line: err.hash.loc.first_line, col: (err.hash.loc.first_column ?? 0) + 1 };
-  if (err.lineNumber) return { line: err.lineNumber, col: (err.column ?? 0) + 1 };
-  const l = /line (\d+)/.exec(err.message ?? "");
-  return { line: l ? Number(l[1]) : 1, col: 1 };
+/**
+ * A Handlebars syntax error as a position in the .hbs file and a Vietnamese description.
+ * The parser's message has the line and a caret under a run of the text with its line breaks
+ * removed; its lexer still holds the exact line and column of the token it stopped at.
+ */
+function syntaxError(e: unknown, source: string): { line: number; col: number; detail: string } {
+  const message = (e as Error).message ?? String(e);
+  const err = e as { lineNumber?: number; column?: number };
+  const lexer = (hb() as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number } } } }).Parser?.lexer;
+  let line = 1;
+  let col = 1;
+  if (/^(Parse|Lexical) error/.test(message) && lexer?.yylloc) {
+    line = lexer.yylloc.first_line;
+    col = lexer.yylloc.first_column + 1;
+  } else if (err.lineNumber) {
+    line = err.lineNumber;
+    col = (err.column ?? 0) + 1;
+  }
+  const lineText = source.split("\n")[line - 1] ?? "";
+  // the token it stopped at: a word glued to a character a name cannot have ("x;") is one token
+  const rest = lineText.slice(col - 1);
+  const at = /^[^\s{}]+/.exec(rest)?.[0] ?? Array.from(rest)[0];
+  const expecting = /Expecting (.*), got '(\w+)'/.exec(message);
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  const unknownHelper = /unknown helper (\S+)/.exec(message);
+  let detail: string;
+  if (expecting) {
+    const expected = new Set([...expecting[1]!.matchAll(/'(\w+)'/g)].map((x) => x[1]!));
+    const got = expecting[2] === "EOF" ? undefined : at;
+    detail = expected.has("CLOSE") || expected.has("CLOSE_UNESCAPED") ? m.expectClose(got) : expected.has("OPEN_ENDBLOCK") ? m.expectEndBlock() : expected.has("ID") ? m.expectName(got) : m.unexpected(got);
+  } else if (mismatch) detail = m.blockMismatch(mismatch[1]!, mismatch[2]!);
+  else if (unknownHelper) detail = m.unknownHelper(unknownHelper[1]!);
+  else if (/^Lexical error/.test(message)) detail = m.unexpected(at);
+  else detail = m.otherSyntax(firstLine(message));
+  return { line, col, detail };
+}
+
+/** Handlebars' runtime errors in Vietnamese; another one is quoted, short. */
+function runtimeDetail(message: string): string {
+  const arity = /^#(\w+) requires exactly one argument/.exec(message);
+  if (arity) return m.helperArity(arity[1]!);
+  if (/^Must pass iterator to #each/.test(message)) return m.eachNeedsList();
+  const partial = /^The partial (.*) could not be found/.exec(message);
+  if (partial) return m.noPartials(partial[1]!);
+  const missing = /^Missing helper: "(.*)"/.exec(message);
+  if (missing) return m.unknownHelper(missing[1]!);
+  return m.otherRuntime(firstLine(message));
 }
 
 function firstLine(message: string): string {
@@ -84,15 +157,15 @@ function loadDir(scan: FolderScan, known: Set<string> | undefined): Loaded {
       hb().precompile(source, OPTIONS);
       compiled.set(key, { fn: hb().compile(source, OPTIONS), file });
     } catch (e) {
-      const pos = syntaxPosition(e);
-      findings.push({ file, ...pos, rule: "templates.syntax", severity: "error", message: m.templateSyntax(firstLine((e as Error).message)) });
+      const { line, col, detail } = syntaxError(e, source);
+      findings.push({ file, line, col, rule: "templates.syntax", severity: "error", message: m.templateSyntax(detail) });
     }
   }
   return { compiled, findings };
 }
 
 function fromPrecompiled(specs: Record<string, TemplateSpec>): Loaded {
-  const runtime = (handlebarsRuntime as unknown as typeof import("handlebars")).create();
+  const runtime = harden((handlebarsRuntime as unknown as typeof import("handlebars")).create());
   const compiled = new Map<string, { fn: Compiled; file: string }>();
   for (const [key, spec] of Object.entries(specs)) compiled.set(key, { fn: runtime.template(spec), file: join(TEMPLATES_DIR, `${key}.hbs`) });
   return { compiled, findings: [] };
@@ -134,7 +207,9 @@ export function loadTemplates(officeDir?: string): { templates: Templates; findi
       try {
         return t.fn(data);
       } catch (e) {
-        throw new TemplateError({ file: t.file, line: 1, col: 1, rule: "templates.runtime", severity: "error", message: m.templateRuntime(firstLine((e as Error).message)) });
+        const loc = (e as Located)[HELPER_LOC];
+        const where = loc ? { line: loc.start.line, col: loc.start.column + 1 } : { line: 1, col: 1 };
+        throw new TemplateError({ file: t.file, ...where, rule: "templates.runtime", severity: "error", message: m.templateRuntime(runtimeDetail((e as Error).message ?? String(e))) });
       }
     },
   };
