@@ -3,11 +3,12 @@
  * table shapes, profiles on the command line, office templates, files outside the plan's folder.
  */
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseSource } from "../src/read/index.js";
 import { validateSource } from "../src/validate/index.js";
-import { MINIMAL_PLAN, runCli, tempDir } from "./helpers.js";
+import { PROFILE_KEYS } from "../src/model/plan.js";
+import { MINIMAL_PLAN, ROOT, runCli, tempDir } from "./helpers.js";
 
 const check = (yaml: string) => validateSource(parseSource("plan.yaml", yaml), "plan");
 
@@ -182,5 +183,52 @@ describe("office templates: Vietnamese errors at the real line:col, nothing prin
     const doc = JSON.parse(r.stdout);
     expect(doc.findings[0]).toMatchObject({ file: "mau/ket-thuc.hbs", line: 1, rule: "templates.syntax" });
     expect(doc.findings[0].message).toContain('"log" không phải hàm có sẵn');
+  });
+});
+
+describe("a profile given on the command line is checked as a profile", () => {
+  const PROFILE = "co_quan:\n  ten: [ỦY BAN NHÂN DÂN, XÃ BẰNG MẠC]\n  viet_tat: UBND\n  dia_danh: Bằng Mạc\nnoi_nhan:\n  - Các trường học\n";
+
+  it("PROFILE_KEYS are the profile schema's keys", () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "co-quan.schema.json"), "utf8")) as { properties: object };
+    expect([...PROFILE_KEYS].sort()).toEqual(Object.keys(schema.properties).sort());
+  });
+
+  it("check co-quan.yaml: no false 'missing trich_yeu/noi_dung'; an unknown key is 'not in the profile'", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "co-quan.yaml"), PROFILE);
+    const ok = runCli(["check", "co-quan.yaml"], { cwd: dir });
+    expect(ok.stderr).not.toContain("trich_yeu");
+    expect(ok.code).toBe(0);
+    writeFileSync(join(dir, "co-quan.yaml"), PROFILE + "trich_yeu: Kế hoạch\n");
+    const bad = runCli(["check", "co-quan.yaml"], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('co-quan.yaml:7:1  lỗi  khóa "trich_yeu" không có trong mẫu hồ sơ cơ quan.');
+  });
+
+  it("a file of another name with only profile keys is a profile too; one with `so` is a plan", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "bang-mac.yaml"), PROFILE);
+    expect(runCli(["check", "bang-mac.yaml"], { cwd: dir }).code).toBe(0);
+    writeFileSync(join(dir, "nhap.yaml"), PROFILE + 'so: "5"\n');
+    expect(runCli(["check", "nhap.yaml"], { cwd: dir }).stderr).toContain('thiếu khóa "trich_yeu"');
+  });
+
+  it("build of a profile: nothing to build, a Vietnamese error, exit 1", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "co-quan.yaml"), PROFILE);
+    const r = runCli(["build", "co-quan.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('co-quan.yaml:1:1  lỗi  "co-quan.yaml" là hồ sơ cơ quan');
+    expect(existsSync(join(dir, "co-quan.docx"))).toBe(false);
+  });
+
+  it("lint of a profile lints it as a profile", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "co-quan.yaml"), PROFILE + "  - Các trường học\n");
+    const r = runCli(["lint", "co-quan.yaml"], { cwd: dir });
+    expect(r.stderr).toContain('co-quan.yaml:7:5');
+    expect(r.stderr).toContain('nơi nhận "Các trường học" bị ghi hai lần');
+    expect(r.stderr).not.toContain("trich_yeu");
   });
 });

@@ -58,6 +58,7 @@ export interface BuildResult {
 export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildResult> {
   const loaded = loadPlan(p.file);
   const findings = [...loaded.findings];
+  if (loaded.kind === "profile") return { findings: [...findings, { file: p.file, line: 1, col: 1, rule: "build.profile", severity: "error", message: m.profileNotBuildable(p.file) }] };
   if (loaded.plan) findings.push(...asWarnings(lintLoaded(loaded)));
   if (!loaded.plan || hasErrors(findings) || (opts.strict && findings.length)) return { findings };
   const plan = opts.kySo ? { ...loaded.plan, eSign: true } : loaded.plan;

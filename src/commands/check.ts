@@ -14,10 +14,11 @@ export interface CheckOptions {
   templates?: string;
 }
 
-/** Findings of one plan: structure, profile, templates, and lint's as warnings. */
+/** Findings of one plan (or of a profile given alone): structure, profile, templates, and lint's as warnings. */
 export function checkFile(file: string, templatesDir?: string): Finding[] {
   const loaded = loadPlan(file);
   const findings = [...loaded.findings];
+  if (loaded.kind === "profile" && !hasErrors(findings)) findings.push(...asWarnings(lintLoaded(loaded)));
   if (loaded.plan) {
     findings.push(...loadTemplates(templatesDir ?? loaded.plan.templatesDir).findings);
     findings.push(...asWarnings(lintLoaded(loaded)));

@@ -23,9 +23,10 @@ const DEFAULT_FUTURE_MARGIN_DAYS = 60;
 
 /** Lint findings of a loaded plan and its profile, with the plan's settings. */
 export function lintLoaded(loaded: LoadedPlan, today = new Date()): Finding[] {
-  const [plan, profile] = loaded.sources;
-  if (!plan?.value) return [];
-  const own = plan.value as PlanSource;
+  // a profile given alone is linted as the profile it is, with its own settings
+  const [plan, profile] = loaded.kind === "profile" ? [undefined, loaded.sources[0]] : loaded.sources;
+  if (!(plan ?? profile)?.value) return [];
+  const own = (plan?.value ?? {}) as PlanSource;
   const office = (profile?.value ?? {}) as ProfileSource;
   const disabled = new Set([...(office.kiem_tra?.tat ?? []), ...(own.kiem_tra?.tat ?? [])]);
   const ctx = {

@@ -28,6 +28,8 @@ export const cliMessages = {
   outputIsSource: (p: string) => `tệp xuất "${p}" trùng với tệp nguồn; kehoach không bao giờ ghi đè tệp nguồn. Hãy chọn tên .docx khác.`,
   outputNotWritable: (p: string, reason: string) =>
     `không ghi được tệp "${p}" (${reason}). Kiểm tra thư mục có tồn tại và có quyền ghi, và tệp không đang mở trong Word.`,
+  profileNotBuildable: (p: string) =>
+    `"${p}" là hồ sơ cơ quan (co-quan.yaml hoặc tệp chỉ có các khóa của hồ sơ), không phải kế hoạch: không có gì để xuất. Hãy xuất tệp kế hoạch dùng hồ sơ này; kiểm tra hồ sơ bằng kehoach check ${p}.`,
   built: (src: string, out: string) => `đã xuất ${out}`,
   failed: (src: string) => `không xuất được ${src}`,
   summaryCheck: (files: number, errors: number, warnings: number) =>

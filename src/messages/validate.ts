@@ -15,9 +15,13 @@ export function typeVi(t: string): string {
   return TYPE_VI[t] ?? t;
 }
 
+/** What a file checked against each schema is called in messages. */
+export const DOCUMENT_VI = { plan: "kế hoạch", profile: "hồ sơ cơ quan" } as const;
+
 export const validateMessages = {
-  unknownKey: (key: string, suggestion?: string) =>
-    `khóa "${excerpt(key)}" không có trong mẫu kế hoạch.` +
+  /** `document` says what the file is: "kế hoạch" or "hồ sơ cơ quan". */
+  unknownKey: (key: string, suggestion: string | undefined, document: string) =>
+    `khóa "${excerpt(key)}" không có trong mẫu ${document}.` +
     (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : " Xóa khóa này hoặc xem danh sách khóa trong README."),
   missingKey: (key: string, title?: string) =>
     `thiếu khóa "${key}"${title ? ` (${title})` : ""}. Hãy thêm "${key}: …" vào đây.`,

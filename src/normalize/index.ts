@@ -13,7 +13,7 @@ import { resolveContained } from "../read/files.js";
 import { fileMessages as fm } from "../messages/files.js";
 import { defaultMarker, label, roman } from "./numbering.js";
 
-export { locateProfile, mergeProfile, PROFILE_FILE } from "./profile.js";
+export { isProfile, locateProfile, mergeProfile, PROFILE_FILE } from "./profile.js";
 
 function lines(v: string | string[] | undefined): string[] {
   if (v === undefined) return [];

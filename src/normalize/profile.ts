@@ -2,15 +2,30 @@
  * The office profile: named by the plan (`ho_so`) or found as co-quan.yaml beside the plan or
  * in a parent folder. Paths a file names must stay inside that file's folder.
  */
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import type { Finding } from "../model/finding.js";
-import type { PlanSource, ProfileSource } from "../model/plan.js";
+import { PROFILE_KEYS, type PlanSource, type ProfileSource } from "../model/plan.js";
 import type { SourceFile } from "../read/index.js";
 import { resolveContained } from "../read/files.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
 import { fileMessages as fm } from "../messages/files.js";
 
 export const PROFILE_FILE = "co-quan.yaml";
+
+const PROFILE_KEY_SET: ReadonlySet<string> = new Set(PROFILE_KEYS);
+
+/**
+ * Whether a file given as a plan is an office profile: it is named co-quan.yaml, or it has
+ * neither trich_yeu nor noi_dung and only keys a profile may have. A plan that has only some of
+ * its keys so far (say `so` or `ngay`) is still a plan, and is told what it lacks.
+ */
+export function isProfile(src: SourceFile): boolean {
+  if (basename(src.file) === PROFILE_FILE) return true;
+  const value = src.value;
+  if (!value || typeof value !== "object" || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => PROFILE_KEY_SET.has(k));
+}
 
 const shown = (p: string): string => relative(process.cwd(), p) || p;
 

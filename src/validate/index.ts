@@ -7,7 +7,7 @@ import { pathToString, type Finding, type Path } from "../model/finding.js";
 import type { SourceFile } from "../read/index.js";
 import { compileValidators, type SchemaKind } from "./schemas.js";
 import { precompiledValidators } from "./precompiled.js";
-import { validateMessages as m, typeVi, PATTERN_HINTS } from "../messages/validate.js";
+import { validateMessages as m, typeVi, PATTERN_HINTS, DOCUMENT_VI } from "../messages/validate.js";
 import { suggest } from "./suggest.js";
 import { excerpt } from "../messages/excerpt.js";
 import { checkTables } from "./tables.js";
@@ -76,7 +76,7 @@ function describeValue(src: SourceFile, path: Path, v: unknown): string {
   return typeVi(t);
 }
 
-function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding {
+function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data: unknown): Finding {
   const path = toPath(e.instancePath, data);
   const v = valueAt(data, path);
   const parent = (e.parentSchema ?? {}) as { title?: string; properties?: Record<string, { title?: string }>; enum?: string[] };
@@ -90,7 +90,7 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
       fullPath = [...path, key];
       at = src.positions.keyAt(fullPath);
       rule = "schema.unknown-key";
-      message = m.unknownKey(key, suggest(key, Object.keys(parent.properties ?? {})));
+      message = m.unknownKey(key, suggest(key, Object.keys(parent.properties ?? {})), DOCUMENT_VI[kind]);
       break;
     }
     case "required": {
@@ -171,7 +171,7 @@ export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
   const findings: Finding[] = [...structural];
   for (const e of errors) {
     if (e.keyword === "required" && misspelt.has(`${e.instancePath}/${String(e.params.missingProperty)}`)) continue;
-    const f = errorToFinding(src, e, src.value);
+    const f = errorToFinding(src, kind, e, src.value);
     const k = `${f.line}:${f.col}:${f.message}`;
     if (seen.has(k)) continue;
     seen.add(k);
