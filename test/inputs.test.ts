@@ -3,7 +3,7 @@
  * table shapes, profiles on the command line, office templates, files outside the plan's folder.
  */
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseSource } from "../src/read/index.js";
 import { validateSource } from "../src/validate/index.js";
@@ -230,5 +230,96 @@ describe("a profile given on the command line is checked as a profile", () => {
     expect(r.stderr).toContain('co-quan.yaml:7:5');
     expect(r.stderr).toContain('nơi nhận "Các trường học" bị ghi hai lần');
     expect(r.stderr).not.toContain("trich_yeu");
+  });
+});
+
+describe("dates and the year of init", () => {
+  it.each([
+    ['"0000"', 7, 7],
+    ['"2025-13-05"', 7, 7],
+    ['"2025-03-40"', 7, 7],
+    ['"2025-02-30"', 7, 7],
+    ['"2025-04-31"', 7, 7],
+  ])("ngay: %s is an error at its line:col", (value, line, col) => {
+    const fs = check(MINIMAL_PLAN.replace('ngay: "2025-03-05"', `ngay: ${value}`));
+    expect(fs).toEqual([expect.objectContaining({ line, col, rule: "schema.pattern", path: "ngay" })]);
+    expect(fs[0]!.message).toContain("năm khác 0000");
+  });
+
+  it("real dates pass (29 February, a 31st, a year alone)", () => {
+    for (const v of ['"2024-02-29"', '"2025-12-31"', '"2025"', '"2025-11"']) expect(check(MINIMAL_PLAN.replace('ngay: "2025-03-05"', `ngay: ${v}`)), v).toEqual([]);
+  });
+
+  it("init --nam takes a year only: a path is a usage error and nothing is written", () => {
+    const dir = tempDir();
+    const r = runCli(["init", "d", "--nam", "/../../x", "--co-quan", "ỦY BAN NHÂN DÂN/XÃ A", "--nguoi-ky", "Nguyễn Văn A"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--nam cần một năm gồm 4 chữ số, ví dụ --nam 2025, không phải "/../../x"');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("file-system problems end in Vietnamese, with the path, exit 1 or 2, nothing left behind", () => {
+  const INIT = ["--co-quan", "ỦY BAN NHÂN DÂN/XÃ A", "--nguoi-ky", "Nguyễn Văn A", "--nam", "2025"];
+
+  it("init into a path that is a file, or under one", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "f"), "x");
+    for (const target of ["f", "f/con"]) {
+      const r = runCli(["init", target, ...INIT], { cwd: dir });
+      expect(r.code, target).toBe(1);
+      expect(r.stderr, target).toContain(`không tạo được thư mục ${target} (đã có một tệp trùng tên`);
+    }
+  });
+
+  it("init where a folder has the plan's name", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "ke-hoach-2025.yaml"));
+    const r = runCli(["init", ".", ...INIT], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("đã có thư mục tên ke-hoach-2025.yaml");
+  });
+
+  it("lint --fix keeps the file's permissions", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN.replace("Huy động sự", "Huy  động sự"), { mode: 0o600 });
+    chmodSync(join(dir, "p.yaml"), 0o600);
+    const r = runCli(["lint", "--fix", "p.yaml"], { cwd: dir });
+    expect(r.stderr).toContain("đã sửa 1 chỗ trong p.yaml");
+    expect(statSync(join(dir, "p.yaml")).mode & 0o777).toBe(0o600);
+  });
+
+  it("lint --fix fixes a symlinked plan's target in place, and refuses one leading out of the folder", () => {
+    const root = tempDir();
+    const dir = join(root, "plan");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "that.yaml"), MINIMAL_PLAN.replace("Huy động sự", "Huy  động sự"));
+    symlinkSync("that.yaml", join(dir, "p.yaml"));
+    expect(runCli(["lint", "--fix", "p.yaml"], { cwd: dir }).stderr).toContain("đã sửa 1 chỗ trong p.yaml");
+    expect(lstatSync(join(dir, "p.yaml")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "that.yaml"), "utf8")).toContain("Huy động sự");
+    const outside = join(root, "ngoai.yaml");
+    const text = MINIMAL_PLAN.replace("Huy động sự", "Huy  động sự");
+    writeFileSync(outside, text);
+    symlinkSync(outside, join(dir, "q.yaml"));
+    const r = runCli(["lint", "--fix", "q.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("q.yaml:1:1  lỗi  không sửa q.yaml: đây là liên kết tượng trưng tới một tệp ngoài thư mục");
+    expect(readFileSync(outside, "utf8")).toBe(text);
+    expect(lstatSync(join(dir, "q.yaml")).isSymbolicLink()).toBe(true);
+  });
+
+  it("lint --fix that cannot write says so in Vietnamese and leaves the file and no .tmp", () => {
+    // CI runs as root, which a read-only folder does not stop: a name so long that the
+    // temporary file beside it cannot be created (ENAMETOOLONG) fails for root too
+    const dir = tempDir();
+    const name = "k".repeat(240) + ".yaml";
+    const text = MINIMAL_PLAN.replace("Huy động sự", "Huy  động sự");
+    writeFileSync(join(dir, name), text);
+    const r = runCli(["lint", "--fix", name], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`không ghi được bản đã sửa của ${name} (đường dẫn quá dài, ENAMETOOLONG); tệp vẫn như cũ`);
+    expect(readFileSync(join(dir, name), "utf8")).toBe(text);
+    expect(readdirSync(dir)).toEqual([name]);
   });
 });

@@ -1,3 +1,5 @@
+import { excerpt } from "./excerpt.js";
+
 /** Messages of the command line: usage errors, progress and summaries. */
 export const cliMessages = {
   description: "Soạn Kế hoạch đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp YAML.",
@@ -58,7 +60,12 @@ export const initMessages = {
   },
   missing: (flag: string) => `thiếu ${flag}: khi không chạy trong cửa sổ lệnh tương tác, hãy truyền giá trị bằng tùy chọn ${flag}.`,
   badAbbr: (v: string) => `chữ viết tắt "${v}" không hợp lệ: chỉ dùng chữ in hoa, chữ số và dấu gạch nối, ví dụ UBND.`,
+  badYear: (v: string) => `--nam cần một năm gồm 4 chữ số, ví dụ --nam 2025, không phải "${excerpt(v)}".`,
   exists: (p: string) => `đã có tệp ${p}; kehoach init không bao giờ ghi đè. Giữ nguyên tệp này.`,
+  existsFolder: (p: string) => `đã có thư mục tên ${p}; kehoach init không tạo được tệp trùng tên thư mục. Hãy đổi tên thư mục đó, hoặc chạy kehoach init ở thư mục khác.`,
+  cannotCreate: (p: string, reason: string) => `không tạo được tệp ${p} (${reason}). Kiểm tra quyền ghi của thư mục.`,
+  cannotCreateFolder: (dir: string, reason: string) => `không tạo được thư mục ${dir} (${reason}). Hãy chọn thư mục khác.`,
+  fileInTheWay: "đã có một tệp trùng tên thư mục này hoặc một thư mục cha",
   created: (p: string) => `đã tạo ${p}`,
   next: (plan: string) => `Tiếp theo: sửa ${plan} rồi chạy: kehoach build ${plan}`,
 } as const;
@@ -76,4 +83,8 @@ export const outputMessages = {
 /** Messages of `kehoach lint`. */
 export const lintCliMessages = {
   fixed: (file: string, n: number) => `đã sửa ${n} chỗ trong ${file}`,
+  linkOutside: (file: string) =>
+    `không sửa ${file}: đây là liên kết tượng trưng tới một tệp ngoài thư mục của nó, và kehoach --fix không ghi ra ngoài thư mục đó. Hãy chạy kehoach lint --fix với chính tệp gốc.`,
+  notWritten: (file: string, reason: string) =>
+    `không ghi được bản đã sửa của ${file} (${reason}); tệp vẫn như cũ. Kiểm tra quyền ghi của thư mục, hoặc sửa tay theo các cảnh báo.`,
 } as const;

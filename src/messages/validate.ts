@@ -51,8 +51,8 @@ export const validateMessages = {
 /** Format hints for patterned strings, by schema title. */
 export const PATTERN_HINTS: Record<string, string> = {
   "Số văn bản": 'Số chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ so: "05".',
-  "Ngày ban hành": 'Viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ ngay: "2025-03-05", hoặc "2024-05", hoặc "2025".',
-  "Hạn báo cáo": 'Viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ han: "2025-05-10".',
+  "Ngày ban hành": 'Viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ ngay: "2025-03-05", hoặc "2024-05", hoặc "2025"; tháng từ 01 đến 12, ngày có thật trong tháng, năm khác 0000.',
+  "Hạn báo cáo": 'Viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ han: "2025-05-10"; tháng từ 01 đến 12, ngày có thật trong tháng, năm khác 0000.',
   "Chữ viết tắt tên cơ quan": "Chỉ dùng chữ in hoa, chữ số và dấu gạch nối, ví dụ UBND hoặc SLĐTBXH.",
   "Số bản lưu": 'Chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ "02".',
   "Số bản phát hành": 'Chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ "10".',
