@@ -280,6 +280,62 @@ describe("file-system problems end in Vietnamese, with the path, exit 1 or 2, no
     expect(r.stderr).toContain("đã có thư mục tên ke-hoach-2025.yaml");
   });
 
+  /** A plan with `mau: mau` and what the test puts in mau. */
+  const withMau = (make: (mau: string) => void): string => {
+    const dir = tempDir();
+    make(join(dir, "mau"));
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN + "mau: mau\n");
+    return dir;
+  };
+  const noLeftovers = (dir: string): void => expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+
+  it("mau naming a file, not a folder (was ENOTDIR, exit 70)", () => {
+    const dir = withMau((mau) => writeFileSync(mau, "x"));
+    const r = runCli(["build", "p.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('p.yaml:24:6  lỗi  thư mục mẫu "mau" là một tệp, không phải thư mục.');
+    noLeftovers(dir);
+  });
+
+  it("a .hbs that is a folder (was EISDIR, exit 70)", () => {
+    const dir = withMau((mau) => mkdirSync(join(mau, "ket-thuc.hbs"), { recursive: true }));
+    const r = runCli(["build", "p.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('mau/ket-thuc.hbs:1:1  lỗi  tệp mẫu "mau/ket-thuc.hbs" là một thư mục');
+  });
+
+  it("a dangling template symlink (was ENOENT, exit 70)", () => {
+    const dir = withMau((mau) => {
+      mkdirSync(mau);
+      symlinkSync("khong-co.txt", join(mau, "ket-thuc.hbs"));
+    });
+    const r = runCli(["check", "p.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('mau/ket-thuc.hbs:1:1  lỗi  tệp mẫu "mau/ket-thuc.hbs" là liên kết tượng trưng trỏ tới một tệp không còn tồn tại');
+  });
+
+  it("--templates naming no folder is a usage error (exit 2)", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN);
+    for (const cmd of ["check", "build"]) {
+      const r = runCli([cmd, "p.yaml", "--templates", "/khong-co-thu-muc-nay"], { cwd: dir });
+      expect(r.code, cmd).toBe(2);
+      expect(r.stderr, cmd).toContain('--templates "/khong-co-thu-muc-nay" không phải một thư mục có sẵn');
+    }
+    expect(runCli(["build", "p.yaml", "--templates", "p.yaml"], { cwd: dir }).code).toBe(2);
+  });
+
+  it("a .pdf output blocked by a folder: Vietnamese, exit 1, no .tmp left", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN);
+    mkdirSync(join(dir, "p.pdf"));
+    const r = runCli(["build", "--pdf", "p.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("p.yaml:1:1  lỗi  không xuất được PDF (đã có thư mục (hoặc tệp đặc biệt) tên p.pdf ở chỗ ghi tệp PDF");
+    expect(r.stderr).not.toMatch(/EISDIR|illegal operation/);
+    noLeftovers(dir);
+  });
+
   it("lint --fix keeps the file's permissions", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN.replace("Huy động sự", "Huy  động sự"), { mode: 0o600 });

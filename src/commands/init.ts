@@ -3,13 +3,14 @@
  * prefilled from the profile, with the schema line on top. Never overwrites a file; asks
  * questions only on a terminal, otherwise takes flags.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join, relative } from "node:path";
 import { createInterface } from "node:readline/promises";
 import Handlebars from "handlebars";
 import { SCHEMAS_DIR, TEMPLATES_DIR } from "../paths.js";
 import { initMessages as m, cliMessages } from "../messages/cli.js";
 import { reasonVi } from "../messages/files.js";
+import { isFolder } from "../read/files.js";
 import { readSource } from "../read/index.js";
 import { PROFILE_FILE } from "../normalize/index.js";
 import type { ProfileSource } from "../model/plan.js";
@@ -91,13 +92,6 @@ function create(path: string, text: string, out: (s: string) => void): "created"
   return "created";
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** Asks on the terminal; lines typed ahead are kept, and Ctrl+D (end of input) leaves the rest unanswered. */
 async function ask(opts: InitOptions): Promise<InitOptions> {

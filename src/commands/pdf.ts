@@ -4,10 +4,12 @@
  * conversion leaves nothing behind and parallel conversions do not share a profile.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, renameSync, rmSync, copyFileSync } from "node:fs";
+import { lstatSync, mkdtempSync, readdirSync, renameSync, rmSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { outputMessages as om } from "../messages/cli.js";
+import { reasonVi } from "../messages/files.js";
 
 export const PDF_PACKAGE = "libreoffice-writer-nogui";
 
@@ -23,8 +25,18 @@ export function findSoffice(): string | null {
   return (found = null);
 }
 
-/** Converts docx to pdf; rejects with a short reason on failure. */
+/** A folder (or anything but a regular file) where the PDF should go: refused before converting. */
+function blocked(pdf: string): boolean {
+  try {
+    return !lstatSync(pdf).isFile() && !lstatSync(pdf).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Converts docx to pdf; rejects with "no-soffice" or a short Vietnamese reason on failure. */
 export async function convertToPdf(docx: string, pdf: string, timeoutMs = 180_000): Promise<void> {
+  if (blocked(pdf)) throw new Error(om.pdfBlocked(pdf));
   const soffice = findSoffice();
   if (!soffice) throw new Error("no-soffice");
   const work = mkdtempSync(join(tmpdir(), "kehoach-pdf-"));
@@ -36,29 +48,35 @@ export async function convertToPdf(docx: string, pdf: string, timeoutMs = 180_00
       const child = spawn(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", work, input], { stdio: "ignore" });
       const timer = setTimeout(() => {
         child.kill("SIGKILL");
-        reject(new Error("timeout"));
+        reject(new Error(om.pdfTimeout(Math.round(timeoutMs / 1000))));
       }, timeoutMs);
       child.on("error", (e) => {
         clearTimeout(timer);
-        reject(e);
+        reject(new Error(om.pdfNoStart(reasonVi((e as NodeJS.ErrnoException).code))));
       });
       child.on("exit", (code) => {
         clearTimeout(timer);
         if (code === 0) resolve();
-        else reject(new Error(`soffice exit ${code}`));
+        else reject(new Error(om.pdfExit(String(code))));
       });
     });
     const made = readdirSync(work).find((f) => f.endsWith(".pdf"));
-    if (!made) throw new Error("no-output");
+    if (!made) throw new Error(om.pdfNoOutput());
     const tmp = join(work, "out.pdf");
     renameSync(join(work, made), tmp);
     try {
       renameSync(tmp, pdf);
-    } catch {
-      // another file system: copy next to the target, then rename
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw new Error(om.pdfNotPlaced(pdf, reasonVi((e as NodeJS.ErrnoException).code)));
+      // another file system: copy next to the target, then rename; never leave the copy behind
       const near = `${pdf}.${process.pid}.tmp`;
-      copyFileSync(tmp, near);
-      renameSync(near, pdf);
+      try {
+        copyFileSync(tmp, near);
+        renameSync(near, pdf);
+      } catch (e2) {
+        rmSync(near, { force: true });
+        throw new Error(om.pdfNotPlaced(pdf, reasonVi((e2 as NodeJS.ErrnoException).code)));
+      }
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -18,6 +18,7 @@ export const cliMessages = {
   optPdf: "xuất thêm tệp PDF qua LibreOffice",
   optWatch: "theo dõi tệp và xuất lại mỗi khi lưu",
   optJobs: "số kế hoạch xuất cùng lúc (mặc định: số lõi CPU)",
+  badTemplates: (v: string) => `--templates "${excerpt(v)}" không phải một thư mục có sẵn (không tìm thấy, hoặc là một tệp). Hãy chỉ ra thư mục chứa các tệp mẫu .hbs.`,
   badJobs: (v: string) => `--jobs cần một số nguyên dương, không phải "${v}".`,
   usage: (detail: string) => `lỗi cách dùng: ${detail}\nXem hướng dẫn: kehoach --help`,
   unknownOption: (opt: string) => `không có tùy chọn "${opt}".`,
@@ -74,7 +75,13 @@ export const initMessages = {
 export const outputMessages = {
   noSoffice: (pkg: string) =>
     `không xuất được PDF vì máy chưa có LibreOffice. Cài bằng lệnh: apt-get install ${pkg} (Debian/Ubuntu), rồi chạy lại với --pdf.`,
-  pdfFailed: (reason: string) => `LibreOffice không chuyển được sang PDF (${reason}). Tệp .docx vẫn được giữ.`,
+  pdfFailed: (reason: string) => `không xuất được PDF (${reason}). Tệp .docx vẫn được giữ.`,
+  pdfTimeout: (seconds: number) => `LibreOffice chạy quá ${seconds} giây nên đã bị dừng`,
+  pdfNoStart: (reason: string) => `không chạy được LibreOffice: ${reason}`,
+  pdfExit: (code: string) => `LibreOffice dừng với mã lỗi ${code}`,
+  pdfNoOutput: () => `LibreOffice không tạo ra tệp PDF`,
+  pdfBlocked: (pdf: string) => `đã có thư mục (hoặc tệp đặc biệt) tên ${pdf} ở chỗ ghi tệp PDF; hãy đổi tên hoặc xóa nó`,
+  pdfNotPlaced: (pdf: string, reason: string) => `không ghi được ${pdf}: ${reason}`,
   pdfBuilt: (out: string) => `đã xuất ${out}`,
   watching: (files: string) => `Đang theo dõi ${files}. Lưu tệp để xuất lại; nhấn Ctrl+C để dừng.`,
   rebuilding: (file: string) => `${file} thay đổi, đang xuất lại…`,

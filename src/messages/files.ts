@@ -8,6 +8,12 @@ const REASON_VI: Record<string, string> = {
   ENAMETOOLONG: "đường dẫn quá dài",
   EMFILE: "mở quá nhiều tệp cùng lúc",
   EIO: "lỗi đọc đĩa",
+  EISDIR: "đã có thư mục trùng tên",
+  ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+  ENOSPC: "đĩa đầy",
+  EROFS: "ổ đĩa chỉ đọc",
+  EEXIST: "đã có tệp trùng tên",
+  ENOENT: "không tìm thấy",
 };
 
 /** A system error code in words, the code kept for a search. */

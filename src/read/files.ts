@@ -71,6 +71,15 @@ export function resolveContained(base: string, p: string, kind: "file" | "folder
   return { path: isAbsolute(p) ? p : join(base, p) };
 }
 
+/** Whether path is a folder (through symlinks); false when it is anything else or absent. */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export interface FolderEntry {
   name: string;
   path: string;
