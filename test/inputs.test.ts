@@ -379,3 +379,15 @@ describe("file-system problems end in Vietnamese, with the path, exit 1 or 2, no
     expect(readdirSync(dir)).toEqual([name]);
   });
 });
+
+describe("lint findings about the plan's date", () => {
+  it("are reported at the plan's ngay, once, not at co-quan.yaml:1:1", () => {
+    const dir = tempDir();
+    const profile = "co_quan:\n  ten: [ỦY BAN NHÂN DÂN, XÃ BẰNG MẠC]\n  viet_tat: UBND\n  dia_danh: Bằng Mạc\n";
+    writeFileSync(join(dir, "co-quan.yaml"), profile);
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN.replace('ngay: "2025-03-05"', 'ngay: "2999-03-05"'));
+    const r = runCli(["lint", "--format", "json", "p.yaml"], { cwd: dir });
+    const future = (JSON.parse(r.stdout) as { findings: { file: string; line: number; column: number; rule: string }[] }).findings.filter((f) => f.rule === "lint.date-future");
+    expect(future).toEqual([expect.objectContaining({ file: "p.yaml", line: 7, column: 7 })]);
+  });
+});
