@@ -176,6 +176,13 @@ describe("office templates: Vietnamese errors at the real line:col, nothing prin
     expect(r.stderr).toContain("mau/ket-thuc.hbs:2:18  lỗi  mẫu Handlebars lỗi khi điền nội dung: {{#with}} cần đúng một tham số");
   });
 
+  it("a partial is refused when the template is loaded, at its line:col (it failed at 1:1 while filling)", () => {
+    const dir = office({ "ket-thuc.hbs": "Trên đây là\n  {{> chan}}" });
+    const r = runCli(["check", "p.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("mau/ket-thuc.hbs:2:3  lỗi  mẫu Handlebars không hợp lệ: mẫu con {{> chan}}");
+  });
+
   it("{{log}} cannot print: --format json's stdout stays one JSON document", () => {
     const dir = office({ "ket-thuc.hbs": 'Trên đây là kế hoạch {{log "RÒ-RỈ"}}.' });
     const r = runCli(["build", "--format", "json", "p.yaml"], { cwd: dir });

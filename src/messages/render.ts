@@ -22,6 +22,6 @@ export const renderMessages = {
   otherSyntax: (detail: string) => `lỗi cú pháp (${excerpt(detail, 80)})`,
   helperArity: (helper: string) => `{{#${helper}}} cần đúng một tham số, ví dụ {{#${helper} ten_bien}}`,
   eachNeedsList: () => `{{#each}} cần tên một danh sách, ví dụ {{#each thuc_hien}}`,
-  noPartials: (name: string) => `mẫu con {{> ${excerpt(name)}}} không có; mẫu của kehoach không dùng mẫu con`,
+  noPartials: (name: string) => `mẫu con {{> ${excerpt(name)}}} (hoặc {{* …}}) không dùng được; mẫu của kehoach không có mẫu con, hãy viết thẳng nội dung vào mẫu này`,
   otherRuntime: (detail: string) => `${excerpt(detail, 80)}`,
 } as const;

@@ -115,6 +115,30 @@ function syntaxError(e: unknown, source: string): { line: number; col: number; d
   return { line, col, detail };
 }
 
+interface AstNode {
+  type?: string;
+  loc?: { start: { line: number; column: number } };
+  name?: { original?: unknown };
+}
+
+/**
+ * The first partial or decorator of a template: an office template has no partials to call, so
+ * one is refused when the template is loaded, at its line:col, not when a plan is filled.
+ */
+function firstPartial(node: unknown): { name: string; loc: { start: { line: number; column: number } } } | undefined {
+  if (!node || typeof node !== "object") return undefined;
+  const n = node as AstNode;
+  if (n.type && /Partial|Decorator/.test(n.type) && n.loc) return { name: String(n.name?.original ?? ""), loc: n.loc };
+  for (const [k, v] of Object.entries(node)) {
+    if (k === "loc") continue;
+    for (const child of Array.isArray(v) ? v : [v]) {
+      const found = firstPartial(child);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 /** Handlebars' runtime errors in Vietnamese; another one is quoted, short. */
 function runtimeDetail(message: string): string {
   const arity = /^#(\w+) requires exactly one argument/.exec(message);
@@ -153,9 +177,15 @@ function loadDir(scan: FolderScan, known: Set<string> | undefined): Loaded {
     }
     const source = read.text;
     try {
+      const ast = hb().parse(source);
+      const partial = firstPartial(ast);
+      if (partial) {
+        findings.push({ file, line: partial.loc.start.line, col: partial.loc.start.column + 1, rule: "templates.syntax", severity: "error", message: m.templateSyntax(m.noPartials(partial.name)) });
+        continue;
+      }
       // precompile checks the whole template now, so a broken one is reported before any build
-      hb().precompile(source, OPTIONS);
-      compiled.set(key, { fn: hb().compile(source, OPTIONS), file });
+      hb().precompile(ast, OPTIONS);
+      compiled.set(key, { fn: hb().compile(ast, OPTIONS), file });
     } catch (e) {
       const { line, col, detail } = syntaxError(e, source);
       findings.push({ file, line, col, rule: "templates.syntax", severity: "error", message: m.templateSyntax(detail) });
