@@ -221,6 +221,18 @@ describe("a profile given on the command line is checked as a profile", () => {
     expect(runCli(["check", "nhap.yaml"], { cwd: dir }).stderr).toContain('thiếu khóa "trich_yeu"');
   });
 
+  it("check of a profile checks its templates folder too", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "co-quan.yaml"), PROFILE + "mau: mau\n");
+    const missing = runCli(["check", "co-quan.yaml"], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('co-quan.yaml:7:6  lỗi  không tìm thấy thư mục mẫu "mau"');
+    mkdirSync(join(dir, "mau"));
+    writeFileSync(join(dir, "mau", "can-cu.hbs"), "Căn cứ {{noi_dung};");
+    expect(runCli(["check", "co-quan.yaml"], { cwd: dir }).stderr).toContain("mau/can-cu.hbs:1:18  lỗi  mẫu Handlebars không hợp lệ");
+    expect(runCli(["check", "examples/co-quan/ly-son.yaml"], { cwd: ROOT }).code).toBe(0);
+  });
+
   it("build of a profile: nothing to build, a Vietnamese error, exit 1", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "co-quan.yaml"), PROFILE);

@@ -2,18 +2,15 @@
  * Normalize stage: profile merged under the plan, parts a complete plan needs checked,
  * every list brought to one shape, and every number and letter generated.
  */
-import { dirname } from "node:path";
 import type { Finding } from "../model/finding.js";
 import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
 import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
-import { mergeProfile } from "./profile.js";
-import { resolveContained } from "../read/files.js";
-import { fileMessages as fm } from "../messages/files.js";
+import { locateTemplates, mergeProfile } from "./profile.js";
 import { defaultMarker, label, roman } from "./numbering.js";
 
-export { isProfile, locateProfile, mergeProfile, PROFILE_FILE } from "./profile.js";
+export { isProfile, locateProfile, locateTemplates, mergeProfile, PROFILE_FILE } from "./profile.js";
 
 function lines(v: string | string[] | undefined): string[] {
   if (v === undefined) return [];
@@ -104,21 +101,10 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
   if (!p.noi_nhan || p.noi_nhan.length === 0) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
   if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
 
-  // The templates folder is relative to the file that names it.
-  let templatesDir: string | undefined;
   const declaring = own.mau !== undefined ? plan : office?.mau !== undefined ? profile : undefined;
-  if (declaring) {
-    const name = (declaring.value as ProfileSource).mau!;
-    const r = resolveContained(dirname(declaring.file), name, "folder");
-    const at = declaring.positions.valueAt(["mau"]);
-    const fail = (message: string): void => {
-      findings.push({ file: declaring.file, ...at, rule: "templates.path", severity: "error", message, path: "mau" });
-    };
-    if (r.refusal === "outside") fail(m.templatesOutside(name));
-    else if (r.refusal === "missing") fail(m.templatesMissing(name));
-    else if (r.refusal) fail(fm.refused("thư mục mẫu", name, r.refusal, r.code));
-    else templatesDir = r.path;
-  }
+  const templates = declaring ? locateTemplates(declaring) : {};
+  if (templates.finding) findings.push(templates.finding);
+  const templatesDir = templates.path;
   if (findings.length) return { findings };
 
   const co = p.co_quan!;

@@ -58,6 +58,16 @@ export function locateProfile(plan: SourceFile): { path?: string; finding?: Find
   }
 }
 
+/** The templates folder a plan or profile names in `mau` (relative to that file, inside its folder), or why not. */
+export function locateTemplates(declaring: SourceFile): { path?: string; finding?: Finding } {
+  const name = (declaring.value as ProfileSource).mau;
+  if (name === undefined) return {};
+  const r = resolveContained(dirname(declaring.file), name, "folder");
+  if (!r.refusal) return { path: r.path };
+  const message = r.refusal === "outside" ? m.templatesOutside(name) : r.refusal === "missing" ? m.templatesMissing(name) : fm.refused("thư mục mẫu", name, r.refusal, r.code);
+  return { finding: { file: declaring.file, ...declaring.positions.valueAt(["mau"]), rule: "templates.path", severity: "error", message, path: "mau" } };
+}
+
 /**
  * Profile below, plan on top. co_quan merges key by key (a plan may change only the place);
  * the other keys are replaced whole (a plan signed by someone else replaces the whole stack).
