@@ -6,9 +6,11 @@ import { statSync } from "node:fs";
 import type { Finding } from "./model/finding.js";
 import { hasErrors } from "./model/finding.js";
 import type { NormalizedPlan } from "./model/normalized.js";
+import type { ProfileSource } from "./model/plan.js";
 import { readSource, type SourceFile } from "./read/index.js";
 import { validateSource } from "./validate/index.js";
-import { isProfile, locateProfile, normalizePlan } from "./normalize/index.js";
+import { isProfile, locateProfile, locateTemplates } from "./read/locate.js";
+import { normalizePlan } from "./normalize/index.js";
 
 export interface LoadedPlan {
   file: string;
@@ -61,7 +63,11 @@ export function loadPlan(file: string): LoadedPlan {
     findings.push(...office.findings);
   }
   if (hasErrors(findings)) return { file, kind: "plan", sources, findings };
-  const n = normalizePlan({ plan: src, profile });
+  // the templates folder of the plan, or else of its profile
+  const declaring = (src.value as ProfileSource).mau !== undefined ? src : (profile?.value as ProfileSource | undefined)?.mau !== undefined ? profile : undefined;
+  const templates = declaring ? locateTemplates(declaring) : {};
+  const n = normalizePlan({ plan: src, profile, templatesDir: templates.path });
   findings.push(...n.findings);
+  if (templates.finding) return { file, kind: "plan", sources, findings: [...findings, templates.finding] };
   return { file, kind: "plan", plan: n.plan, sources, findings };
 }

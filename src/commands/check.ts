@@ -2,7 +2,7 @@
 import type { Finding } from "../model/finding.js";
 import { hasErrors } from "../model/finding.js";
 import { loadPlan } from "../pipeline.js";
-import { locateTemplates } from "../normalize/index.js";
+import { locateTemplates } from "../read/locate.js";
 import { loadTemplates } from "../render/index.js";
 import { cliMessages as m } from "../messages/cli.js";
 import { expandArgs } from "./expand.js";

@@ -12,7 +12,7 @@ import { initMessages as m, cliMessages } from "../messages/cli.js";
 import { reasonVi } from "../messages/files.js";
 import { isFolder } from "../read/files.js";
 import { readSource } from "../read/index.js";
-import { PROFILE_FILE } from "../normalize/index.js";
+import { PROFILE_FILE } from "../read/locate.js";
 import type { ProfileSource } from "../model/plan.js";
 
 export interface InitOptions {

@@ -7,10 +7,10 @@ import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, S
 import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
-import { locateTemplates, mergeProfile } from "./profile.js";
+import { mergeProfile } from "./profile.js";
 import { defaultMarker, label, roman } from "./numbering.js";
 
-export { isProfile, locateProfile, locateTemplates, mergeProfile, PROFILE_FILE } from "./profile.js";
+export { mergeProfile } from "./profile.js";
 
 function lines(v: string | string[] | undefined): string[] {
   if (v === undefined) return [];
@@ -76,10 +76,12 @@ function section(s: SectionSource, index: number): Section {
 export interface NormalizeInput {
   plan: SourceFile;
   profile?: SourceFile;
+  /** The office templates folder, found by read/locate.ts. */
+  templatesDir?: string;
 }
 
 /** Builds the normalized plan, or findings saying which parts are missing. */
-export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: NormalizedPlan; findings: Finding[] } {
+export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): { plan?: NormalizedPlan; findings: Finding[] } {
   const own = plan.value as PlanSource;
   const office = profile?.value as ProfileSource | undefined;
   const p = mergeProfile(office, own);
@@ -101,10 +103,6 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
   if (!p.noi_nhan || p.noi_nhan.length === 0) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
   if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
 
-  const declaring = own.mau !== undefined ? plan : office?.mau !== undefined ? profile : undefined;
-  const templates = declaring ? locateTemplates(declaring) : {};
-  if (templates.finding) findings.push(templates.finding);
-  const templatesDir = templates.path;
   if (findings.length) return { findings };
 
   const co = p.co_quan!;
