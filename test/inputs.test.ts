@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { parseSource } from "../src/read/index.js";
 import { validateSource } from "../src/validate/index.js";
@@ -94,6 +95,15 @@ describe("files read for a plan stay inside its folder, file by file", () => {
     expect(r.stderr).toContain('co-quan.yaml:1:1  lỗi  hồ sơ cơ quan "co-quan.yaml" dẫn ra ngoài thư mục được phép');
     expect(r.stderr).not.toContain(SECRET);
     expect(r.stderr).not.toContain("root:x");
+  });
+
+  it("a FIFO named co-quan.yaml is refused, not read (it would hang) nor passed over", () => {
+    const { dir } = setup();
+    execFileSync("mkfifo", [join(dir, "co-quan.yaml")]);
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN);
+    const r = runCli(["check", "p.yaml"], { cwd: dir, timeout: 20_000 });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('co-quan.yaml:1:1  lỗi  hồ sơ cơ quan "co-quan.yaml" là một thư mục (hoặc tệp đặc biệt), không phải tệp thường');
   });
 
   it("--templates may name a folder outside the plan's (the user typed it), but not a symlink leading out of it", () => {

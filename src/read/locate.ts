@@ -8,7 +8,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import type { Finding } from "../model/finding.js";
 import { PROFILE_KEYS, type PlanSource, type ProfileSource } from "../model/plan.js";
 import type { SourceFile } from "./index.js";
-import { resolveContained } from "./files.js";
+import { isFolder, resolveContained } from "./files.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
 import { fileMessages as fm } from "../messages/files.js";
 
@@ -50,7 +50,8 @@ export function locateProfile(plan: SourceFile): { path?: string; finding?: Find
   for (;;) {
     const r = resolveContained(dir, PROFILE_FILE, "file");
     if (!r.refusal) return { path: shown(r.path!) };
-    if (r.refusal !== "missing" && r.refusal !== "not-file") {
+    // a folder of that name is not a profile; a device, FIFO or socket of that name is refused
+    if (r.refusal !== "missing" && !(r.refusal === "not-file" && isFolder(join(dir, PROFILE_FILE)))) {
       const file = shown(join(dir, PROFILE_FILE));
       return { finding: { file, line: 1, col: 1, rule: "profile.path", severity: "error", message: fm.refused("hồ sơ cơ quan", file, r.refusal, r.code) } };
     }
