@@ -146,6 +146,14 @@ describe("messages quote a short, escaped excerpt of a file, never the file", ()
     expect(g!.message).toContain('khóa "a\\u202Eb\\u0007c"');
   });
 
+  it("lint messages quote a short excerpt too", () => {
+    const dir = tempDir();
+    const name = "Ủy ban nhân dân ".repeat(20).trim();
+    writeFileSync(join(dir, "co-quan.yaml"), `noi_nhan:\n  - ${name}\n  - ${name}\n`);
+    const r = runCli(["lint", "co-quan.yaml"], { cwd: dir });
+    expect(r.stderr).toContain(`nơi nhận "${name.slice(0, 40)}…" bị ghi hai lần`);
+  });
+
   it("a long value in a pattern or enum message is cut too", () => {
     const long = "9".repeat(500);
     const [f] = check(MINIMAL_PLAN.replace('so: "5"', `so: "x${long}"`));
