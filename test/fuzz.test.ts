@@ -11,6 +11,7 @@ import { parseDocument } from "yaml";
 import { buildOne } from "../src/commands/build.js";
 import { readZip } from "../src/pack/index.js";
 import { xmlProblem } from "./fuzz/xml.js";
+import { fuzzSymlinks } from "./fuzz/symlinks.js";
 import { HAS_SOFFICE, MINIMAL_PLAN, ROOT, tempDir } from "./helpers.js";
 
 function prng(seed: number): () => number {
@@ -181,4 +182,12 @@ describe("fuzz", () => {
       }
     }
   }, 240_000);
+
+  it("never reads a template or profile through a symlink leading out of its folder", async () => {
+    const r = await fuzzSymlinks(prng(20261201), 150);
+    console.log(`fuzz (symlinks): ${r.cases} layouts, ${r.built} built, ${r.refused} refused, ${r.problems.length} problems`);
+    expect(r.problems.slice(0, 10)).toEqual([]);
+    expect(r.built).toBeGreaterThan(5);
+    expect(r.refused).toBeGreaterThan(50);
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import { loadPlan } from "../pipeline.js";
 import { loadTemplates, renderPlan, TemplateError } from "../render/index.js";
 import { renderDocx } from "../write/index.js";
 import { cliMessages as m, outputMessages as om } from "../messages/cli.js";
+import { reasonVi } from "../messages/files.js";
 import type { NormalizedPlan } from "../model/normalized.js";
 import { expandArgs, type PlanFile } from "./expand.js";
 import { makeFolders, OutputError, writeAtomic } from "./atomic.js";
@@ -63,6 +64,7 @@ export interface BuildResult {
 export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildResult> {
   const loaded = loadPlan(p.file);
   const findings = [...loaded.findings];
+  if (loaded.kind === "profile") return { findings: [...findings, { file: p.file, line: 1, col: 1, rule: "build.profile", severity: "error", message: m.profileNotBuildable(p.file) }] };
   if (loaded.plan) findings.push(...asWarnings(lintLoaded(loaded)));
   if (!loaded.plan || hasErrors(findings) || (opts.strict && findings.length)) return { findings };
   const plan = opts.kySo ? { ...loaded.plan, eSign: true } : loaded.plan;
@@ -126,7 +128,8 @@ async function addPdfs(plans: PlanFile[], results: BuildResult[], opts: BuildOpt
       : f.reason === "fonts-missing" ? om.pdfFontsMissing(f.dir)
       : f.reason === "timeout" ? om.pdfTimeout(f.seconds)
       : f.reason === "no-output" ? om.pdfNoOutput()
-      : om.pdfNotWritable(jobs[k]!.pdf, f.code);
+      : f.reason === "blocked" ? om.pdfBlocked(jobs[k]!.pdf)
+      : om.pdfNotWritable(jobs[k]!.pdf, f.code === "source" ? f.code : reasonVi(f.code));
     r.findings.push({ file: plans[i]!.file, line: 1, col: 1, rule: "output.pdf", severity: "error", message });
   });
   if (opts.format === "text" && lines) process.stderr.write(lines);

@@ -12,7 +12,7 @@
  *   which font really stands for Times New Roman is asked of fontconfig, and a substitute is said.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -42,6 +42,7 @@ export type PdfFailure =
   | { reason: "fonts-missing"; dir: string }
   | { reason: "timeout"; seconds: number }
   | { reason: "no-output" }
+  | { reason: "blocked" }
   | { reason: "write"; code: string };
 
 /** What the conversion wants the user to know about this machine (once per run, not per plan). */
@@ -72,6 +73,16 @@ function olderThan(v: number[], min: number[]): boolean {
     if (a !== min[i]) return a < min[i]!;
   }
   return false;
+}
+
+/** A folder (or any file but a regular one or a link) where the PDF should go: refused before converting. */
+function blocked(pdf: string): boolean {
+  try {
+    const st = lstatSync(pdf);
+    return !st.isFile() && !st.isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** libfaketime's preload library, where Debian's `faketime` package puts it. */
@@ -170,6 +181,10 @@ export async function convertAll(jobs: PdfJob[], opts: ConvertOptions = {}): Pro
     // one LibreOffice run per package date (a batch with SOURCE_DATE_EPOCH: one run in all)
     const byDate = new Map<number, number[]>();
     jobs.forEach((j, i) => {
+      if (blocked(j.pdf)) {
+        failures[i] = { reason: "blocked" };
+        return;
+      }
       const k = j.date.getTime();
       byDate.set(k, [...(byDate.get(k) ?? []), i]);
     });

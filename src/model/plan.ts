@@ -118,6 +118,9 @@ export interface ProfileSource {
   kiem_tra?: LintSettings;
 }
 
+/** The keys a profile may have (schemas/co-quan.schema.json's properties, checked by a test). */
+export const PROFILE_KEYS = ["co_quan", "nguoi_ky", "noi_nhan", "luu", "ky_so", "mau", "kiem_tra"] as const satisfies readonly (keyof ProfileSource)[];
+
 export interface PlanSource extends ProfileSource {
   ho_so?: string;
   so?: string;

@@ -7,13 +7,13 @@ import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, S
 import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
-import { mergeProfile, resolveInside } from "./profile.js";
+import { mergeProfile } from "./profile.js";
 import { defaultMarker, label, roman } from "./numbering.js";
 import { punctuationFindings } from "./punctuation.js";
 import { sentenceFindings } from "./sentences.js";
 import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
 
-export { locateProfile, mergeProfile, PROFILE_FILE } from "./profile.js";
+export { mergeProfile } from "./profile.js";
 
 function lines(v: string | string[] | undefined): string[] {
   if (v === undefined) return [];
@@ -79,10 +79,12 @@ function section(s: SectionSource, index: number): Section {
 export interface NormalizeInput {
   plan: SourceFile;
   profile?: SourceFile;
+  /** The office templates folder, found by read/locate.ts. */
+  templatesDir?: string;
 }
 
 /** Builds the normalized plan, or findings saying which parts are missing. */
-export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: NormalizedPlan; findings: Finding[] } {
+export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): { plan?: NormalizedPlan; findings: Finding[] } {
   const own = plan.value as PlanSource;
   const office = profile?.value as ProfileSource | undefined;
   const p = mergeProfile(office, own);
@@ -106,20 +108,6 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
   // what the user typed that would print changed, be ignored, or be garbled in a default sentence
   findings.push(...punctuationFindings(plan, profile, p), ...unusedKeyFindings(plan, profile, p), ...sentenceFindings(plan, p));
 
-  // The templates folder is relative to the file that names it.
-  let templatesDir: string | undefined;
-  const declaring = own.mau !== undefined ? plan : office?.mau !== undefined ? profile : undefined;
-  if (declaring) {
-    const name = (declaring.value as ProfileSource).mau!;
-    const r = resolveInside(declaring.file, name);
-    const at = declaring.positions.valueAt(["mau"]);
-    const fail = (message: string): void => {
-      findings.push({ file: declaring.file, ...at, rule: "templates.path", severity: "error", message, path: "mau" });
-    };
-    if (r.outside) fail(m.templatesOutside(name));
-    else if (r.missing) fail(m.templatesMissing(name));
-    else templatesDir = r.path;
-  }
   if (hasErrors(findings)) return { findings };
 
   const co = p.co_quan!;

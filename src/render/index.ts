@@ -74,12 +74,13 @@ class Renderer {
 
   private table(src: TableSource): Block {
     const width = src.cot.length;
-    const widths = src.do_rong && src.do_rong.length === width ? src.do_rong : src.cot.map(() => 1);
-    const pad = (row: string[]): string[] => Array.from({ length: width }, (_, i) => row[i] ?? "");
+    // validate (tables.ts) rejects wrong counts at their line:col; a cell is never padded or dropped here
+    if (src.dong.some((r) => r.length !== width) || (src.do_rong && src.do_rong.length !== width)) throw new Error("table with unchecked cell or width count");
+    const widths = src.do_rong ?? src.cot.map(() => 1);
     return {
       kind: "table",
       columns: src.cot.map((c) => inline(c, { bold: true })),
-      rows: src.dong.map((r) => pad(r).map((c) => inline(c))),
+      rows: src.dong.map((r) => r.map((c) => inline(c))),
       widths,
     };
   }

@@ -7,8 +7,10 @@ import { pathToString, type Finding, type Path } from "../model/finding.js";
 import type { SourceFile } from "../read/index.js";
 import { compileValidators, type SchemaKind } from "./schemas.js";
 import { precompiledValidators } from "./precompiled.js";
-import { validateMessages as m, typeVi, PATTERN_HINTS } from "../messages/validate.js";
+import { validateMessages as m, typeVi, PATTERN_HINTS, DOCUMENT_VI } from "../messages/validate.js";
 import { suggest } from "./suggest.js";
+import { excerpt } from "../messages/excerpt.js";
+import { checkTables } from "./tables.js";
 
 export type { SchemaKind } from "./schemas.js";
 
@@ -77,12 +79,12 @@ function reduceAnyOf(errors: ErrorObject[], data: unknown): ErrorObject[] {
 function describeValue(src: SourceFile, path: Path, v: unknown): string {
   const entry = src.positions.entry(path);
   const t = actualType(v);
-  if (t === "string") return `chữ "${String(v).slice(0, 40)}"`;
+  if (t === "string") return `chữ "${excerpt(String(v))}"`;
   if (entry?.source && (t === "integer" || t === "number" || t === "boolean")) return `${typeVi(t)} ${entry.source}`;
   return typeVi(t);
 }
 
-function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding {
+function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data: unknown): Finding {
   const path = toPath(e.instancePath, data);
   const v = valueAt(data, path);
   const parent = (e.parentSchema ?? {}) as { title?: string; properties?: Record<string, { title?: string }>; enum?: string[] };
@@ -96,7 +98,7 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
       fullPath = [...path, key];
       at = src.positions.keyAt(fullPath);
       rule = "schema.unknown-key";
-      message = m.unknownKey(key, suggest(key, Object.keys(parent.properties ?? {})));
+      message = m.unknownKey(key, suggest(key, Object.keys(parent.properties ?? {})), DOCUMENT_VI[kind]);
       break;
     }
     case "required": {
@@ -185,7 +187,9 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
 /** Validates a parsed file; findings are sorted by position. */
 export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
   const validate = validatorFor(kind);
-  if (validate(src.value)) return [];
+  // what the schema cannot count: cells per row, widths per column
+  const structural = kind === "plan" ? checkTables(src) : [];
+  if (validate(src.value)) return structural;
   const errors = reduceAnyOf(validate.errors ?? [], src.value);
   // A misspelt required key is one mistake: "did you mean" says it all, "missing" would repeat it.
   const misspelt = new Set<string>();
@@ -196,10 +200,10 @@ export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
     if (s) misspelt.add(`${e.instancePath}/${s}`);
   }
   const seen = new Set<string>();
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...structural];
   for (const e of errors) {
     if (e.keyword === "required" && misspelt.has(`${e.instancePath}/${String(e.params.missingProperty)}`)) continue;
-    const f = errorToFinding(src, e, src.value);
+    const f = errorToFinding(src, kind, e, src.value);
     const k = `${f.line}:${f.col}:${f.message}`;
     if (seen.has(k)) continue;
     seen.add(k);
