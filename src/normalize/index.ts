@@ -9,12 +9,18 @@ import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
 import { mergeProfile, resolveInside } from "./profile.js";
 import { defaultMarker, label, roman } from "./numbering.js";
+import { checkTexts } from "./text.js";
 
 export { locateProfile, mergeProfile, PROFILE_FILE } from "./profile.js";
 
+/**
+ * A line-list field (agency names, a Phụ lục's title): each line typed, or each list item, is one
+ * printed line; blank lines are not lines; a "\" ending a line (the text rule's line break) is
+ * accepted and means the same line end.
+ */
 function lines(v: string | string[] | undefined): string[] {
   if (v === undefined) return [];
-  return (Array.isArray(v) ? v : v.split("\n")).map((s) => s.trim()).filter(Boolean);
+  return (Array.isArray(v) ? v : v.split("\n")).map((s) => s.trim().replace(/(?<!\\)\\$/, "").trimEnd()).filter(Boolean);
 }
 
 function list(v: Text | Text[] | undefined): string[] {
@@ -115,6 +121,7 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
     else if (r.missing) fail(m.templatesMissing(name));
     else templatesDir = r.path;
   }
+  findings.push(...checkTexts(plan));
   if (findings.length) return { findings };
 
   const co = p.co_quan!;
@@ -151,7 +158,7 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
     archive: p.luu ?? {},
     appendices: (p.phu_luc ?? []).map((a, i) => ({
       numeral: numerals ? roman(i + 1) : "",
-      title: a.tieu_de,
+      titleLines: lines(a.tieu_de),
       paragraphs: list(a.doan),
       table: a.bang,
       items: items(a.cac_y, a.danh_dau, 1, ""),
