@@ -6,8 +6,8 @@
 import { writeFileSync } from "node:fs";
 import { Document } from "docx";
 import { sharedParts } from "./compile.js";
-import { STYLES } from "./styles.js";
+import { COMPATIBILITY, STYLES } from "./styles.js";
 
-const { parts, lists } = sharedParts(new Document({ styles: STYLES, sections: [{ children: [] }] }));
+const { parts, lists } = sharedParts(new Document({ styles: STYLES, compatibility: COMPATIBILITY, sections: [{ children: [] }] }));
 for (const [path, data] of parts) if (typeof data !== "string") throw new Error(`generate: ${path} is not text`);
 writeFileSync(new URL("./shared-parts.cjs", import.meta.url), `module.exports = ${JSON.stringify({ parts: Object.fromEntries(parts), lists })};\n`);
