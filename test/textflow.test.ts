@@ -139,3 +139,30 @@ describe("line-list fields: agency names and a Phụ lục's title", () => {
     expect(m.appendices[0]!.title).toEqual(["DANH SÁCH", "CÁC ĐƠN VỊ"]);
   });
 });
+
+describe("inline parsing stays O(n log n) at the 2 MB limit (#14 item 5)", () => {
+  const MB2 = 2 * 1024 * 1024;
+  it("80k and more `*a` in one text: no emphasis closes, the text is kept literally", () => {
+    const text = "*a ".repeat(Math.floor(MB2 / 3)).trim();
+    expect(paragraphs(text)).toEqual([[{ text }]]);
+  });
+
+  it("unclosed footnotes and a long run of stars: kept literally", () => {
+    const notes = "^[".repeat(MB2 / 2);
+    expect(paragraphs(notes)).toEqual([[{ text: notes }]]);
+    const stars = "a" + "*".repeat(MB2 - 1);
+    expect(paragraphs(stars)).toEqual([[{ text: stars }]]);
+  });
+
+  it("hard-wrapped lines: one paragraph, each newline a space", () => {
+    const text = "chữ chữ chữ\n".repeat(Math.floor(MB2 / 16));
+    expect(paragraphs(text)).toEqual([[{ text: text.trim().replace(/\n/g, " ") }]]);
+  });
+
+  it("emphasis pairs all the way: every pair is matched", () => {
+    const ps = paragraphs("*a* ".repeat(100_000).trim());
+    const italic = ps[0]!.filter((r) => r.italic);
+    expect(italic).toHaveLength(100_000);
+    expect(italic.every((r) => r.text === "a")).toBe(true);
+  });
+});

@@ -157,7 +157,7 @@ class Parser {
       const c = s[i]!;
       if (c === "\\" && i + 1 < to && this.m.escape[i]) {
         if (s[i + 1] === "\n") {
-          // line break: the spaces around it are not content
+          // line break: the spaces around it are not content (trimmed once a break, buf then restarts)
           buf = buf.trimEnd();
           flush();
           pendingBreak = true;
@@ -168,8 +168,9 @@ class Parser {
       if (c === "\n" || isBlank(c)) {
         const j = skipBlanks(s, i, to);
         if (j < to && s[j] === "\n") {
-          // a single newline, with the spaces around it, is one space
-          buf = buf.trimEnd() + " ";
+          // a single newline, with the spaces around it, is one space (spaces before it never
+          // reach buf: they are read here, at their first), appended so the work stays linear
+          buf += " ";
           i = skipBlanks(s, j + 1, to) - 1;
         } else {
           buf += s.slice(i, j);
