@@ -114,6 +114,12 @@ describe("text errors at their line:col", () => {
     expect(findings(yaml)).toEqual([`${line + 2}:1 text.title-paragraph`]);
   });
 
+  it("a blank line in a section's or an item's tieu_de is an error too (a title is one paragraph)", () => {
+    const yaml = withSection("tieu_de: |\n  Mục\n\n  đích\n");
+    const line = yaml.split("\n").indexOf("    tieu_de: |") + 1;
+    expect(findings(yaml)).toEqual([`${line + 2}:1 text.title-paragraph`]);
+  });
+
   it("nested footnotes A^[B^[C^[D]]] E are an error at the inner ^[ (Word has no notes in notes)", () => {
     const yaml = withSection("doan: A^[B^[C^[D]]] E\n");
     const lineNo = yaml.split("\n").findIndex((l) => l.includes("A^[B")) + 1;

@@ -16,6 +16,6 @@ export const normalizeMessages = {
     `thiếu ngày ban hành ("ngay"). Ghi ít nhất năm, ví dụ ngay: "2025" (chỉ được bỏ trống khi ky_so: true).`,
   nestedFootnote: () =>
     `chú thích nằm trong một chú thích khác (Word không có chú thích trong chú thích). Hãy viết hai chú thích liền nhau (A^[chú thích 1]^[chú thích 2]) hoặc gộp nội dung vào một chú thích.`,
-  blankLineInTitle: () =>
-    `trích yếu có dòng trống: trích yếu là một đoạn duy nhất. Hãy xóa dòng trống; muốn xuống dòng trong trích yếu thì kết thúc dòng bằng dấu \\ (gạch chéo ngược).`,
+  blankLineInTitle: (what: string) =>
+    `${what} có dòng trống: ${what} là một đoạn duy nhất. Hãy xóa dòng trống; muốn xuống dòng trong ${what} thì kết thúc dòng bằng dấu \\ (gạch chéo ngược).`,
 } as const;

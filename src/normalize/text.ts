@@ -1,6 +1,7 @@
 /**
  * The text rule's errors, at the line:col where they are typed: a footnote inside a footnote
- * (Word has no notes in notes) and a blank line in the trích yếu (a title is one paragraph).
+ * (Word has no notes in notes) and a blank line in a title (the trích yếu, a tieu_de): a title
+ * is one paragraph.
  */
 import { pathToString, type Finding, type Path } from "../model/finding.js";
 import type { SourceFile } from "../read/index.js";
@@ -18,11 +19,14 @@ const NOT_FLOWING = new Set([
 
 const isAppendixTitle = (path: Path): boolean => path.length === 3 && path[0] === "phu_luc" && path[2] === "tieu_de";
 
+/** A title is one paragraph: the trích yếu, and a section's or an item's tieu_de. */
+const isTitle = (path: Path): boolean => path[path.length - 1] === "tieu_de" || (path.length === 1 && path[0] === "trich_yeu");
+
 function problems(text: string, path: Path): TextProblem[] {
-  if (path.length === 1 && path[0] === "trich_yeu") return titleLines(text).problems;
+  const out = isTitle(path) && text.includes("\n") ? titleLines(text).problems : [];
   // most texts hold no mark that can go wrong, and are passed over at once
-  if (!text.includes("^[")) return [];
-  return parseText(text).problems;
+  if (path[0] !== "trich_yeu" && text.includes("^[")) out.push(...parseText(text).problems);
+  return out;
 }
 
 /** Findings of every flowing text of a plan's source value. */
@@ -32,7 +36,7 @@ export function checkTexts(src: SourceFile): Finding[] {
     if (typeof v === "string") {
       if (isAppendixTitle(path)) return;
       for (const p of problems(v, path)) {
-        const message = p.kind === "nested-footnote" ? m.nestedFootnote() : m.blankLineInTitle();
+        const message = p.kind === "nested-footnote" ? m.nestedFootnote() : m.blankLineInTitle(path[0] === "trich_yeu" ? "trích yếu" : "tiêu đề");
         const rule = p.kind === "nested-footnote" ? "text.nested-footnote" : "text.title-paragraph";
         out.push({ file: src.file, ...src.positions.within(path, v, p.offset), rule, severity: "error", message, path: pathToString(path) });
       }
