@@ -127,8 +127,13 @@ describe("text errors at their line:col", () => {
     expect(findings(yaml)).toEqual([`${lineNo}:${col} text.nested-footnote`]);
   });
 
-  it("the position is exact inside a | block too", () => {
-    const yaml = withSection("doan: |\n  Dòng một\n  có A^[b ^[c]] ở đây.\n");
+  it.each([
+    ["|", "doan: |\n  Dòng một\n  có A^[b ^[c]] ở đây.\n"],
+    [">", "doan: >-\n  Dòng một\n  có A^[b ^[c]] ở đây.\n"],
+    ["plain", "doan: Dòng một\n  có A^[b ^[c]] ở đây.\n"],
+    ["single-quoted", "doan: 'Dòng một\n  có A^[b ^[c]] ở đây.'\n"],
+  ])("the position is exact in a %s scalar over several lines", (_style, text) => {
+    const yaml = withSection(text);
     const lineNo = yaml.split("\n").findIndex((l) => l.includes("có A^[b")) + 1;
     const col = yaml.split("\n")[lineNo - 1]!.indexOf("^[c") + 1;
     expect(findings(yaml)).toEqual([`${lineNo}:${col} text.nested-footnote`]);
