@@ -177,3 +177,16 @@ describe("inline parsing stays O(n log n) at the 2 MB limit (#14 item 5)", () =>
     expect(italic.every((r) => r.text === "a")).toBe(true);
   });
 });
+
+describe("one-line fields: names, codes, signature, recipients, luu", () => {
+  it("a newline typed in them, whatever the scalar style, is a space", () => {
+    const m = modelOf(
+      MINIMAL_PLAN.replace("  chuc_vu: PHÓ CHỦ TỊCH", "  chuc_vu: PHÓ\n    CHỦ TỊCH")
+        .replace("  ho_ten: Triệu Thị Diệp", "  ho_ten: |-\n    Triệu\n    Thị Diệp")
+        .replace("  - Các trường học", "  - Các trường\n    học"),
+    );
+    expect(m.closing.authority).toEqual(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
+    expect(m.closing.signer).toBe("Triệu Thị Diệp");
+    expect(m.closing.recipients).toContain("- Các trường học;");
+  });
+});

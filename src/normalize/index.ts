@@ -23,6 +23,12 @@ function lines(v: string | string[] | undefined): string[] {
   return (Array.isArray(v) ? v : v.split("\n")).map((s) => s.trim().replace(/(?<!\\)\\$/, "").trimEnd()).filter(Boolean);
 }
 
+/** A one-line field (a name, a code, a signature or recipient line, luu): a newline in it, with its spaces, is a space. */
+const oneLine = (s: string): string => s.replace(/[ \t]*\n\s*/g, " ");
+function oneLineEach<T extends object>(o: T | undefined): T | undefined {
+  return o && (Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? oneLine(v) : v])) as T);
+}
+
 function list(v: Text | Text[] | undefined): string[] {
   if (v === undefined) return [];
   return Array.isArray(v) ? v : [v];
@@ -132,9 +138,9 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
   const recipients: { name: string; note?: string }[] = [];
   let typedArchive: string | undefined;
   for (const r of p.noi_nhan ?? []) {
-    const name = typeof r === "string" ? r : r.ten;
+    const name = oneLine(typeof r === "string" ? r : r.ten);
     if (/^\s*Lưu\b/i.test(name)) typedArchive = name.trim();
-    else recipients.push(typeof r === "string" ? { name: r } : { name: r.ten, note: r.ghi_chu });
+    else recipients.push({ name, note: typeof r === "string" || r.ghi_chu === undefined ? undefined : oneLine(r.ghi_chu) });
   }
   const numerals = (p.phu_luc?.length ?? 0) > 1;
   const normalized: NormalizedPlan = {
@@ -142,9 +148,9 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
     agency: {
       parent: lines(co.chu_quan),
       lines: lines(co.ten),
-      name: co.ten_goi ?? lines(co.ten).join(" "),
-      abbreviation: co.viet_tat!,
-      place: co.dia_danh!,
+      name: co.ten_goi !== undefined ? oneLine(co.ten_goi) : lines(co.ten).join(" "),
+      abbreviation: oneLine(co.viet_tat!),
+      place: oneLine(co.dia_danh!),
     },
     number: p.so === undefined ? undefined : p.so.replace(/^0+(?=\d)/, "").padStart(2, "0"),
     date: parseDate(p.ngay),
@@ -152,10 +158,10 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
     preamble,
     sections: (p.noi_dung ?? []).map(section),
     closing: p.ket_thuc,
-    signer: p.nguoi_ky ?? {},
+    signer: oneLineEach(p.nguoi_ky) ?? {},
     recipients,
     typedArchive,
-    archive: p.luu ?? {},
+    archive: oneLineEach(p.luu) ?? {},
     appendices: (p.phu_luc ?? []).map((a, i) => ({
       numeral: numerals ? roman(i + 1) : "",
       titleLines: lines(a.tieu_de),
