@@ -63,6 +63,13 @@ describe("text flow in the document, whatever the scalar style", () => {
     expect(b).toContain("Ba⏎bốn.");
   });
 
+  it("a file with Windows line ends (CRLF) reads the same", () => {
+    for (const yaml of ["doan: Một\n  hai.\n\n  Ba\\\n  bốn.\n", "doan: |\n  Một\n  hai.\n\n  Ba\\\n  bốn.\n"]) {
+      const m = modelOf(withSection(yaml).replace(/\n/g, "\r\n"));
+      expect(m.body.map(blockText)).toEqual(expect.arrayContaining(["Một hai.", "Ba⏎bốn."]));
+    }
+  });
+
   it("a literal \\n typed in a > block is text (lint warns about it), not a line break", () => {
     expect(body("doan: >-\n  hết.\\nĐể\n")).toContain("hết.\\nĐể");
   });

@@ -52,13 +52,15 @@ export function typedLines(node: Scalar): string | undefined {
     return CST.resolveAsScalar({ ...tok, props })?.value;
   }
   if (!("source" in tok) || !tok.source.includes("\n")) return undefined;
+  // a file saved with Windows line ends: YAML reads "\r\n" as one line end, and so does this
+  const source = tok.source.replace(/\r\n/g, "\n");
   switch (tok.type) {
     case "scalar":
-      return flowLines(tok.source).join("\n");
+      return flowLines(source).join("\n");
     case "single-quoted-scalar":
-      return flowLines(tok.source.slice(1, -1)).join("\n").replace(/''/g, "'");
+      return flowLines(source.slice(1, -1)).join("\n").replace(/''/g, "'");
     case "double-quoted-scalar":
-      return doubleQuoted(tok.source.slice(1, -1));
+      return doubleQuoted(source.slice(1, -1));
     default:
       return undefined;
   }
