@@ -13,6 +13,19 @@ const only = (yaml: string, rule: string, planDate?: string) => lint(yaml, planD
 const item = (text: string) => MINIMAL_PLAN.replace("Tăng cường sự lãnh đạo của cấp ủy.", text);
 
 describe("lint rules, each on a minimal plan", () => {
+  it("rules read a hard-wrapped text as it prints: its lines joined by spaces, whatever the scalar style", () => {
+    for (const text of ["Tổ chức Tháng hành động năm\n            2023.", "|\n            Tổ chức Tháng hành động năm\n            2023."]) {
+      expect(only(item(text), "lint.stale-year")).toHaveLength(1);
+    }
+  });
+
+  it("a literal \\n left in a folded or plain text is a warning at its line:col; a quoted \"\\n\" is YAML's escape", () => {
+    const folded = MINIMAL_PLAN.replace("          - Tăng cường sự lãnh đạo của cấp ủy.", "          - >-\n            Tăng cường hết.\\nĐể lãnh đạo.");
+    expect(only(folded, "lint.literal-newline").map((f) => [f.line, f.col, f.severity])).toEqual([[15, 28, "warning"]]);
+    expect(only(item("Tăng cường hết.\\nĐể lãnh đạo."), "lint.literal-newline").map((f) => [f.line, f.col])).toEqual([[14, 28]]);
+    expect(only(item('"Tăng cường hết.\\nĐể lãnh đạo."'), "lint.literal-newline")).toEqual([]);
+  });
+
   it("passes the minimal plan", () => {
     expect(lint(MINIMAL_PLAN)).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { parseSource } from "../src/read/index.js";
 import { normalizePlan } from "../src/normalize/index.js";
 import { label, letter, roman, VIETNAMESE_LETTERS } from "../src/normalize/numbering.js";
 import { loadTemplates, renderPlan } from "../src/render/index.js";
-import { inline } from "../src/render/inline.js";
+import { paragraphs } from "../src/render/inline.js";
 import type { Block, DocumentModel } from "../src/model/document.js";
 import { MINIMAL_PLAN, tempDir } from "./helpers.js";
 
@@ -110,7 +110,7 @@ noi_dung:
     expect(lines).toContain("2. Đề nghị Ủy ban MTTQ xã: Phối hợp tuyên truyền.");
     expect(lines).toContain("3. Báo cáo 6 tháng: trước ngày 10/5/2025");
     const table = m.body.find((b) => b.kind === "table");
-    expect(table && table.kind === "table" && table.totalRow!.map((c) => c.map((r) => r.text).join(""))).toEqual(["", "Tổng cộng", "8.000.000"]);
+    expect(table && table.kind === "table" && table.totalRow!.map((c) => c.flat().map((r) => r.text).join(""))).toEqual(["", "Tổng cộng", "8.000.000"]);
   });
 
   it("starts the lead as a new sentence when Thực hiện ends with a full stop", () => {
@@ -138,11 +138,12 @@ noi_dung:
 });
 
 describe("inline marks", () => {
+  const inline = (t: string) => paragraphs(t)[0];
   it("parses bold, italic, footnotes and line breaks; unmatched marks stay literal", () => {
     expect(inline("a **b** *c* d")).toEqual([{ text: "a " }, { text: "b", bold: true }, { text: " " }, { text: "c", italic: true }, { text: " d" }]);
-    expect(inline("x^[ghi **chú**] y")).toEqual([{ text: "x" }, { text: "", footnote: [{ text: "ghi " }, { text: "chú", bold: true }] }, { text: " y" }]);
+    expect(inline("x^[ghi **chú**] y")).toEqual([{ text: "x" }, { text: "", footnote: [[{ text: "ghi " }, { text: "chú", bold: true }]] }, { text: " y" }]);
     expect(inline("2 * 3 = 6 and (*)")).toEqual([{ text: "2 * 3 = 6 and (*)" }]);
-    expect(inline("một\nhai")).toEqual([{ text: "một" }, { text: "hai", breakBefore: true }]);
+    expect(inline("một\\\nhai")).toEqual([{ text: "một" }, { text: "hai", breakBefore: true }]);
     expect(inline("\\*\\*không đậm\\*\\*")).toEqual([{ text: "**không đậm**" }]);
   });
 });

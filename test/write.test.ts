@@ -163,6 +163,13 @@ describe("write stage: Decree 30 layout in the generated XML", async () => {
 
 const MARKUP = MINIMAL_PLAN.replace("Huy động sự tham gia của gia đình.", `"A & B <c> \\"d\\" 'e' ]]> {{x}} \\t tab"`);
 
+describe("write stage: a line break in a justified paragraph", () => {
+  it("settings.xml tells Word and LibreOffice not to stretch a line ending in a line break (#19.2)", async () => {
+    const settings = parts(await docxOf(MINIMAL_PLAN)).get("word/settings.xml")!;
+    expect(settings).toMatch(/<w:compat>[^]*<w:doNotExpandShiftReturn\/>[^]*<\/w:compat>/);
+  });
+});
+
 describe("write stage: the parts are docx's, written faster", () => {
   it("has markup characters in the plan it compares", () => expect(MARKUP).toContain("A & B <c>"));
 

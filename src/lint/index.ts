@@ -9,7 +9,7 @@ import type { SourceFile } from "../read/index.js";
 import { lintMessages as m } from "../messages/lint.js";
 import { suggest } from "../validate/suggest.js";
 import { convertLegacy, detectLegacy, isNfd, maybeLegacy } from "./encoding.js";
-import { citations, dates, hygiene, recipients, signature, staleYears } from "./rules.js";
+import { citations, dates, hygiene, literalNewlines, recipients, signature, staleYears } from "./rules.js";
 import { emitter, textValues } from "./text.js";
 
 export interface LintContext {
@@ -34,6 +34,7 @@ export const LINT_RULES: Record<string, string> = {
   "lint.hand-numbering": "số, chữ hoặc gạch đầu dòng gõ tay ở đầu ý",
   "lint.end-mark": "dấu ./. không ở cuối văn bản",
   "lint.double-space": "hai dấu cách liền nhau",
+  "lint.literal-newline": "\\n gõ trong văn bản (in ra nguyên văn, không phải xuống dòng)",
   "lint.brackets": "ngoặc đơn, ngoặc vuông hoặc ngoặc kép không cân",
   "lint.unknown-rule": "mã quy tắc không có trong kiem_tra.tat",
 };
@@ -74,6 +75,8 @@ export function lintSource(src: SourceFile, ctx: LintContext): Finding[] {
   recipients(rc);
   signature(rc);
   hygiene(rc);
+  // in a double-quoted scalar "\n" is YAML's own escape: only the other styles keep it as two characters
+  literalNewlines(rc, (path) => !src.positions.entry(path)?.source?.startsWith('"'));
   (value.kiem_tra?.tat ?? []).forEach((id, i) => {
     if (!(id in LINT_RULES)) emit("lint.unknown-rule", "warning", ["kiem_tra", "tat", i], m.unknownRule(id, suggest(id, Object.keys(LINT_RULES))));
   });

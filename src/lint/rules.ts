@@ -239,6 +239,14 @@ export function hygiene(c: RuleContext): void {
   }
 }
 
+/** A backslash-n typed where YAML keeps it as two characters: meant as a line break, printed as is. */
+export function literalNewlines(c: RuleContext, keepsBackslashN: (path: (string | number)[]) => boolean): void {
+  for (const t of c.texts) {
+    const at = t.text.indexOf("\\n");
+    if (at >= 0 && keepsBackslashN(t.path)) c.emit("lint.literal-newline", "warning", t.path, m.literalNewline(), { index: at, needle: "\\n", value: t.text });
+  }
+}
+
 const BRACKETS = [["(", ")"], ["[", "]"], ["“", "”"]] as const;
 /** Character code → its place in BRACKETS (opening, closing), then '"' last. */
 const BRACKET_INDEX = new Map([...BRACKETS.flat(), '"'].map((ch, i) => [ch.charCodeAt(0), i]));

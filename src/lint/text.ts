@@ -13,7 +13,8 @@ export interface TextValue {
 
 /** Every text of a value, in document order; each path is its own copy. */
 export function textValues(value: unknown, path: Path = [], out: TextValue[] = []): TextValue[] {
-  if (typeof value === "string") out.push({ path: [...path], text: value });
+  // the rules read a text as it prints: its typed lines joined by spaces (render/inline.ts)
+  if (typeof value === "string") out.push({ path: [...path], text: value.includes("\n") ? value.replace(/[ \t]*\n\s*/g, " ") : value });
   else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(i);

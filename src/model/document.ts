@@ -9,11 +9,14 @@ export interface Run {
   text: string;
   bold?: boolean;
   italic?: boolean;
-  /** When set, this run is a footnote reference; text is empty and these runs are the note. */
-  footnote?: Run[];
+  /** When set, this run is a footnote reference; text is empty and these are the note's paragraphs. */
+  footnote?: Paragraphs;
   /** A line break inside the paragraph before this run's text. */
   breakBefore?: boolean;
 }
+
+/** The paragraphs one text becomes (a blank line in the text starts a new one). */
+export type Paragraphs = Run[][];
 
 export type Block =
   /** "Căn cứ …;" line of the preamble: italic, indented like body text. */
@@ -26,8 +29,8 @@ export type Block =
   | { kind: "titled"; label: string; runs: Run[]; depth: number }
   /** A marked item: label "1." / "a)" / "-" / "+" / "1.1." (or "" for unmarked), then runs. */
   | { kind: "item"; label: string; runs: Run[]; depth: number }
-  /** A bordered table (appendix or budget). Header row bold; optional total row bold. */
-  | { kind: "table"; columns: Run[][]; rows: Run[][][]; widths: number[]; totalRow?: Run[][] };
+  /** A bordered table (appendix or budget). Header row bold; optional total row bold. A cell holds paragraphs. */
+  | { kind: "table"; columns: Paragraphs[]; rows: Paragraphs[][]; widths: number[]; totalRow?: Paragraphs[] };
 
 export interface Appendix {
   /** "Phụ lục" or "Phụ lục I". */

@@ -40,7 +40,8 @@ export interface Section {
 export interface Appendix {
   /** "I", "II" … when there are two or more appendices; "" for a single one. */
   numeral: string;
-  title?: string;
+  /** The title's lines as typed (a line-list field, not flowing text). */
+  titleLines: string[];
   paragraphs: string[];
   table?: TableSource;
   items: Item[];

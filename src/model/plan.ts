@@ -3,7 +3,10 @@
  * Keys are the YAML keys; see src/glossary.ts for the domain words.
  */
 
-/** Text that may hold **bold**, *italic* and ^[footnote] marks, and "\n" for a line break. */
+/**
+ * Text that may hold **bold**, *italic* and ^[footnote] marks, and flows (render/inline.ts): a newline
+ * is a space, a blank line a new paragraph, a backslash before a newline a line break.
+ */
 export type Text = string;
 
 /** Markers a list can choose; defaults depend on depth (see normalize/numbering.ts). */

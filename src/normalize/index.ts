@@ -11,13 +11,25 @@ import { mergeProfile } from "./profile.js";
 import { defaultMarker, label, roman } from "./numbering.js";
 import { punctuationFindings } from "./punctuation.js";
 import { sentenceFindings } from "./sentences.js";
+import { checkTexts } from "./text.js";
 import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
 
 export { mergeProfile } from "./profile.js";
 
+/**
+ * A line-list field (agency names, a Phụ lục's title): each line typed, or each list item, is one
+ * printed line; blank lines are not lines; a "\" ending a line (the text rule's line break) is
+ * accepted and means the same line end.
+ */
 function lines(v: string | string[] | undefined): string[] {
   if (v === undefined) return [];
-  return (Array.isArray(v) ? v : v.split("\n")).map((s) => s.trim()).filter(Boolean);
+  return (Array.isArray(v) ? v : v.split("\n")).map((s) => s.trim().replace(/(?<!\\)\\$/, "").trimEnd()).filter(Boolean);
+}
+
+/** A one-line field (a name, a code, a signature or recipient line, luu): a newline in it, with its spaces, is a space. */
+const oneLine = (s: string): string => s.replace(/[ \t]*\n\s*/g, " ");
+function oneLineEach<T extends object>(o: T | undefined): T | undefined {
+  return o && (Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? oneLine(v) : v])) as T);
 }
 
 function list(v: Text | Text[] | undefined): string[] {
@@ -108,6 +120,7 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
   // what the user typed that would print changed, be ignored, or be garbled in a default sentence
   findings.push(...punctuationFindings(plan, profile, p), ...unusedKeyFindings(plan, profile, p), ...sentenceFindings(plan, p));
 
+  findings.push(...checkTexts(plan));
   if (hasErrors(findings)) return { findings };
 
   const co = p.co_quan!;
@@ -118,9 +131,9 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
   const recipients: { name: string; note?: string }[] = [];
   let typedArchive: string | undefined;
   for (const r of p.noi_nhan ?? []) {
-    const name = typeof r === "string" ? r : r.ten;
+    const name = oneLine(typeof r === "string" ? r : r.ten);
     if (ARCHIVE_LINE.test(name)) typedArchive = name.trim();
-    else recipients.push(typeof r === "string" ? { name: r } : { name: r.ten, note: r.ghi_chu });
+    else recipients.push({ name, note: typeof r === "string" || r.ghi_chu === undefined ? undefined : oneLine(r.ghi_chu) });
   }
   const numerals = (p.phu_luc?.length ?? 0) > 1;
   const normalized: NormalizedPlan = {
@@ -128,9 +141,9 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
     agency: {
       parent: lines(co.chu_quan),
       lines: lines(co.ten),
-      name: co.ten_goi ?? lines(co.ten).join(" "),
-      abbreviation: co.viet_tat!,
-      place: co.dia_danh!,
+      name: co.ten_goi !== undefined ? oneLine(co.ten_goi) : lines(co.ten).join(" "),
+      abbreviation: oneLine(co.viet_tat!),
+      place: oneLine(co.dia_danh!),
     },
     // digits as typed ("0129" stays 0129); only a single digit takes the Decree's leading 0
     number: p.so === undefined ? undefined : p.so.padStart(2, "0"),
@@ -140,13 +153,13 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
     preamble,
     sections: (p.noi_dung ?? []).map(section),
     closing: p.ket_thuc,
-    signer: p.nguoi_ky ?? {},
+    signer: oneLineEach(p.nguoi_ky) ?? {},
     recipients,
     typedArchive,
-    archive: p.luu ?? {},
+    archive: oneLineEach(p.luu) ?? {},
     appendices: (p.phu_luc ?? []).map((a, i) => ({
       numeral: numerals ? roman(i + 1) : "",
-      title: a.tieu_de,
+      titleLines: lines(a.tieu_de),
       paragraphs: list(a.doan),
       table: a.bang,
       items: items(a.cac_y, a.danh_dau, 1, ""),

@@ -8,6 +8,7 @@ import { pathToString, type Finding, type Path } from "../model/finding.js";
 import { readMessages as m, yamlErrorVi } from "../messages/read.js";
 import { excerpt } from "../messages/excerpt.js";
 import { PositionIndex } from "./positions.js";
+import { restoreTypedLines } from "./flow.js";
 
 export { PositionIndex } from "./positions.js";
 export type { Pos } from "./positions.js";
@@ -96,7 +97,7 @@ export function parseSource(file: string, bytes: Buffer | string): SourceFile {
   if (text.trim() === "") return fail(m.empty(), "file.empty");
 
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2" });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2", keepSourceTokens: true });
   for (const err of doc.errors) {
     const pos = lines.linePos(err.pos[0]);
     const rule = err.code === "DUPLICATE_KEY" ? "yaml.duplicate-key" : "yaml.syntax";
@@ -120,6 +121,7 @@ export function parseSource(file: string, bytes: Buffer | string): SourceFile {
     const pos = index.valueAt([]);
     return { file, text, value: undefined, positions: index, findings: [{ file, ...pos, rule: "yaml.top-level", severity: "error", message: m.notMapping(what) }] };
   }
+  restoreTypedLines(doc);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: LIMITS.aliases });

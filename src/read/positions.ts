@@ -60,6 +60,28 @@ export class PositionIndex {
     return this.valueAt(path);
   }
 
+  /**
+   * Position of the character at `offset` of the string value at `path`. The value holds the
+   * lines as typed (read/flow.ts), so its line k is the scalar's k-th source line (after a block
+   * scalar's header line), and the column is found where that line's text sits in the source;
+   * when it cannot be found (escapes in a quoted scalar), the source line's start, else the value's.
+   */
+  within(path: Path, value: string, offset: number): Pos {
+    const e = this.entries.get(PositionIndex.key(path));
+    if (!e?.source) return this.valueAt(path);
+    const lineStart = offset > 0 ? value.lastIndexOf("\n", offset - 1) + 1 : 0;
+    const k = lineStart === 0 ? 0 : value.slice(0, lineStart).split("\n").length - 1;
+    const lineEnd = value.indexOf("\n", lineStart);
+    const line = value.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+    const raw = e.source.split("\n");
+    const r = /^[|>]/.test(e.source) ? k + 1 : k;
+    if (r >= raw.length) return e.value;
+    const before = raw.slice(0, r).reduce((n, l) => n + l.length + 1, 0);
+    const at = raw[r]!.indexOf(line);
+    const col = at >= 0 ? at + offset - lineStart : raw[r]!.search(/\S|$/);
+    return this.pos(e.offset[0] + before + col);
+  }
+
   entry(path: Path): Entry | undefined {
     return this.entries.get(PositionIndex.key(path));
   }

@@ -2,12 +2,12 @@
  * Render stage: the normalized plan and the templates become the document model, in which
  * every word is final. Presentation is left to the write stage.
  */
-import type { Block, DocumentModel, Run } from "../model/document.js";
+import type { Block, DocumentModel, Paragraphs, Run } from "../model/document.js";
 import type { BudgetLine, Item, NormalizedPlan, PlanDate } from "../model/normalized.js";
 import type { TableSource } from "../model/plan.js";
 import { endingMark } from "../normalize/punctuation.js";
 import { summaryInSentence } from "../normalize/sentences.js";
-import { inline } from "./inline.js";
+import { paragraphs, titleLines } from "./inline.js";
 import type { Templates } from "./templates.js";
 
 export { loadTemplates, TemplateError } from "./templates.js";
@@ -48,6 +48,15 @@ function endMark(runs: Run[]): void {
   if (!last.text.endsWith("./.")) last.text += last.text.endsWith(".") ? "/." : "./.";
 }
 
+/** Blocks of a text's paragraphs: the first made by `first`, the others body paragraphs under it. */
+function led(ps: Paragraphs, first: (runs: Run[]) => Block): Block[] {
+  const [head = [], ...rest] = ps;
+  return [first(head), ...rest.map((runs): Block => ({ kind: "paragraph", runs }))];
+}
+
+/** The trích yếu in running text: its lines joined by spaces. */
+const summaryText = (summary: string): string => titleLines(summary).lines.join(" ");
+
 class Renderer {
   /** What every template may use; made once per plan, not at each of its hundreds of fills. */
   private readonly data: Record<string, unknown>;
@@ -56,7 +65,7 @@ class Renderer {
     private readonly plan: NormalizedPlan,
     private readonly t: Templates,
   ) {
-    const summary = plan.summary.replace(/\s*\n\s*/g, " ");
+    const summary = summaryText(plan.summary);
     this.data = {
       co_quan: { ten_goi: plan.agency.name, viet_tat: plan.agency.abbreviation, dia_danh: plan.agency.place },
       so: plan.number,
@@ -79,8 +88,8 @@ class Renderer {
     const widths = src.do_rong ?? src.cot.map(() => 1);
     return {
       kind: "table",
-      columns: src.cot.map((c) => inline(c, { bold: true })),
-      rows: src.dong.map((r) => r.map((c) => inline(c))),
+      columns: src.cot.map((c) => paragraphs(c, { bold: true })),
+      rows: src.dong.map((r) => r.map((c) => paragraphs(c))),
       widths,
     };
   }
@@ -88,39 +97,45 @@ class Renderer {
   private budget(lines: BudgetLine[]): Block {
     const cols = this.fill("du-toan-cot").split("\n").map((s) => s.trim()).filter(Boolean);
     const withSource = lines.some((l) => l.source);
-    const columns = (withSource ? cols : cols.slice(0, 3)).map((c) => inline(c, { bold: true }));
+    const columns = (withSource ? cols : cols.slice(0, 3)).map((c) => paragraphs(c, { bold: true }));
     const rows = lines.map((l, i) => {
-      const row = [inline(String(i + 1)), inline(l.text), inline(formatAmount(l.amount))];
-      if (withSource) row.push(inline(l.source ?? ""));
+      const row = [paragraphs(String(i + 1)), paragraphs(l.text), paragraphs(formatAmount(l.amount))];
+      if (withSource) row.push(paragraphs(l.source ?? ""));
       return row;
     });
     const total = lines.reduce((s, l) => s + l.amount, 0);
-    const totalRow = [inline(""), inline(this.fill("du-toan-tong"), { bold: true }), inline(formatAmount(total), { bold: true })];
-    if (withSource) totalRow.push(inline(""));
+    const totalRow = [paragraphs(""), paragraphs(this.fill("du-toan-tong"), { bold: true }), paragraphs(formatAmount(total), { bold: true })];
+    if (withSource) totalRow.push(paragraphs(""));
     return { kind: "table", columns, rows, widths: withSource ? [1, 6, 3, 3] : [1, 7, 3], totalRow };
   }
 
   private paragraphs(texts: string[]): Block[] {
-    return texts.map((t) => ({ kind: "paragraph", runs: inline(t) }));
+    return texts.flatMap((t) => paragraphs(t).map((runs): Block => ({ kind: "paragraph", runs })));
   }
 
   private item(it: Item): Block[] {
     const out: Block[] = [];
     const [first, ...rest] = it.paragraphs;
     if (it.title !== undefined) {
-      out.push({ kind: "titled", label: it.label, runs: inline(it.title, { bold: true }), depth: it.depth });
+      out.push(...led(paragraphs(it.title, { bold: true }), (runs) => ({ kind: "titled", label: it.label, runs, depth: it.depth })));
       out.push(...this.paragraphs(it.paragraphs));
     } else if (it.unit !== undefined) {
       const head = this.fill("don-vi", { don_vi: it.unit, de_nghi: it.propose });
-      const runs = inline(it.label ? `${it.label} ${head}` : head, { bold: true });
-      if (first !== undefined) runs.push(...inline(" " + first));
-      out.push({ kind: "item", label: "", runs, depth: it.depth });
+      const ps = paragraphs(it.label ? `${it.label} ${head}` : head, { bold: true });
+      // the unit's first paragraph goes on in the text's first paragraph
+      const [more, ...others] = first !== undefined ? paragraphs(first) : [];
+      if (more) {
+        const [lead, ...tail] = more;
+        const spaced: Run[] = lead && !lead.footnote && !lead.breakBefore ? [{ ...lead, text: " " + lead.text }, ...tail] : [{ text: " " }, ...more];
+        ps.push([...(ps.pop() ?? []), ...spaced], ...others);
+      }
+      out.push(...led(ps, (runs) => ({ kind: "item", label: "", runs, depth: it.depth })));
       out.push(...this.paragraphs(rest));
     } else {
       let text = first ?? "";
       // normalize rejects a text ending in a mark here ("năm.: trước ngày")
       if (it.deadline) text = this.fill("han", { noi_dung: text.trimEnd(), han: textDate(it.deadline) });
-      out.push({ kind: "item", label: it.label, runs: inline(text), depth: it.depth });
+      out.push(...led(paragraphs(text), (runs) => ({ kind: "item", label: it.label, runs, depth: it.depth })));
       out.push(...this.paragraphs(rest));
     }
     if (it.task) {
@@ -131,7 +146,7 @@ class Renderer {
       ];
       // printed as typed: the user ends them with a full stop or not (seeds do both)
       for (const [tpl, v] of lines) {
-        if (v !== undefined) out.push({ kind: "item", label: "-", runs: inline(this.fill(tpl, { noi_dung: v.trim() })), depth: it.depth + 1 });
+        if (v !== undefined) out.push(...led(paragraphs(this.fill(tpl, { noi_dung: v.trim() })), (runs) => ({ kind: "item", label: "-", runs, depth: it.depth + 1 })));
       }
     }
     if (it.budget) out.push(this.budget(it.budget));
@@ -142,18 +157,19 @@ class Renderer {
 
   private preamble(): Block[] {
     const p = this.plan.preamble;
-    if (p.free !== undefined) return p.free.split(/\n\s*\n/).map((t) => ({ kind: "paragraph", runs: inline(t.trim()) }));
-    const out: Block[] = p.bases.map((b, i) => ({
-      kind: "basis",
-      runs: inline(this.fill("can-cu", { noi_dung: b.trimEnd(), cuoi: i === p.bases.length - 1, co_dau: endingMark(b) !== undefined }), { italic: true }),
-    }));
+    if (p.free !== undefined) return this.paragraphs([p.free]);
+    const out: Block[] = p.bases.flatMap((b, i) =>
+      paragraphs(this.fill("can-cu", { noi_dung: b.trimEnd(), cuoi: i === p.bases.length - 1, co_dau: endingMark(b) !== undefined }), { italic: true }).map(
+        (runs): Block => ({ kind: "basis", runs }),
+      ),
+    );
     const lead = p.lead ?? this.fill("loi-dan");
     // a "Thực hiện …" ending in a full stop makes the lead a sentence of its own (seeds 000, 002);
     // the template prints that full stop. Other typed marks are kept (normalize rejects doubled ones).
     const implementsText = p.implements.map((s) => s.trimEnd());
     const fullStop = implementsText[implementsText.length - 1]?.endsWith(".") ?? false;
     if (fullStop) implementsText[implementsText.length - 1] = implementsText[implementsText.length - 1]!.slice(0, -1);
-    out.push({ kind: "paragraph", runs: inline(this.fill("mo-dau", { thuc_hien: implementsText, het_cau: fullStop, loi_dan: lead })) });
+    out.push(...this.paragraphs([this.fill("mo-dau", { thuc_hien: implementsText, het_cau: fullStop, loi_dan: lead })]));
     return out;
   }
 
@@ -161,7 +177,7 @@ class Renderer {
     const out = this.preamble();
     for (const s of this.plan.sections) {
       const title = s.title ?? this.fill(`muc-${s.kind}`);
-      out.push({ kind: "section", label: s.label, runs: inline(upper(title), { bold: true }) });
+      out.push(...led(paragraphs(upper(title), { bold: true }), (runs) => ({ kind: "section", label: s.label, runs })));
       out.push(...this.paragraphs(s.paragraphs));
       if (s.budget) out.push(this.budget(s.budget));
       if (s.table) out.push(this.table(s.table));
@@ -172,9 +188,11 @@ class Renderer {
       const last = [...out].reverse().find((b) => b.kind !== "table" && b.kind !== "section");
       if (last && "runs" in last) endMark(last.runs);
     } else {
-      const runs = inline(closing ?? this.fill("ket-thuc"));
-      endMark(runs);
-      out.push({ kind: "paragraph", runs });
+      const closingParagraphs = this.paragraphs([closing ?? this.fill("ket-thuc")]);
+      const last = closingParagraphs[closingParagraphs.length - 1];
+      if (last && "runs" in last) endMark(last.runs);
+      else closingParagraphs.push({ kind: "paragraph", runs: [{ text: "./." }] });
+      out.push(...closingParagraphs);
     }
     return out;
   }
@@ -210,7 +228,7 @@ class Renderer {
         motto: this.fill("tieu-ngu"),
         placeDate: p.eSign ? this.fill("ky-so-dia-diem-ngay") : this.fill("ngay-thang"),
       },
-      title: { kind: this.fill("ten-loai"), summary: p.summary.split("\n").map((s) => s.trim()).filter(Boolean) },
+      title: { kind: this.fill("ten-loai"), summary: titleLines(p.summary).lines },
       body: this.body(),
       closing: {
         recipientsLabel: this.fill("noi-nhan"),
@@ -225,14 +243,14 @@ class Renderer {
         for (const it of a.items) blocks.push(...this.item(it));
         return {
           label: this.fill("phu-luc", { so: a.numeral }),
-          title: (a.title ?? "").split("\n").map((s) => upper(s.trim())).filter(Boolean),
+          title: a.titleLines.map(upper),
           reference: this.fill("phu-luc-kem-theo"),
           blocks,
           landscape: a.landscape,
         };
       }),
       meta: {
-        title: `${this.fill("ten-loai")} ${p.summary.replace(/\s*\n\s*/g, " ")}`,
+        title: `${this.fill("ten-loai")} ${summaryText(p.summary)}`,
         creator: p.agency.lines.join(" "),
         date,
       },

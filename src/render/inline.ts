@@ -1,42 +1,220 @@
 /**
- * Inline marks inside the user's text: **bold**, *italic*, ^[footnote], \n line breaks.
- * A mark without its closing partner is kept as literal text.
+ * The user's text becomes paragraphs of runs. One rule for every flowing text (README,
+ * "Viết văn bản dài trong YAML"), whatever the YAML scalar style (the reader restores the lines
+ * as typed, see read/flow.ts):
+ *  - a single newline, with the spaces around it, is one space;
+ *  - a blank line starts a new paragraph; spaces and newlines at a paragraph's start and end are
+ *    not content (so a block scalar's final newline prints nothing);
+ *  - a backslash right before a newline is a line break inside the paragraph (as in CommonMark);
+ *  - **bold**, *italic*, ^[footnote]; `\*` `\^` `\[` `\]` `\\` print the character itself.
+ * A mark without its closing partner is kept as literal text. A footnote inside a footnote is a
+ * problem the normalize stage reports (Word has no notes in notes).
+ *
+ * Every mark is matched through tables built once per text (escapes, bracket pairs, sorted closing
+ * positions), so parsing is O(n log n) in the text's length, whatever the text.
  */
-import type { Run } from "../model/document.js";
+import type { Paragraphs, Run } from "../model/document.js";
 
 interface Style {
   bold: boolean;
   italic: boolean;
 }
 
-function closing(s: string, from: number, mark: string): number {
-  for (let i = from; i < s.length; i++) {
-    if (s[i] === "\\") {
-      i++;
-      continue;
-    }
-    if (s.startsWith(mark, i)) {
-      // "*" must not match the first star of "**"
-      if (mark === "*" && s[i + 1] === "*") {
-        i++;
-        continue;
-      }
-      // a closing mark follows text, as in Markdown: "2 * 3" has no emphasis
-      if (i > 0 && !/\s/.test(s[i - 1]!)) return i;
-    }
-  }
-  return -1;
+export interface TextProblem {
+  kind: "nested-footnote" | "blank-line";
+  /** Offset in the text where the problem starts. */
+  offset: number;
 }
 
-function footnoteEnd(s: string, from: number): number {
-  let depth = 1;
-  for (let i = from; i < s.length; i++) {
-    const c = s[i];
-    if (c === "\\") i++;
-    else if (c === "[") depth++;
-    else if (c === "]" && --depth === 0) return i;
+/** Characters a backslash makes literal; a backslash before a newline is a line break. */
+const ESCAPABLE = "*^[]\\\n";
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+const isBlank = (c: string | undefined): boolean => c === " " || c === "\t" || c === "\r";
+
+/** The first value of a sorted list that is >= from, or -1. */
+function firstFrom(sorted: number[], from: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < from) lo = mid + 1;
+    else hi = mid;
   }
-  return -1;
+  return lo < sorted.length ? sorted[lo]! : -1;
+}
+
+/** What a text's marks are, computed in one pass. */
+class Marks {
+  /** 1 where a backslash escapes the next character. */
+  readonly escape: Uint8Array;
+  /** For an unescaped "[", the offset of its "]" (or -1). */
+  readonly bracket: Int32Array;
+  /** Where a "*" may close italic, and "**" bold, in order. */
+  readonly closeItalic: number[] = [];
+  readonly closeBold: number[] = [];
+
+  constructor(readonly s: string) {
+    const n = s.length;
+    this.escape = new Uint8Array(n);
+    this.bracket = new Int32Array(n).fill(-1);
+    const open: number[] = [];
+    let stars = 0;
+    for (let i = 0; i < n; i++) {
+      const c = s[i]!;
+      if (c === "\\" && i + 1 < n && ESCAPABLE.includes(s[i + 1]!)) {
+        this.escape[i] = 1;
+        i++;
+        stars = 0;
+        continue;
+      }
+      if (c === "[") open.push(i);
+      else if (c === "]" && open.length) this.bracket[open.pop()!] = i;
+      if (c !== "*") {
+        stars = 0;
+        continue;
+      }
+      stars++;
+      // a closing mark follows text, as in Markdown: "2 * 3" has no emphasis
+      const afterText = i > 0 && !isSpace(s[i - 1]);
+      if (afterText && s[i + 1] === "*") this.closeBold.push(i);
+      // in a run of stars, pairs are bold: a single "*" closes only at an odd count
+      if (afterText && s[i + 1] !== "*" && stars % 2 === 1) this.closeItalic.push(i);
+    }
+  }
+
+  /** The "]" of a footnote "^[" at i, if it closes before `end`. */
+  footnoteEnd(i: number, end: number): number {
+    const e = this.bracket[i + 1]!;
+    return e > 0 && e < end ? e : -1;
+  }
+
+  /** The end of a blank line starting with the newline at i (the next non-space), or -1. */
+  blankLineEnd(i: number, end: number): number {
+    let j = i + 1;
+    while (j < end && isBlank(this.s[j])) j++;
+    if (j >= end || this.s[j] !== "\n") return -1;
+    while (j < end && isSpace(this.s[j])) j++;
+    return j;
+  }
+
+  /**
+   * Splits [from, to) at blank lines that are not inside a footnote, each part trimmed;
+   * empty parts are left out.
+   */
+  paragraphs(from: number, to: number): [number, number][] {
+    const out: [number, number][] = [];
+    const add = (a: number, b: number): void => {
+      while (a < b && isSpace(this.s[a])) a++;
+      while (b > a && isSpace(this.s[b - 1])) b--;
+      if (b > a) out.push([a, b]);
+    };
+    let start = from;
+    for (let i = from; i < to; i++) {
+      const c = this.s[i];
+      if (this.escape[i] && this.s[i + 1] !== "\n") i++;
+      else if (c === "^" && this.s[i + 1] === "[") {
+        const e = this.footnoteEnd(i, to);
+        if (e > 0) i = e;
+      } else if (c === "\n") {
+        const e = this.blankLineEnd(i, to);
+        if (e > 0) {
+          add(start, i);
+          start = e;
+          i = e - 1;
+        }
+      }
+    }
+    add(start, to);
+    return out;
+  }
+}
+
+class Parser {
+  constructor(
+    private readonly m: Marks,
+    private readonly problems: TextProblem[],
+  ) {}
+
+  /** The paragraphs of [from, to); inFootnote when they are a footnote's text. */
+  paragraphs(from: number, to: number, st: Style, inFootnote: boolean): Paragraphs {
+    return this.m.paragraphs(from, to).map(([a, b]) => {
+      const out: Run[] = [];
+      this.runs(a, b, st, out, inFootnote);
+      return out;
+    });
+  }
+
+  private runs(from: number, to: number, st: Style, out: Run[], inFootnote: boolean): void {
+    const s = this.m.s;
+    let buf = "";
+    let pendingBreak = false;
+    const flush = (): void => {
+      if (buf || pendingBreak) push(out, buf, st, pendingBreak);
+      buf = "";
+      pendingBreak = false;
+    };
+    for (let i = from; i < to; i++) {
+      const c = s[i]!;
+      if (c === "\\" && i + 1 < to && this.m.escape[i]) {
+        if (s[i + 1] === "\n") {
+          // line break: the spaces around it are not content (trimmed once a break, buf then restarts)
+          buf = buf.trimEnd();
+          flush();
+          pendingBreak = true;
+          i = skipBlanks(s, i + 2, to) - 1;
+        } else buf += s[++i];
+        continue;
+      }
+      if (c === "\n" || isBlank(c)) {
+        const j = skipBlanks(s, i, to);
+        if (j < to && s[j] === "\n") {
+          // a single newline, with the spaces around it, is one space (spaces before it never
+          // reach buf: they are read here, at their first), appended so the work stays linear
+          buf += " ";
+          i = skipBlanks(s, j + 1, to) - 1;
+        } else {
+          buf += s.slice(i, j);
+          i = j - 1;
+        }
+        continue;
+      }
+      if (c === "^" && s[i + 1] === "[") {
+        const end = this.m.footnoteEnd(i, to);
+        if (end > 0) {
+          if (inFootnote) {
+            // one problem for the outermost inner note; its words are kept as typed (the build stops anyway)
+            this.problems.push({ kind: "nested-footnote", offset: i });
+            buf += s.slice(i, end + 1);
+          } else {
+            flush();
+            out.push({ text: "", footnote: this.paragraphs(i + 2, end, { bold: false, italic: false }, true) });
+          }
+          i = end;
+          continue;
+        }
+      }
+      if (c === "*") {
+        const bold = s[i + 1] === "*";
+        const len = bold ? 2 : 1;
+        // an opening mark precedes text
+        const opens = i + len < to && !isSpace(s[i + len]);
+        const end = opens ? firstFrom(bold ? this.m.closeBold : this.m.closeItalic, i + len) : -1;
+        if (end > i + len && end + len <= to) {
+          flush();
+          this.runs(i + len, end, bold ? { ...st, bold: true } : { ...st, italic: true }, out, inFootnote);
+          i = end + len - 1;
+          continue;
+        }
+      }
+      buf += c;
+    }
+    flush();
+  }
+}
+
+function skipBlanks(s: string, i: number, to: number): number {
+  while (i < to && isBlank(s[i])) i++;
+  return i;
 }
 
 function push(out: Run[], text: string, st: Style, breakBefore = false): void {
@@ -53,69 +231,65 @@ function push(out: Run[], text: string, st: Style, breakBefore = false): void {
   out.push(run);
 }
 
-/** Characters that can start a mark; most texts have none and are one run as they are. */
+/** Characters that can start a mark or change the flow; most texts have none. */
 const MARK = /[\\\n^*]/;
 
-function parse(s: string, st: Style, out: Run[]): void {
-  if (!MARK.test(s)) {
-    push(out, s, st);
-    return;
+/** The paragraphs of a text with its inline marks applied on top of a base style, and its problems. */
+export function parseText(text: string, base: Partial<Style> = {}): { paragraphs: Paragraphs; problems: TextProblem[] } {
+  const st = { bold: !!base.bold, italic: !!base.italic };
+  const problems: TextProblem[] = [];
+  if (!MARK.test(text)) {
+    const t = text.trim();
+    return { paragraphs: t ? [[push1(t, st)]] : [], problems };
   }
-  let buf = "";
-  let pendingBreak = false;
-  const flush = (): void => {
-    if (buf || pendingBreak) push(out, buf, st, pendingBreak);
-    buf = "";
-    pendingBreak = false;
-  };
+  return { paragraphs: new Parser(new Marks(text), problems).paragraphs(0, text.length, st, false), problems };
+}
+
+function push1(text: string, st: Style): Run {
+  const out: Run[] = [];
+  push(out, text, st);
+  return out[0]!;
+}
+
+/** The paragraphs of a text (see parseText). */
+export function paragraphs(text: string, base: Partial<Style> = {}): Paragraphs {
+  return parseText(text, base).paragraphs;
+}
+
+/**
+ * A title's lines (the trích yếu): one paragraph, so a blank line is a problem; a backslash
+ * before a newline starts a new line; any other newline is a space. Marks are not read in titles.
+ */
+export function titleLines(text: string): { lines: string[]; problems: TextProblem[] } {
+  const problems: TextProblem[] = [];
+  const lines: string[] = [];
+  const lead = text.length - text.trimStart().length;
+  const s = text.trim();
+  let line = "";
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
-    if (c === "\\" && i + 1 < s.length && "*^[]\\".includes(s[i + 1]!)) {
-      buf += s[++i];
-      continue;
-    }
-    if (c === "\n") {
-      flush();
-      pendingBreak = true;
-      continue;
-    }
-    if (c === "^" && s[i + 1] === "[") {
-      const end = footnoteEnd(s, i + 2);
-      if (end > 0) {
-        flush();
-        const note: Run[] = [];
-        parse(s.slice(i + 2, end), { bold: false, italic: false }, note);
-        out.push({ text: "", footnote: note });
-        i = end;
-        continue;
+    if (c === "\\" && s[i + 1] === "\\") {
+      line += "\\\\";
+      i++;
+    } else if (c === "\\" && s[i + 1] === "\n") {
+      lines.push(line.trim());
+      line = "";
+      i++;
+    } else if (c === "\n") {
+      let j = skipBlanks(s, i + 1, s.length);
+      if (s[j] === "\n") {
+        problems.push({ kind: "blank-line", offset: lead + i + 1 });
+        while (j < s.length && isSpace(s[j])) j++;
       }
-    }
-    if (c === "*") {
-      const mark = s[i + 1] === "*" ? "**" : "*";
-      // an opening mark precedes text
-      const opens = i + mark.length < s.length && !/\s/.test(s[i + mark.length]!);
-      const end = opens ? closing(s, i + mark.length, mark) : -1;
-      if (end > i + mark.length) {
-        flush();
-        const inner = s.slice(i + mark.length, end);
-        parse(inner, mark === "**" ? { ...st, bold: true } : { ...st, italic: true }, out);
-        i = end + mark.length - 1;
-        continue;
-      }
-    }
-    buf += c;
+      line = line.trimEnd() + " ";
+      i = j - 1;
+    } else line += c;
   }
-  flush();
+  lines.push(line.trim());
+  return { lines: lines.filter(Boolean), problems };
 }
 
-/** Runs of a text with its inline marks applied on top of a base style. */
-export function inline(text: string, base: Partial<Style> = {}): Run[] {
-  const out: Run[] = [];
-  parse(text, { bold: !!base.bold, italic: !!base.italic }, out);
-  return out;
-}
-
-/** The text of runs without marks (footnotes left out). */
+/** The text of runs without marks (footnotes left out); a line break is "\n". */
 export function plain(runs: Run[]): string {
   return runs.map((r) => (r.footnote ? "" : (r.breakBefore ? "\n" : "") + r.text)).join("");
 }

@@ -13,7 +13,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from "docx";
-import type { Block, Run } from "../model/document.js";
+import type { Block, Paragraphs, Run } from "../model/document.js";
 import { BLACK, SIZE } from "./layout.js";
 import { STYLE } from "./styles.js";
 
@@ -22,8 +22,8 @@ export function runs(list: Run[], base: { bold?: boolean; italics?: boolean; siz
   const out: ParagraphChild[] = [];
   for (const r of list) {
     if (r.footnote) {
-      const note = new Paragraph({ style: STYLE.footnote, children: runs(r.footnote, { size: SIZE.footnote }) });
-      out.push(new FootnoteReferenceRun({ children: [note] }));
+      const note = r.footnote.map((p) => new Paragraph({ style: STYLE.footnote, children: runs(p, { size: SIZE.footnote }) }));
+      out.push(new FootnoteReferenceRun({ children: note }));
       continue;
     }
     out.push(
@@ -53,17 +53,20 @@ export const NO_BORDERS = {
   insideVertical: { style: BorderStyle.NONE, size: 0, color: "auto" },
 };
 
-function cell(content: Run[], width: number, bold: boolean, center: boolean): TableCell {
+function cell(content: Paragraphs, width: number, bold: boolean, center: boolean): TableCell {
+  // a cell holds at least one paragraph (an empty cell too)
+  const paragraphs = content.length ? content : [[]];
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    children: [
-      new Paragraph({
-        style: STYLE.table,
-        alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: runs(content, { bold: bold || undefined }),
-      }),
-    ],
+    children: paragraphs.map(
+      (p) =>
+        new Paragraph({
+          style: STYLE.table,
+          alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: runs(p, { bold: bold || undefined }),
+        }),
+    ),
   });
 }
 
@@ -71,7 +74,7 @@ function cell(content: Run[], width: number, bold: boolean, center: boolean): Ta
 export function table(b: Extract<Block, { kind: "table" }>, textWidth: number): Table {
   const total = b.widths.reduce((s, w) => s + w, 0) || 1;
   const widths = b.widths.map((w) => Math.floor((w / total) * textWidth));
-  const row = (cells: Run[][], header: boolean): TableRow =>
+  const row = (cells: Paragraphs[], header: boolean): TableRow =>
     new TableRow({ tableHeader: header || undefined, children: cells.map((c, i) => cell(c, widths[i] ?? widths[0]!, header, header)) });
   const rows = [row(b.columns, true), ...b.rows.map((r) => row(r, false))];
   if (b.totalRow) rows.push(row(b.totalRow, false));

@@ -7,9 +7,9 @@
 import { writeFileSync } from "node:fs";
 import { Document } from "docx";
 import { sharedParts } from "./compile.js";
-import { STYLES } from "./styles.js";
+import { COMPATIBILITY, STYLES } from "./styles.js";
 
-const doc = new Document({ styles: STYLES, sections: [{ children: [] }] });
+const doc = new Document({ styles: STYLES, compatibility: COMPATIBILITY, sections: [{ children: [] }] });
 const parts = await sharedParts(doc);
 for (const [path, data] of parts) if (typeof data !== "string") throw new Error(`generate: ${path} is not text`);
 writeFileSync(new URL("./shared-parts.cjs", import.meta.url), `module.exports = ${JSON.stringify({ parts: Object.fromEntries(parts), lists: doc.Numbering.ConcreteNumbering.length })};\n`);

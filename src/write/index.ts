@@ -11,7 +11,7 @@ import { closingTable } from "./closing.js";
 import { headerTable, titleBlock } from "./header.js";
 import { LANDSCAPE_TEXT_WIDTH, MARGIN, PAGE, SIZE, TEXT_WIDTH } from "./layout.js";
 import { textWidth } from "./measure.js";
-import { STYLE, STYLES } from "./styles.js";
+import { COMPATIBILITY, STYLE, STYLES } from "./styles.js";
 
 /** Page numbers centred in the top margin from page 2 on; page 1 has an empty header. */
 function headers(): ISectionOptions["headers"] {
@@ -78,6 +78,7 @@ export function buildDocument(model: DocumentModel): Document {
     lastModifiedBy: model.meta.creator,
     revision: 1,
     styles: STYLES,
+    compatibility: COMPATIBILITY,
     sections: [main, ...model.appendices.map(appendixSection)],
   });
 }

@@ -63,3 +63,9 @@ export const STYLES: IStylesOptions = {
     { id: STYLE.footnote, name: "KH Chú thích", basedOn: "Normal", run: run(SIZE.footnote), paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { before: 0, after: 0 } } },
   ],
 };
+
+/**
+ * Word's compatibility options for every document: a justified line that ends in a line break
+ * (shift-return) is not stretched across the width ("dân ⟶ ⟶ Tỉnh;"), in Word and LibreOffice.
+ */
+export const COMPATIBILITY = { doNotExpandShiftReturn: true } as const;

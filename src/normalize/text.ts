@@ -1,0 +1,50 @@
+/**
+ * The text rule's errors, at the line:col where they are typed: a footnote inside a footnote
+ * (Word has no notes in notes) and a blank line in a title (the trích yếu, a tieu_de): a title
+ * is one paragraph.
+ */
+import { pathToString, type Finding, type Path } from "../model/finding.js";
+import type { SourceFile } from "../read/index.js";
+import { parseText, titleLines, type TextProblem } from "../render/inline.js";
+import { normalizeMessages as m } from "../messages/normalize.js";
+
+/**
+ * Keys whose strings are not flowing text: codes, dates, settings, the header's and the
+ * signature's lines, recipients (one line each), and a Phụ lục's title (a list of lines).
+ */
+const NOT_FLOWING = new Set([
+  "so", "ngay", "han", "loai", "danh_dau", "ho_so", "mau", "kiem_tra", "ky_so", "de_nghi", "ngang", "so_tien", "do_rong",
+  "co_quan", "nguoi_ky", "noi_nhan", "luu",
+]);
+
+const isAppendixTitle = (path: Path): boolean => path.length === 3 && path[0] === "phu_luc" && path[2] === "tieu_de";
+
+/** A title is one paragraph: the trích yếu, and a section's or an item's tieu_de. */
+const isTitle = (path: Path): boolean => path[path.length - 1] === "tieu_de" || (path.length === 1 && path[0] === "trich_yeu");
+
+function problems(text: string, path: Path): TextProblem[] {
+  const out = isTitle(path) && text.includes("\n") ? titleLines(text).problems : [];
+  // most texts hold no mark that can go wrong, and are passed over at once
+  if (path[0] !== "trich_yeu" && text.includes("^[")) out.push(...parseText(text).problems);
+  return out;
+}
+
+/** Findings of every flowing text of a plan's source value. */
+export function checkTexts(src: SourceFile): Finding[] {
+  const out: Finding[] = [];
+  const walk = (v: unknown, path: Path): void => {
+    if (typeof v === "string") {
+      if (isAppendixTitle(path)) return;
+      for (const p of problems(v, path)) {
+        const message = p.kind === "nested-footnote" ? m.nestedFootnote() : m.blankLineInTitle(path[0] === "trich_yeu" ? "trích yếu" : "tiêu đề");
+        const rule = p.kind === "nested-footnote" ? "text.nested-footnote" : "text.title-paragraph";
+        out.push({ file: src.file, ...src.positions.within(path, v, p.offset), rule, severity: "error", message, path: pathToString(path) });
+      }
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) if (!NOT_FLOWING.has(k)) walk(x, [...path, k]);
+    }
+  };
+  walk(src.value, []);
+  return out;
+}
