@@ -5,7 +5,7 @@
  * (creating a file is mostly waiting: about 1.5 ms each on the benchmark machine). Through
  * node:fs's callbacks, which Node has loaded already: node:fs/promises costs a cold build 2 ms.
  */
-import { close, open, realpathSync, rename, rm, write } from "node:fs";
+import { close, lstatSync, open, readdirSync, realpathSync, rename, rm, rmSync, statSync, write } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 
@@ -26,15 +26,69 @@ export class OutputError extends Error {
   }
 }
 
-function same(a: string, b: string): boolean {
-  const real = (p: string): string => {
+/** The path with its folder's symlinks resolved, whether or not the file itself exists yet. */
+export function canonicalPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
     try {
-      return realpathSync(p);
+      return join(realpathSync(dirname(p)), basename(p));
     } catch {
       return resolve(p);
     }
-  };
-  return real(a) === real(b);
+  }
+}
+
+function same(a: string, b: string): boolean {
+  return canonicalPath(a) === canonicalPath(b);
+}
+
+/**
+ * An output path must be absent or a regular file, or a symlink to one (the symlink is replaced,
+ * not followed): renaming over a device, a FIFO or a folder would replace it (as root, /dev/null
+ * itself). Throws OutputError "special" for anything else, and "source" for a file to protect.
+ */
+export function checkOutputPath(path: string, protect: string[] = []): void {
+  if (protect.some((p) => same(p, path))) throw new OutputError(path, "source");
+  let st;
+  try {
+    st = lstatSync(path);
+    if (st.isSymbolicLink()) st = statSync(path);
+  } catch {
+    return; // absent, or a dangling symlink: nothing is replaced but the link
+  }
+  if (!st.isFile()) throw new OutputError(path, "special");
+}
+
+/** The temporary file of `name` written by this process (any of its threads), or its pattern. */
+function temporaryName(name: string, n: number | string): string {
+  return `.${name}.${process.pid}.${n}.tmp`;
+}
+
+/**
+ * Removes this process's temporary files beside the given outputs, written by any of its threads
+ * (after an interruption: their names tell them; the .pdf's copy too, see pdf.ts).
+ */
+export function removeTemporaries(outputs: string[]): void {
+  const byDir = new Map<string, Set<string>>();
+  for (const out of outputs) {
+    const dir = dirname(out);
+    if (!byDir.has(dir)) byDir.set(dir, new Set());
+    byDir.get(dir)!.add(basename(out));
+  }
+  const ours = new RegExp(`^\\.(.+)\\.${process.pid}\\.\\d+\\.tmp$|^(.+)\\.${process.pid}\\.tmp$`);
+  for (const [dir, names] of byDir) {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const hit = ours.exec(e);
+      if (hit && names.has((hit[1] ?? hit[2])!)) rmSync(join(dir, e), { force: true });
+    }
+  }
 }
 
 /**
@@ -43,7 +97,7 @@ function same(a: string, b: string): boolean {
  */
 async function createTemporary(path: string): Promise<{ tmp: string; fd: number }> {
   for (;;) {
-    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++written}.tmp`);
+    const tmp = join(dirname(path), temporaryName(basename(path), ++written));
     try {
       return { tmp, fd: await openFile(tmp, "wx", 0o644) };
     } catch (e) {
@@ -54,7 +108,7 @@ async function createTemporary(path: string): Promise<{ tmp: string; fd: number 
 
 /** Throws OutputError with the system's reason code when the file cannot be written. */
 export async function writeAtomic(path: string, data: Buffer, protect: string[] = []): Promise<void> {
-  if (protect.some((p) => same(p, path))) throw new OutputError(path, "source");
+  checkOutputPath(path, protect);
   let tmp: string | undefined;
   let fd: number | undefined;
   try {

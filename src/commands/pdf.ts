@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, renameSync, rmSync, copyFileSync } from "node
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { checkOutputPath } from "./atomic.js";
 
 export const PDF_PACKAGE = "libreoffice-writer-nogui";
 
@@ -23,8 +24,11 @@ export function findSoffice(): string | null {
   return (found = null);
 }
 
-/** Converts docx to pdf; rejects with a short reason on failure. */
-export async function convertToPdf(docx: string, pdf: string, timeoutMs = 180_000): Promise<void> {
+/**
+ * Converts docx to pdf; rejects with a short reason on failure, or with an OutputError when the
+ * .pdf's path is one of `protect` or not a regular file (checked again as it is renamed into place).
+ */
+export async function convertToPdf(docx: string, pdf: string, protect: string[] = [], timeoutMs = 180_000): Promise<void> {
   const soffice = findSoffice();
   if (!soffice) throw new Error("no-soffice");
   const work = mkdtempSync(join(tmpdir(), "kehoach-pdf-"));
@@ -52,6 +56,7 @@ export async function convertToPdf(docx: string, pdf: string, timeoutMs = 180_00
     if (!made) throw new Error("no-output");
     const tmp = join(work, "out.pdf");
     renameSync(join(work, made), tmp);
+    checkOutputPath(pdf, protect);
     try {
       renameSync(tmp, pdf);
     } catch {
