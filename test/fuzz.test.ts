@@ -11,6 +11,7 @@ import { parseDocument } from "yaml";
 import { buildOne } from "../src/commands/build.js";
 import { readZip } from "../src/pack/index.js";
 import { xmlProblem } from "./fuzz/xml.js";
+import { specialOutput, withManyFootnotes } from "./fuzz/limits.js";
 import { MINIMAL_PLAN, ROOT, tempDir } from "./helpers.js";
 
 function prng(seed: number): () => number {
@@ -117,9 +118,11 @@ describe("fuzz", () => {
       const base = bases[tried % bases.length]!;
       let text = base;
       for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) text = mutate(text, rnd);
+      if (rnd() < 0.02) text = withManyFootnotes(text, rnd);
       const file = join(dir, "p.yaml");
       const docx = join(dir, "p.docx");
-      rmSync(docx, { force: true });
+      rmSync(docx, { recursive: true, force: true });
+      const special = rnd() < 0.03 ? specialOutput(docx, rnd) : undefined;
       writeFileSync(file, text);
       tried++;
       const t0 = Date.now();
@@ -134,6 +137,13 @@ describe("fuzz", () => {
       if (Date.now() - t0 > 10_000) out.slow.push(`#${tried}: ${Date.now() - t0} ms`);
       const leftovers = readdirSync(dir).filter((f) => f.endsWith(".tmp"));
       if (leftovers.length) out.partial.push(`#${tried}: ${leftovers.join(",")}`);
+      if (special) {
+        const problem = special.problem(r.output);
+        if (problem) out.partial.push(`#${tried}: ${problem}`);
+        special.remove();
+        out.rejected++;
+        continue;
+      }
       if (r.output) {
         out.built++;
         try {

@@ -4,7 +4,7 @@
  * batch tests and the fuzz test.
  */
 import { execFileSync } from "node:child_process";
-import { symlinkSync } from "node:fs";
+import { lstatSync, readlinkSync, rmSync, symlinkSync } from "node:fs";
 import { MINIMAL_PLAN } from "../helpers.js";
 
 const ITEM = "          - Huy động sự tham gia của gia đình.";
@@ -49,4 +49,30 @@ export function makeSpecial(kind: SpecialKind, path: string): void {
   if (kind === "fifo") execFileSync("mkfifo", [path]);
   else if (kind === "symlink-to-device") symlinkSync("/dev/null", path);
   else execFileSync("mkdir", [path]);
+}
+
+/** Fuzz mutation: the first list item of a plan becomes up to 5,000 footnotes. */
+export function withManyFootnotes(src: string, rnd: () => number): string {
+  const count = 1 + Math.floor(rnd() * 5000);
+  return src.replace(/(\n\s+- )[^\n]*/, (_all, lead: string) => `${lead}"${FOOTNOTE.repeat(count).trimEnd()}"`);
+}
+
+/**
+ * Fuzz: a special file put at a build's output path. `problem` tells what went wrong, if
+ * anything: the build must be refused and the special file left as it was.
+ */
+export function specialOutput(path: string, rnd: () => number): { problem(output: string | undefined): string | undefined; remove(): void } {
+  const kinds: SpecialKind[] = ["fifo", "symlink-to-device", "directory"];
+  const kind = kinds[Math.floor(rnd() * kinds.length)]!;
+  makeSpecial(kind, path);
+  const intact = (): boolean => {
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (kind === "fifo") return Boolean(st?.isFIFO());
+    if (kind === "directory") return Boolean(st?.isDirectory());
+    return Boolean(st?.isSymbolicLink()) && readlinkSync(path) === "/dev/null";
+  };
+  return {
+    problem: (output) => (output ? `built over a ${kind} at ${path}` : intact() ? undefined : `${kind} at ${path} was changed`),
+    remove: () => rmSync(path, { recursive: true, force: true }),
+  };
 }
