@@ -146,8 +146,9 @@ const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 12 
  */
 const MAIN_THREAD_MAX_BYTES = 64 * 1024;
 
-/** The workers running, stopped by cleanUpOnSignal. */
+/** The workers running, stopped by cleanUpOnSignal; `stopping` then, so that none is replaced. */
 const liveWorkers = new Set<import("node:worker_threads").Worker>();
+let stopping = false;
 
 function fileSize(file: string): number {
   try {
@@ -249,7 +250,7 @@ export async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDon
       let death: Error | undefined;
       w.on("error", (e) => (death = e));
       w.on("exit", () => {
-        if (ended) return;
+        if (ended || stopping) return;
         ended = true;
         started.delete(w);
         const memory = (death as NodeJS.ErrnoException | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY";
@@ -358,6 +359,7 @@ function refusedOutputs(plans: PlanFile[], opts: BuildOptions): Map<number, Find
  */
 function cleanUpOnSignal(outputs: string[]): () => void {
   const handler = (signal: NodeJS.Signals): void => {
+    stopping = true;
     void Promise.all([...liveWorkers].map((w) => w.terminate())).finally(() => {
       // no await from here to the exit: a write still pending on this thread cannot start a new file
       removeTemporaries(outputs);
