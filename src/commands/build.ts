@@ -207,9 +207,20 @@ export async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDon
   const started = liveWorkers;
   // workers that died holding no plan (could not start): after a few, the rest is built without them
   let startFailures = 0;
+  /** No worker can run: the plans only workers build fail; the main thread builds the rest. */
+  const withoutWorkers = (fail: (id: number) => void): void => {
+    for (const id of [...large.splice(0), ...alone.splice(0)]) fail(id);
+  };
   const worker = (): Promise<void> =>
     new Promise<void>((resolveAll) => {
-      const w = new Worker(new URL("./build-worker.js", import.meta.url), { workerData: workerOpts, resourceLimits: WORKER_HEAP });
+      let w: InstanceType<typeof Worker>;
+      try {
+        w = new Worker(new URL("./build-worker.js", import.meta.url), { workerData: workerOpts, resourceLimits: WORKER_HEAP });
+      } catch (e) {
+        withoutWorkers((id) => onDone(id, failedPlan(plans[id]!, "build.internal", m.buildInternal(e instanceof Error ? e.message : String(e)))));
+        resolveAll();
+        return;
+      }
       started.add(w);
       /** The plans this worker holds, and whether each was sent alone. */
       const held = new Map<number, boolean>();
@@ -260,8 +271,7 @@ export async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDon
         if (held.size === 1 || [...held.values()].some((solo) => solo)) held.forEach((_solo, id) => fail(id));
         else alone.push(...held.keys());
         if (held.size === 0 && ++startFailures > 2) {
-          // no worker can start: the plans only workers build fail, the main thread builds the rest
-          for (const id of [...large.splice(0), ...alone.splice(0)]) fail(id);
+          withoutWorkers(fail);
           resolveAll();
           return;
         }
