@@ -204,7 +204,6 @@ export async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDon
   // loaded only for a batch: a single build starts faster without it
   const { Worker } = await import("node:worker_threads");
   const { watch: _w, ...workerOpts } = opts;
-  const started = liveWorkers;
   // workers that died holding no plan (could not start): after a few, the rest is built without them
   let startFailures = 0;
   /** No worker can run: the plans only workers build fail; the main thread builds the rest. */
@@ -221,13 +220,13 @@ export async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDon
         resolveAll();
         return;
       }
-      started.add(w);
+      liveWorkers.add(w);
       /** The plans this worker holds, and whether each was sent alone. */
       const held = new Map<number, boolean>();
       let ended = false;
       const end = (): void => {
         ended = true;
-        started.delete(w);
+        liveWorkers.delete(w);
         void w.terminate().then(() => resolveAll());
       };
       /** Sends the next plan this worker may take; false when it has to wait or nothing is left. */
@@ -263,7 +262,7 @@ export async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDon
       w.on("exit", () => {
         if (ended || stopping) return;
         ended = true;
-        started.delete(w);
+        liveWorkers.delete(w);
         const memory = (death as NodeJS.ErrnoException | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY";
         const fail = (id: number): void =>
           onDone(id, memory ? failedPlan(plans[id]!, "build.memory", m.buildMemory(WORKER_HEAP.maxOldGenerationSizeMb)) : failedPlan(plans[id]!, "build.internal", m.buildInternal(death?.message ?? m.workerStopped)));
@@ -283,7 +282,7 @@ export async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDon
     await Promise.all([main(), ...Array.from({ length: workers }, worker)]);
   } finally {
     // after a failure too: a worker left running would keep the process alive
-    await Promise.all([...started].map((w) => w.terminate()));
+    await Promise.all([...liveWorkers].map((w) => w.terminate()));
   }
 }
 
@@ -353,7 +352,7 @@ function refusedOutputs(plans: PlanFile[], opts: BuildOptions): Map<number, Find
     }
   });
   for (const same of writers.values()) {
-    if (same.length < 2) continue;
+    if (new Set(same.map((w) => w.index)).size < 2) continue;
     for (const w of same) {
       const others = same.filter((o) => o.index !== w.index).map((o) => plans[o.index]!.file);
       refuse(w.index, { file: plans[w.index]!.file, line: 1, col: 1, rule: "output.collision", severity: "error", message: m.outputCollision(w.out, others) });
