@@ -94,14 +94,14 @@ async function main(argv: string[]): Promise<number> {
     });
 
   // commander shows the general help, exit 0, for "kehoach nosuch --help", and does nothing at
-  // all for a bare "kehoach": both are usage errors (the program has no option before the command)
+  // all for a bare "kehoach": both are usage errors (an option first is left to commander)
   const commands = program.commands.map((c) => c.name());
-  const first = argv.slice(2).find((a) => !a.startsWith("-"));
-  if (argv.length <= 2) {
+  const first = argv[2];
+  if (first === undefined) {
     process.stderr.write(helpVi(program.helpInformation()));
     return 2;
   }
-  if (first !== undefined && !commands.includes(first)) {
+  if (!first.startsWith("-") && !commands.includes(first)) {
     process.stderr.write(m.usage(m.unknownCommand(first, suggest(first, commands))) + "\n");
     return 2;
   }

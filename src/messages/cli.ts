@@ -34,7 +34,7 @@ export const cliMessages = {
   outputCollision: (out: string, others: string[]) =>
     `tệp xuất "${out}" trùng với tệp xuất của ${others.map((o) => `"${o}"`).join(", ")}; các kế hoạch này không được xuất để không ghi đè lẫn nhau. Hãy đổi tên một tệp, hoặc xuất riêng từng kế hoạch bằng -o.`,
   interrupted: () => `đã dừng theo yêu cầu (Ctrl+C hoặc tín hiệu dừng); các tệp tạm đã được xóa, các tệp .docx đã xuất vẫn được giữ.`,
-  outputIsSource: (p: string) => `tệp xuất "${p}" trùng với tệp nguồn; kehoach không bao giờ ghi đè tệp nguồn. Hãy chọn tên .docx khác.`,
+  outputIsSource: (p: string) => `tệp xuất "${p}" trùng với tệp nguồn; kehoach không bao giờ ghi đè tệp nguồn (kế hoạch hay hồ sơ cơ quan). Hãy chọn tên tệp xuất khác.`,
   outputSpecial: (p: string) =>
     `"${p}" không phải tệp thường (là thiết bị, ống FIFO hoặc thư mục, hay liên kết tới chúng); kehoach chỉ ghi vào tệp thường hoặc tên chưa có và không động tới "${p}". Hãy chọn tên tệp khác.`,
   outputNotWritable: (p: string, reason: string) =>
