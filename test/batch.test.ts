@@ -202,7 +202,10 @@ describe("folder scans", () => {
 });
 
 describe("interrupted batches", () => {
-  it("SIGTERM: the workers stop, no .tmp file is left, exit 143", async () => {
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const)("%s: the workers stop, no .tmp file is left, exit %i", async (signal, code) => {
     const dir = tempDir();
     for (let i = 0; i < 300; i++) writeFileSync(join(dir, `p${i}.yaml`), plan(i + 1));
     const child = spawn(process.execPath, [CLI, "build", ".", "--out-dir", "out", "-j", "2"], { cwd: dir });
@@ -211,8 +214,8 @@ describe("interrupted batches", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     const end = Date.now() + 30_000;
     while (!err.includes("đã xuất") && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-    child.kill("SIGTERM");
-    expect(await exited).toBe(143);
+    child.kill(signal);
+    expect(await exited).toBe(code);
     expect(err).toContain("đã dừng theo yêu cầu");
     expect(readdirSync(join(dir, "out")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     expect(readdirSync(join(dir, "out")).length).toBeLessThan(300);

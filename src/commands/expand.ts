@@ -47,8 +47,10 @@ function walk(dir: string, out: string[], unreadable: string[]): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    unreadable.push(dir);
+  } catch (e) {
+    // a glob's missing base is told as "no file matches"; a folder there but unreadable, here
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") unreadable.push(dir);
     return;
   }
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
