@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { buildParallel, type BuildResult } from "../src/commands/build.js";
 import { expandArgs } from "../src/commands/expand.js";
 import { footnotesAtLimit, makeSpecial, manyFootnotes, manyItems } from "./fuzz/limits.js";
-import { CLI, MINIMAL_PLAN, runCli, tempDir } from "./helpers.js";
+import { CLI, MINIMAL_PLAN, ROOT, runCli, tempDir } from "./helpers.js";
 
 const plan = (n: number): string => MINIMAL_PLAN.replace('so: "5"', `so: "${n}"`);
 
@@ -57,6 +57,20 @@ describe("a batch goes on when one plan fails", () => {
     expect(results.map((r) => Boolean(r.output))).toEqual([true, false, true]);
     expect(results[1]!.findings.map((f) => f.rule)).toEqual(["build.internal"]);
     expect(results[1]!.findings[0]!.message).toContain("lỗi nội bộ khi xuất kế hoạch này");
+  });
+
+  it("an exception in a worker's build too (the worker stays, the batch ends with every plan told)", async () => {
+    // from dist: the workers start from dist/commands/build-worker.js
+    const dist = (await import(join(ROOT, "dist", "commands", "build.js"))) as typeof import("../src/commands/build.js");
+    const dir = tempDir();
+    const plans = [1, 2, 3, 4, 5, 6].map((n) => {
+      writeFileSync(join(dir, `p${n}.yaml`), plan(n));
+      return { file: join(dir, `p${n}.yaml`), root: dir };
+    });
+    const results: BuildResult[] = [];
+    // an --out-dir that is no path makes buildOne throw, in every thread, after the plan is rendered
+    await dist.buildParallel(plans, { format: "json", jobs: 2, outDir: 42 as unknown as string }, (i, r) => (results[i] = r));
+    expect(results.map((r) => r.findings.map((f) => f.rule))).toEqual(plans.map(() => ["build.internal"]));
   });
 });
 
