@@ -60,23 +60,19 @@ export function checkOutputPath(path: string, protect: string[] = []): void {
   if (!st.isFile()) throw new OutputError(path, "special");
 }
 
-/** The temporary file of `name` written by this process (any of its threads), or its pattern. */
-function temporaryName(name: string, n: number | string): string {
+/**
+ * The name of a temporary file of this process (any of its threads) for the output `name`, in
+ * the output's folder; `n` tells it from the others. Hidden, and named so that removeTemporaries
+ * finds it.
+ */
+export function temporaryName(name: string, n: number | string): string {
   return `.${name}.${process.pid}.${n}.tmp`;
 }
 
-/**
- * Removes this process's temporary files beside the given outputs, written by any of its threads
- * (after an interruption: their names tell them; the .pdf's copy too, see pdf.ts).
- */
+/** Removes this process's temporary files beside the given outputs (after an interruption). */
 export function removeTemporaries(outputs: string[]): void {
-  const byDir = new Map<string, Set<string>>();
-  for (const out of outputs) {
-    const dir = dirname(out);
-    if (!byDir.has(dir)) byDir.set(dir, new Set());
-    byDir.get(dir)!.add(basename(out));
-  }
-  const ours = new RegExp(`^\\.(.+)\\.${process.pid}\\.\\d+\\.tmp$|^(.+)\\.${process.pid}\\.tmp$`);
+  const byDir = new Map<string, string[]>();
+  for (const out of outputs) byDir.set(dirname(out), [...(byDir.get(dirname(out)) ?? []), basename(out)]);
   for (const [dir, names] of byDir) {
     let entries: string[];
     try {
@@ -84,10 +80,8 @@ export function removeTemporaries(outputs: string[]): void {
     } catch {
       continue;
     }
-    for (const e of entries) {
-      const hit = ours.exec(e);
-      if (hit && names.has((hit[1] ?? hit[2])!)) rmSync(join(dir, e), { force: true });
-    }
+    const prefixes = names.map((name) => temporaryName(name, "").slice(0, -".tmp".length));
+    for (const e of entries) if (e.endsWith(".tmp") && prefixes.some((p) => e.startsWith(p))) rmSync(join(dir, e), { force: true });
   }
 }
 

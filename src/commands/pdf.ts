@@ -6,9 +6,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, renameSync, rmSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { checkOutputPath } from "./atomic.js";
+import { checkOutputPath, temporaryName } from "./atomic.js";
 
 export const PDF_PACKAGE = "libreoffice-writer-nogui";
 
@@ -61,7 +61,7 @@ export async function convertToPdf(docx: string, pdf: string, protect: string[] 
       renameSync(tmp, pdf);
     } catch {
       // another file system: copy next to the target, then rename
-      const near = `${pdf}.${process.pid}.tmp`;
+      const near = join(dirname(pdf), temporaryName(basename(pdf), "copy"));
       copyFileSync(tmp, near);
       renameSync(near, pdf);
     }
