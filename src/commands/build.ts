@@ -132,10 +132,12 @@ export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildRe
 
 /**
  * A worker's heap, sized from the read stage's limits (src/read LIMITS: 2 MB, 50,000 nodes).
- * Measured on Node 20: a 2 MB plan of 49,900 items (the node limit) needs 129–192 MB of old
- * generation, a plan of 5,000 footnotes 49–64 MB; 256 MB builds both with room for the next
- * plan's file being written. A plan needing more (a 2 MB plan of 349,000 footnotes needs about
- * 3.5 GB) is one failed plan (build.memory), never a stopped batch.
+ * Measured on Node 20 (old generation): a 2 MB plan of 49,900 items (the node limit) needs
+ * 161–176 MB, a plan of 5,000 footnotes 49–64 MB; 256 MB builds both, with room for the file of
+ * the plan before. What a plan holds inside its texts costs more than its nodes: at the size
+ * limit, 345,000 emphasised words (`**a**`) need 0.5–1 GB and 349,000 footnotes about 3.5 GB, more
+ * than a worker per core can be given; such a plan is one failed plan (build.memory), never a
+ * stopped batch (a limit on footnotes and runs per plan belongs to the render stage).
  */
 const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 12 } as const;
 
