@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { cliMessages as m, initMessages as im } from "./messages/cli.js";
 import type { Format } from "./commands/report.js";
 import { isFolder } from "./read/files.js";
+import { suggest } from "./validate/suggest.js";
 
 function usageMessage(e: CommanderError): string {
   const arg = /'([^']+)'/.exec(e.message)?.[1] ?? "";
@@ -16,8 +17,9 @@ function usageMessage(e: CommanderError): string {
     case "commander.optionMissingArgument":
       return m.missingOptionValue(arg);
     case "commander.invalidArgument":
-      // our own checks (--jobs, --templates) carry a Vietnamese reason after commander's English sentence
-      return /--jobs|--templates/.test(e.message) ? e.message.replace(/^[\s\S]*is invalid\.\s*/, "") : m.badFormat(arg);
+      // our own checks (--jobs, --templates) carry a Vietnamese reason after commander's English sentence;
+      // commander quotes the option first, then the value: "option '--format <…>' argument 'xml' is invalid"
+      return /--jobs|--templates/.test(e.message) ? e.message.replace(/^[\s\S]*is invalid\.\s*/, "") : m.badFormat(/argument '([^']*)'/.exec(e.message)?.[1] ?? arg);
     default:
       return e.message.replace(/^error:\s*/, "");
   }
@@ -99,6 +101,18 @@ async function main(argv: string[]): Promise<number> {
       run = async () => (await import("./commands/init.js")).initCommand(dir, o);
     });
 
+  // commander shows the general help, exit 0, for "kehoach nosuch --help", and does nothing at
+  // all for a bare "kehoach": both are usage errors (an option first is left to commander)
+  const commands = program.commands.map((c) => c.name());
+  const first = argv[2];
+  if (first === undefined) {
+    process.stderr.write(helpVi(program.helpInformation()));
+    return 2;
+  }
+  if (!first.startsWith("-") && !commands.includes(first)) {
+    process.stderr.write(m.usage(m.unknownCommand(first, suggest(first, commands))) + "\n");
+    return 2;
+  }
   try {
     program.parse(argv);
   } catch (e) {

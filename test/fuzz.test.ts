@@ -12,6 +12,7 @@ import { readZip } from "../src/pack/index.js";
 import { xmlProblem } from "./fuzz/xml.js";
 import { fuzzSymlinks } from "./fuzz/symlinks.js";
 import { BASE_TEXT, fuzzBases, fuzzWorkspace, mutate, prng } from "./fuzz/generate.js";
+import { specialOutput, withManyFootnotes } from "./fuzz/limits.js";
 import { HAS_SOFFICE } from "./helpers.js";
 
 
@@ -41,9 +42,11 @@ describe("fuzz", () => {
       const base = bases[tried % bases.length]!;
       let text = base;
       for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) text = mutate(text, rnd);
+      if (rnd() < 0.02) text = withManyFootnotes(text, rnd);
       const file = join(dir, "p.yaml");
       const docx = join(dir, "p.docx");
-      rmSync(docx, { force: true });
+      rmSync(docx, { recursive: true, force: true });
+      const special = rnd() < 0.03 ? specialOutput(docx, rnd) : undefined;
       writeFileSync(file, text);
       tried++;
       const t0 = Date.now();
@@ -58,6 +61,13 @@ describe("fuzz", () => {
       if (Date.now() - t0 > 10_000) out.slow.push(`#${tried}: ${Date.now() - t0} ms`);
       const leftovers = readdirSync(dir).filter((f) => f.endsWith(".tmp"));
       if (leftovers.length) out.partial.push(`#${tried}: ${leftovers.join(",")}`);
+      if (special) {
+        const problem = special.problem(r.output);
+        if (problem) out.partial.push(`#${tried}: ${problem}`);
+        special.remove();
+        out.rejected++;
+        continue;
+      }
       if (r.output) {
         out.built++;
         try {

@@ -5,7 +5,7 @@
  * (creating a file is mostly waiting: about 1.5 ms each on the benchmark machine). Through
  * node:fs's callbacks, which Node has loaded already: node:fs/promises costs a cold build 2 ms.
  */
-import { close, existsSync, fchmod, mkdirSync, open, realpathSync, rename, rm, statSync, write } from "node:fs";
+import { close, existsSync, fchmod, lstatSync, mkdirSync, open, readdirSync, realpathSync, rename, rm, rmSync, statSync, write } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 
@@ -27,15 +27,63 @@ export class OutputError extends Error {
   }
 }
 
-function same(a: string, b: string): boolean {
-  const real = (p: string): string => {
+/** The path with its folder's symlinks resolved, whether or not the file itself exists yet. */
+export function canonicalPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
     try {
-      return realpathSync(p);
+      return join(realpathSync(dirname(p)), basename(p));
     } catch {
       return resolve(p);
     }
-  };
-  return real(a) === real(b);
+  }
+}
+
+function same(a: string, b: string): boolean {
+  return canonicalPath(a) === canonicalPath(b);
+}
+
+/**
+ * An output path must be absent or a regular file, or a symlink to one (the symlink is replaced,
+ * not followed): renaming over a device, a FIFO or a folder would replace it (as root, /dev/null
+ * itself). Throws OutputError "special" for anything else, and "source" for a file to protect.
+ */
+export function checkOutputPath(path: string, protect: string[] = []): void {
+  if (protect.some((p) => same(p, path))) throw new OutputError(path, "source");
+  let st;
+  try {
+    st = lstatSync(path);
+    if (st.isSymbolicLink()) st = statSync(path);
+  } catch {
+    return; // absent, or a dangling symlink: nothing is replaced but the link
+  }
+  if (!st.isFile()) throw new OutputError(path, "special");
+}
+
+/**
+ * The name of a temporary file of this process (any of its threads) for the output `name`, in
+ * the output's folder; `n` tells it from the others. Hidden, and named so that removeTemporaries
+ * finds it.
+ */
+export function temporaryName(name: string, n: number | string): string {
+  return `.${name}.${process.pid}.${n}.tmp`;
+}
+
+/** Removes this process's temporary files beside the given outputs (after an interruption). */
+export function removeTemporaries(outputs: string[]): void {
+  const byDir = new Map<string, string[]>();
+  for (const out of outputs) byDir.set(dirname(out), [...(byDir.get(dirname(out)) ?? []), basename(out)]);
+  for (const [dir, names] of byDir) {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    const prefixes = names.map((name) => temporaryName(name, "").slice(0, -".tmp".length));
+    for (const e of entries) if (e.endsWith(".tmp") && prefixes.some((p) => e.startsWith(p))) rmSync(join(dir, e), { force: true });
+  }
 }
 
 /**
@@ -44,7 +92,7 @@ function same(a: string, b: string): boolean {
  */
 async function createTemporary(path: string): Promise<{ tmp: string; fd: number }> {
   for (;;) {
-    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++written}.tmp`);
+    const tmp = join(dirname(path), temporaryName(basename(path), ++written));
     try {
       return { tmp, fd: await openFile(tmp, "wx", 0o644) };
     } catch (e) {
@@ -74,7 +122,7 @@ export function makeFolders(dir: string): void {
  * gives the new file the permissions of the one it replaces (lint --fix keeps a 0600 plan 0600).
  */
 export async function writeAtomic(path: string, data: Buffer, protect: string[] = [], mode?: number): Promise<void> {
-  if (protect.some((p) => same(p, path))) throw new OutputError(path, "source");
+  checkOutputPath(path, protect);
   let tmp: string | undefined;
   let fd: number | undefined;
   try {

@@ -1,5 +1,5 @@
 /** `kehoach build`: check, render and write each plan; one bad plan never stops the others. */
-import { watch as watchFile } from "node:fs";
+import { statSync, watch as watchFile } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Finding } from "../model/finding.js";
@@ -11,7 +11,7 @@ import { cliMessages as m, outputMessages as om } from "../messages/cli.js";
 import { reasonVi } from "../messages/files.js";
 import type { NormalizedPlan } from "../model/normalized.js";
 import { expandArgs, type PlanFile } from "./expand.js";
-import { makeFolders, OutputError, writeAtomic } from "./atomic.js";
+import { canonicalPath, checkOutputPath, makeFolders, OutputError, removeTemporaries, writeAtomic } from "./atomic.js";
 import { asWarnings, lintLoaded } from "./lint.js";
 import { printFindings, printJson, type Format, type Output } from "./report.js";
 
@@ -31,12 +31,32 @@ export interface BuildOptions {
 }
 
 /**
+ * The range of SOURCE_DATE_EPOCH: what a zip entry's DOS time can hold (from 1980) and what
+ * Word reads in docProps/core.xml without doubt (four-digit years); 2099 rather than zip's 2107
+ * because some zip tools read DOS years past 2099 wrongly. 1980-01-01 to 2099-12-31 UTC.
+ */
+export const SOURCE_DATE_RANGE = { min: Date.UTC(1980, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 - 1 } as const;
+
+/**
+ * SOURCE_DATE_EPOCH as a date: undefined when unset or empty, an error message (Vietnamese) when
+ * it is not whole seconds within SOURCE_DATE_RANGE; never silently ignored or clamped.
+ */
+export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | { error: string } | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === "") return undefined;
+  const seconds = /^\d{1,12}$/.test(epoch) ? Number(epoch) : NaN;
+  if (!(seconds >= SOURCE_DATE_RANGE.min && seconds <= SOURCE_DATE_RANGE.max)) return { error: m.badSourceDate(epoch, SOURCE_DATE_RANGE.min, SOURCE_DATE_RANGE.max) };
+  return new Date(seconds * 1000);
+}
+
+/**
  * The timestamp recorded inside the package: SOURCE_DATE_EPOCH when set (reproducible-builds
- * convention), else the plan's own date, else a fixed date. Never the clock.
+ * convention; buildCommand refuses one out of range before building), else the plan's own date,
+ * else a fixed date. Never the clock.
  */
 export function packageDate(plan: NormalizedPlan, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const epoch = sourceDate(env);
+  if (epoch instanceof Date) return epoch;
   const d = plan.date;
   if (d.year) return new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1));
   return new Date(Date.UTC(2020, 0, 1));
@@ -49,6 +69,19 @@ export function outputPath(p: PlanFile, opts: Pick<BuildOptions, "output" | "out
   let rel = relative(p.root, docx);
   if (rel.startsWith("..") || resolve(rel) === rel) rel = docx.split(/[\\/]/).pop()!;
   return join(opts.outDir, rel);
+}
+
+/** The .pdf written beside a .docx. */
+export function pdfPath(docx: string): string {
+  return docx.replace(/\.docx$/i, "") + ".pdf";
+}
+
+/** The finding for an output that could not be written: a source, a special file, or a system error. */
+function outputFinding(p: PlanFile, out: string, e: unknown): Finding {
+  const reason = e instanceof OutputError ? e.reason : (e as NodeJS.ErrnoException).code ?? String(e);
+  const path = e instanceof OutputError ? e.path : out;
+  const message = reason === "source" ? m.outputIsSource(path) : reason === "special" ? m.outputSpecial(path) : m.outputNotWritable(path, reason);
+  return { file: p.file, line: 1, col: 1, rule: "output.write", severity: "error", message };
 }
 
 export interface BuildResult {
@@ -79,21 +112,18 @@ export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildRe
     throw e;
   }
   const out = outputPath(p, opts);
+  const pdf = opts.pdf ? pdfPath(out) : undefined;
+  const protect = loaded.sources.map((s) => s.file);
   try {
+    // the .pdf's path is checked before the .docx is written: a refused output leaves nothing behind
+    if (pdf) checkOutputPath(pdf, protect);
     makeFolders(dirname(out));
-    await writeAtomic(out, data, loaded.sources.map((s) => s.file));
+    await writeAtomic(out, data, protect);
   } catch (e) {
-    const reason = e instanceof OutputError ? e.reason : (e as NodeJS.ErrnoException).code ?? String(e);
-    const message = reason === "source" ? m.outputIsSource(out) : m.outputNotWritable(out, reason);
-    findings.push({ file: p.file, line: 1, col: 1, rule: "output.write", severity: "error", message });
+    findings.push(outputFinding(p, out, e));
     return { findings };
   }
-  return { findings, output: out, sources: loaded.sources.map((s) => s.file), date: packageDate(plan) };
-}
-
-/** The PDF of a .docx: beside it, same name. */
-export function pdfPath(docx: string): string {
-  return docx.replace(/\.docx$/i, "") + ".pdf";
+  return { findings, output: out, sources: protect, date: packageDate(plan) };
 }
 
 /**
@@ -146,18 +176,68 @@ async function addPdfs(plans: PlanFile[], results: BuildResult[], opts: BuildOpt
 }
 
 /**
+ * A worker's heap, sized from the read stage's limits (src/read LIMITS: 2 MB, 50,000 nodes).
+ * Measured on Node 20 (old generation): a 2 MB plan of 49,900 items (the node limit) needs
+ * 161–176 MB, a plan of 5,000 footnotes 49–64 MB; 256 MB builds both, with room for the file of
+ * the plan before. What a plan holds inside its texts costs more than its nodes: at the size
+ * limit, 345,000 emphasised words (`**a**`) need 0.5–1 GB and 349,000 footnotes about 3.5 GB, more
+ * than a worker per core can be given; such a plan is one failed plan (build.memory), never a
+ * stopped batch (a limit on footnotes and runs per plan belongs to the render stage).
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 12 } as const;
+
+/**
+ * Plans larger than this are built only in a worker, whose heap is bounded: on the main thread
+ * a plan that exhausts memory would end the whole process. The largest real plans are about
+ * 30 KB; a plan of this size needs at most about 200 MB (footnotes cost the most).
+ */
+const MAIN_THREAD_MAX_BYTES = 64 * 1024;
+
+/** The workers running, stopped by cleanUpOnSignal; `stopping` then, so that none is replaced. */
+const liveWorkers = new Set<import("node:worker_threads").Worker>();
+let stopping = false;
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // the read stage reports a missing file, with its name
+  }
+}
+
+/** A plan that failed in a way of the program, not of the plan: one finding, at the plan's first line. */
+function failedPlan(p: PlanFile, rule: "build.internal" | "build.memory", message: string): BuildResult {
+  return { findings: [{ file: p.file, line: 1, col: 1, rule, severity: "error", message }] };
+}
+
+/** buildOne, with any exception turned into a failed plan: one plan never stops the others. */
+async function buildSafely(p: PlanFile, opts: BuildOptions, build: typeof buildOne): Promise<BuildResult> {
+  try {
+    return await build(p, opts);
+  } catch (e) {
+    return failedPlan(p, "build.internal", m.buildInternal(e instanceof Error ? e.message : String(e)));
+  }
+}
+
+/**
  * Builds plans across threads: the main thread and one worker for each other core take plans
  * from one queue; results come back by the plans' index. The main thread builds too, so a batch
  * loads the program once less (memory). Every thread has two plans at a time, so it builds one
  * while the other's file is written, and a worker never waits while the main thread is busy.
+ * Never throws: a plan whose build throws, or whose worker dies (out of memory), is one failed
+ * plan; a dead worker is replaced and the batch goes on. `build` is what the main thread runs for
+ * each plan (tests give one that throws); workers run buildOne.
  */
-async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDone: (i: number, r: BuildResult) => void): Promise<void> {
+export async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDone: (i: number, r: BuildResult) => void, build: typeof buildOne = buildOne): Promise<void> {
   const n = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), plans.length));
-  let next = 0;
-  const take = (): number | undefined => (next < plans.length ? next++ : undefined);
+  const small: number[] = [];
+  const large: number[] = [];
+  plans.forEach((p, i) => (fileSize(p.file) > MAIN_THREAD_MAX_BYTES ? large : small).push(i));
+  // a plan whose worker died with another plan beside it: built again alone, to tell which one it was
+  const alone: number[] = [];
   const lane = async (): Promise<void> => {
-    for (let i = take(); i !== undefined; i = take()) {
-      onDone(i, await buildOne(plans[i]!, opts));
+    for (let i = small.shift(); i !== undefined; i = small.shift()) {
+      onDone(i, await buildSafely(plans[i]!, opts, build));
       // let the workers' finished plans in before the next one of our own
       await new Promise((r) => setImmediate(r));
     }
@@ -166,48 +246,90 @@ async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDone: (i: 
   const main = async (): Promise<void> => {
     await Promise.all([lane(), lane()]);
   };
-  if (n === 1 || plans.length < 4) return main();
+  const workers = large.length ? Math.max(1, n - 1) : plans.length < 4 ? 0 : n - 1;
+  if (workers === 0) return main();
   // loaded only for a batch: a single build starts faster without it
   const { Worker } = await import("node:worker_threads");
   const { watch: _w, ...workerOpts } = opts;
-  const started: InstanceType<typeof Worker>[] = [];
+  // workers that died holding no plan (could not start): after a few, the rest is built without them
+  let startFailures = 0;
+  /** No worker can run: the plans only workers build fail; the main thread builds the rest. */
+  const withoutWorkers = (fail: (id: number) => void): void => {
+    for (const id of [...large.splice(0), ...alone.splice(0)]) fail(id);
+  };
   const worker = (): Promise<void> =>
-    new Promise<void>((resolveAll, reject) => {
-      // a small heap makes V8 collect the finished plans' documents early: peak memory stays low
-      // (a plan needs a few MB; measured on 500 plans: no slower than the defaults)
-      const w = new Worker(new URL("./build-worker.js", import.meta.url), {
-        workerData: workerOpts,
-        resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 12 },
-      });
-      started.push(w);
-      let pending = 0;
-      const send = (): void => {
-        const id = take();
+    new Promise<void>((resolveAll) => {
+      let w: InstanceType<typeof Worker>;
+      try {
+        w = new Worker(new URL("./build-worker.js", import.meta.url), { workerData: workerOpts, resourceLimits: WORKER_HEAP });
+      } catch (e) {
+        withoutWorkers((id) => onDone(id, failedPlan(plans[id]!, "build.internal", m.buildInternal(e instanceof Error ? e.message : String(e)))));
+        resolveAll();
+        return;
+      }
+      liveWorkers.add(w);
+      /** The plans this worker holds, and whether each was sent alone. */
+      const held = new Map<number, boolean>();
+      let ended = false;
+      const end = (): void => {
+        ended = true;
+        liveWorkers.delete(w);
+        void w.terminate().then(() => resolveAll());
+      };
+      /** Sends the next plan this worker may take; false when it has to wait or nothing is left. */
+      const send = (): boolean => {
+        if (ended || [...held.values()].some((solo) => solo)) return false;
+        // a large plan, or one sent again, is built alone: it may need the whole heap
+        const soloQueue = alone.length ? alone : large;
+        let id: number | undefined;
+        let solo = false;
+        if (soloQueue.length) {
+          if (held.size) return false;
+          id = soloQueue.shift()!;
+          solo = true;
+        } else id = small.shift();
         if (id === undefined) {
-          if (pending === 0) void w.terminate().then(() => resolveAll());
-          return;
+          if (held.size === 0) end();
+          return false;
         }
-        pending++;
+        held.set(id, solo);
         w.postMessage({ id, plan: plans[id] });
+        return true;
+      };
+      const fill = (): void => {
+        while (held.size < 2 && send());
       };
       w.on("message", (msg: { id: number; result?: BuildResult; error?: string }) => {
-        pending--;
-        if (msg.error !== undefined) {
-          reject(new Error(msg.error));
+        held.delete(msg.id);
+        onDone(msg.id, msg.result ?? failedPlan(plans[msg.id]!, "build.internal", m.buildInternal(msg.error ?? "")));
+        fill();
+      });
+      let death: Error | undefined;
+      w.on("error", (e) => (death = e));
+      w.on("exit", () => {
+        if (ended || stopping) return;
+        ended = true;
+        liveWorkers.delete(w);
+        const memory = (death as NodeJS.ErrnoException | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY";
+        const fail = (id: number): void =>
+          onDone(id, memory ? failedPlan(plans[id]!, "build.memory", m.buildMemory(WORKER_HEAP.maxOldGenerationSizeMb)) : failedPlan(plans[id]!, "build.internal", m.buildInternal(death?.message ?? m.workerStopped)));
+        // alone, the plan it held is the one; two small plans are each built again alone
+        if (held.size === 1 || [...held.values()].some((solo) => solo)) held.forEach((_solo, id) => fail(id));
+        else alone.push(...held.keys());
+        if (held.size === 0 && ++startFailures > 2) {
+          withoutWorkers(fail);
+          resolveAll();
           return;
         }
-        onDone(msg.id, msg.result!);
-        send();
+        void worker().then(resolveAll);
       });
-      w.on("error", reject);
-      send();
-      send();
+      fill();
     });
   try {
-    await Promise.all([main(), ...Array.from({ length: n - 1 }, worker)]);
+    await Promise.all([main(), ...Array.from({ length: workers }, worker)]);
   } finally {
     // after a failure too: a worker left running would keep the process alive
-    await Promise.all(started.map((w) => w.terminate()));
+    await Promise.all([...liveWorkers].map((w) => w.terminate()));
   }
 }
 
@@ -249,22 +371,97 @@ class Progress {
   }
 }
 
+/**
+ * Outputs checked before anything is built, so that a refused plan writes nothing: two plans of
+ * the batch writing one file (x.yaml beside x.yml; same names in different folders under
+ * --out-dir), an output (.docx or .pdf) over a plan of the batch, or a special file at an output
+ * path. Returns the findings of each refused plan, by index; those plans are not built.
+ */
+function refusedOutputs(plans: PlanFile[], opts: BuildOptions): Map<number, Finding[]> {
+  const refused = new Map<number, Finding[]>();
+  const refuse = (i: number, f: Finding): void => {
+    refused.set(i, [...(refused.get(i) ?? []), f]);
+  };
+  const sources = new Set(plans.map((p) => canonicalPath(p.file)));
+  const writers = new Map<string, { index: number; out: string }[]>();
+  plans.forEach((p, i) => {
+    const docx = outputPath(p, opts);
+    for (const out of opts.pdf ? [docx, pdfPath(docx)] : [docx]) {
+      const key = canonicalPath(out);
+      if (!writers.has(key)) writers.set(key, []);
+      writers.get(key)!.push({ index: i, out });
+      try {
+        if (sources.has(key)) throw new OutputError(out, "source");
+        checkOutputPath(out);
+      } catch (e) {
+        refuse(i, outputFinding(p, out, e));
+      }
+    }
+  });
+  for (const same of writers.values()) {
+    if (new Set(same.map((w) => w.index)).size < 2) continue;
+    for (const w of same) {
+      const others = same.filter((o) => o.index !== w.index).map((o) => plans[o.index]!.file);
+      refuse(w.index, { file: plans[w.index]!.file, line: 1, col: 1, rule: "output.collision", severity: "error", message: m.outputCollision(w.out, others) });
+    }
+  }
+  return refused;
+}
+
+/**
+ * Ctrl+C or a CI's SIGTERM during a build: the workers are stopped, the temporary files of the
+ * outputs removed, and the process ends with the usual code (128 + the signal's number).
+ * Returns the function that removes the handlers.
+ */
+function cleanUpOnSignal(outputs: string[]): () => void {
+  const handler = (signal: NodeJS.Signals): void => {
+    stopping = true;
+    void Promise.all([...liveWorkers].map((w) => w.terminate())).finally(() => {
+      // no await from here to the exit: a write still pending on this thread cannot start a new file
+      removeTemporaries(outputs);
+      process.stderr.write(m.interrupted() + "\n");
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    });
+  };
+  process.once("SIGINT", handler);
+  process.once("SIGTERM", handler);
+  return () => {
+    process.off("SIGINT", handler);
+    process.off("SIGTERM", handler);
+  };
+}
+
 export async function buildCommand(args: string[], opts: BuildOptions): Promise<number> {
   const started = process.hrtime.bigint();
-  const { plans, unmatched } = expandArgs(args);
-  const findings: Finding[] = unmatched.map((a) => ({ file: a, line: 1, col: 1, rule: "file.none", severity: "error", message: m.noFiles(a) }));
-  if (opts.output && plans.length > 1) {
-    process.stderr.write(m.usage(m.oneOutputOnly()) + "\n");
+  const usage = (detail: string): number => {
+    process.stderr.write(m.usage(detail) + "\n");
     return 2;
-  }
+  };
+  if (opts.output && opts.outDir) return usage(m.outputAndOutDir());
+  const epoch = sourceDate();
+  if (epoch && !(epoch instanceof Date)) return usage(epoch.error);
+  const { plans, unmatched, findings: found } = expandArgs(args);
+  const findings: Finding[] = [...found];
+  if (opts.output && plans.length > 1) return usage(m.oneOutputOnly());
   const results: BuildResult[] = new Array(plans.length);
   const progress = new Progress(plans.length, opts.format === "text" && Boolean(process.stderr.isTTY));
+  const done = (i: number, r: BuildResult): void => {
+    results[i] = r;
+    if (opts.format === "text") progress.step(plans[i]!.file, r);
+  };
+  const refused = refusedOutputs(plans, opts);
+  for (const [i, f] of refused) done(i, { findings: f });
+  const toBuild = plans.map((_p, i) => i).filter((i) => !refused.has(i));
+  const outputPaths = toBuild.map((i) => outputPath(plans[i]!, opts));
+  const stopCleaningUp = cleanUpOnSignal(opts.pdf ? [...outputPaths, ...outputPaths.map(pdfPath)] : outputPaths);
   try {
-    await buildParallel(plans, opts, (i, r) => {
-      results[i] = r;
-      if (opts.format === "text") progress.step(plans[i]!.file, r);
-    });
+    await buildParallel(
+      toBuild.map((i) => plans[i]!),
+      opts,
+      (k, r) => done(toBuild[k]!, r),
+    );
   } finally {
+    stopCleaningUp();
     // the plans done are told even when a batch stops on an internal error
     progress.flush();
   }
@@ -272,7 +469,7 @@ export async function buildCommand(args: string[], opts: BuildOptions): Promise<
   const outputs: Output[] = [];
   let failed = 0;
   plans.forEach((p, i) => {
-    const r = results[i]!;
+    const r = results[i] ?? failedPlan(p, "build.internal", m.buildInternal(m.workerStopped));
     findings.push(...r.findings);
     if (r.output) outputs.push({ source: p.file, docx: r.output, ...(r.pdf ? { pdf: r.pdf } : {}) });
     if (!r.output || (r.pdf === undefined && opts.pdf)) failed++;

@@ -34,8 +34,8 @@ export function checkFile(file: string, templatesDir?: string): Finding[] {
 }
 
 export function checkCommand(args: string[], opts: CheckOptions): number {
-  const { plans, unmatched } = expandArgs(args);
-  const findings: Finding[] = unmatched.map((a) => ({ file: a, line: 1, col: 1, rule: "file.none", severity: "error", message: m.noFiles(a) }));
+  const { plans, unmatched, findings: found } = expandArgs(args);
+  const findings: Finding[] = [...found];
   let failed = 0;
   for (const p of plans) {
     const f = checkFile(p.file, opts.templates);

@@ -3,8 +3,10 @@
  * explicitly is always taken (a profile among them is told apart by pipeline.ts); inside folders, a YAML file is a plan when it has
  * `trich_yeu` or `noi_dung` at its top level (profiles and CI files are skipped).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import type { Finding } from "../model/finding.js";
+import { cliMessages as m } from "../messages/cli.js";
 
 export interface PlanFile {
   file: string;
@@ -14,29 +16,46 @@ export interface PlanFile {
 
 const SKIP_DIRS = new Set(["node_modules", ".git", "out", "dist"]);
 const PLAN_KEY = /^(trich_yeu|noi_dung)\s*:/m;
+/** How much of a YAML file a folder scan reads to tell a plan: its top-level keys come first. */
+const SCAN_BYTES = 64 * 1024;
 
 function isYaml(name: string): boolean {
   return /\.ya?ml$/i.test(name);
 }
 
+/**
+ * Reads the start of a regular file only: opened without blocking (a FIFO would wait for a writer
+ * forever), then checked to be a regular file before anything is read.
+ */
 function looksLikePlan(file: string): boolean {
+  let fd: number | undefined;
   try {
-    return PLAN_KEY.test(readFileSync(file, "utf8").slice(0, 200_000));
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return false;
+    const start = Buffer.alloc(SCAN_BYTES);
+    const n = readSync(fd, start, 0, SCAN_BYTES, 0);
+    return PLAN_KEY.test(start.subarray(0, n).toString("utf8"));
   } catch {
     return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-function walk(dir: string, out: string[]): void {
+/** Collects the YAML files below dir; folders that cannot be read are told in `unreadable`. */
+function walk(dir: string, out: string[], unreadable: string[]): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    // a glob's missing base is told as "no file matches"; a folder there but unreadable, here
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") unreadable.push(dir);
     return;
   }
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith(".")) walk(join(dir, e.name), out);
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith(".")) walk(join(dir, e.name), out, unreadable);
     } else if (e.isFile() && isYaml(e.name)) out.push(join(dir, e.name));
   }
 }
@@ -55,10 +74,14 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Expands arguments; unmatched arguments are returned so the caller can report them. */
-export function expandArgs(args: string[]): { plans: PlanFile[]; unmatched: string[] } {
+/**
+ * Expands arguments. Unmatched arguments are returned so the caller can report them; `findings`
+ * says so (an error each) and names the folders that could not be read (a warning each).
+ */
+export function expandArgs(args: string[]): { plans: PlanFile[]; unmatched: string[]; findings: Finding[] } {
   const plans: PlanFile[] = [];
   const unmatched: string[] = [];
+  const unreadable: string[] = [];
   const seen = new Set<string>();
   const add = (file: string, root: string): void => {
     if (seen.has(file)) return;
@@ -73,7 +96,7 @@ export function expandArgs(args: string[]): { plans: PlanFile[]; unmatched: stri
       const base = baseEnd < 0 ? "." : norm.slice(0, baseEnd) || "/";
       const re = globToRegExp(baseEnd < 0 ? norm : norm.slice(baseEnd + 1));
       const found: string[] = [];
-      walk(base, found);
+      walk(base, found, unreadable);
       const hits = found.filter((f) => re.test(relative(base, f).split(sep).join("/")) && looksLikePlan(f));
       if (!hits.length) unmatched.push(arg);
       for (const f of hits) add(f, base);
@@ -87,11 +110,15 @@ export function expandArgs(args: string[]): { plans: PlanFile[]; unmatched: stri
     }
     if (isDir) {
       const found: string[] = [];
-      walk(arg, found);
+      walk(arg, found, unreadable);
       const hits = found.filter(looksLikePlan);
       if (!hits.length) unmatched.push(arg);
       for (const f of hits) add(f, arg);
     } else add(arg, ".");
   }
-  return { plans, unmatched };
+  const findings: Finding[] = [
+    ...unmatched.map((a): Finding => ({ file: a, line: 1, col: 1, rule: "file.none", severity: "error", message: m.noFiles(a) })),
+    ...unreadable.map((d): Finding => ({ file: d, line: 1, col: 1, rule: "file.unreadable-folder", severity: "warning", message: m.unreadableFolder(d) })),
+  ];
+  return { plans, unmatched, findings };
 }

@@ -66,8 +66,8 @@ async function writeFix(file: string, text: string): Promise<string | undefined>
 }
 
 export async function lintCommand(args: string[], opts: LintOptions): Promise<number> {
-  const { plans, unmatched } = expandArgs(args);
-  const findings: Finding[] = unmatched.map((a) => ({ file: a, line: 1, col: 1, rule: "file.none", severity: "error", message: m.noFiles(a) }));
+  const { plans, unmatched, findings: found } = expandArgs(args);
+  const findings: Finding[] = [...found];
   const fixed = new Set<string>();
   for (const p of plans) {
     let loaded = loadPlan(p.file);

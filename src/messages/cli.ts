@@ -21,15 +21,26 @@ export const cliMessages = {
   optJobs: "số kế hoạch xuất cùng lúc (mặc định: số lõi CPU)",
   badTemplates: (v: string) => `--templates "${excerpt(v)}" không phải một thư mục có sẵn (không tìm thấy, hoặc là một tệp). Hãy chỉ ra thư mục chứa các tệp mẫu .hbs.`,
   badJobs: (v: string) => `--jobs cần một số nguyên dương, không phải "${v}".`,
+  badSourceDate: (v: string, min: number, max: number) =>
+    `biến môi trường SOURCE_DATE_EPOCH = "${v}" không dùng được: cần số giây từ ${min} (1/1/1980) đến ${max} (31/12/2099), là khoảng thời gian tệp .docx (zip) và Word lưu được. Ví dụ: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), hoặc bỏ biến này để dùng ngày của kế hoạch.`,
   usage: (detail: string) => `lỗi cách dùng: ${detail}\nXem hướng dẫn: kehoach --help`,
   unknownOption: (opt: string) => `không có tùy chọn "${opt}".`,
-  unknownCommand: (cmd: string) => `không có lệnh "${cmd}". Các lệnh: check, build, lint, init.`,
+  unknownCommand: (cmd: string, nearest?: string) =>
+    `không có lệnh "${cmd}".${nearest ? ` Có phải ý bạn là "${nearest}"?` : ""} Các lệnh: check, build, lint, init.`,
   missingArgument: (name: string) => `thiếu ${name}.`,
   missingOptionValue: (opt: string) => `tùy chọn ${opt} cần một giá trị.`,
   badFormat: (v: string) => `định dạng "${v}" không hợp lệ; dùng text hoặc json.`,
   noFiles: (arg: string) => `không có tệp kế hoạch nào khớp với "${arg}".`,
+  unreadableFolder: (dir: string) =>
+    `không đọc được thư mục "${dir}" nên bỏ qua các kế hoạch trong đó. Kiểm tra quyền đọc của thư mục (chmod), hoặc chạy lại với người dùng có quyền.`,
   oneOutputOnly: () => `chỉ dùng -o khi xuất đúng một kế hoạch; với nhiều kế hoạch hãy dùng --out-dir.`,
-  outputIsSource: (p: string) => `tệp xuất "${p}" trùng với tệp nguồn; kehoach không bao giờ ghi đè tệp nguồn. Hãy chọn tên .docx khác.`,
+  outputAndOutDir: () => `dùng -o (một tệp) hoặc --out-dir (một thư mục), không dùng cả hai.`,
+  outputCollision: (out: string, others: string[]) =>
+    `tệp xuất "${out}" trùng với tệp xuất của ${others.map((o) => `"${o}"`).join(", ")}; các kế hoạch này không được xuất để không ghi đè lẫn nhau. Hãy đổi tên một tệp, hoặc xuất riêng từng kế hoạch bằng -o.`,
+  interrupted: () => `đã dừng theo yêu cầu (Ctrl+C hoặc tín hiệu dừng); các tệp tạm đã được xóa, các tệp .docx đã xuất vẫn được giữ.`,
+  outputIsSource: (p: string) => `tệp xuất "${p}" trùng với tệp nguồn; kehoach không bao giờ ghi đè tệp nguồn (kế hoạch hay hồ sơ cơ quan). Hãy chọn tên tệp xuất khác.`,
+  outputSpecial: (p: string) =>
+    `"${p}" không phải tệp thường (là thiết bị, ống FIFO hoặc thư mục, hay liên kết tới chúng); kehoach chỉ ghi vào tệp thường hoặc tên chưa có và không động tới "${p}". Hãy chọn tên tệp khác.`,
   outputNotWritable: (p: string, reason: string) =>
     `không ghi được tệp "${p}" (${reason}). Kiểm tra thư mục có tồn tại và có quyền ghi, và tệp không đang mở trong Word.`,
   profileNotBuildable: (p: string) =>
@@ -40,6 +51,11 @@ export const cliMessages = {
     `${files} tệp: ${errors} lỗi, ${warnings} cảnh báo.`,
   summaryBuild: (built: number, failed: number, seconds: string) =>
     `Đã xuất ${built} kế hoạch, ${failed} lỗi, trong ${seconds} giây.`,
+  buildInternal: (detail: string) =>
+    `lỗi nội bộ khi xuất kế hoạch này (${detail}); các kế hoạch khác vẫn được xuất. Đây là lỗi của chương trình, không phải của kế hoạch; hãy báo cho người phát triển kèm tệp kế hoạch.`,
+  workerStopped: "luồng xuất dừng đột ngột",
+  buildMemory: (mb: number) =>
+    `kế hoạch này cần quá ${mb} MB bộ nhớ để xuất nên không xuất được; các kế hoạch khác vẫn được xuất. Hãy chia kế hoạch thành nhiều tệp nhỏ hơn, hoặc bớt chú thích (^[…]) và mục.`,
   internal: (detail: string) =>
     `lỗi nội bộ của kehoach (${detail}). Đây là lỗi của chương trình, không phải của kế hoạch; hãy báo cho người phát triển kèm tệp kế hoạch.`,
 } as const;
