@@ -3,10 +3,12 @@
  * Every way a file can be unusable ends in findings, never in an exception.
  */
 import { readFileSync, statSync } from "node:fs";
-import { LineCounter, parseDocument, isMap, isSeq, isScalar } from "yaml";
+import { LineCounter, isMap, isSeq, isScalar } from "yaml";
 import { pathToString, type Finding, type Path } from "../model/finding.js";
 import { readMessages as m, yamlErrorVi } from "../messages/read.js";
 import { PositionIndex } from "./positions.js";
+import { capFindings, FindingCap } from "./cap.js";
+import { parseGated } from "./scan.js";
 
 export { PositionIndex } from "./positions.js";
 export type { Pos } from "./positions.js";
@@ -95,23 +97,31 @@ export function parseSource(file: string, bytes: Buffer | string): SourceFile {
   if (text.trim() === "") return fail(m.empty(), "file.empty");
 
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2" });
-  for (const err of doc.errors) {
-    const pos = lines.linePos(err.pos[0]);
-    const rule = err.code === "DUPLICATE_KEY" ? "yaml.duplicate-key" : "yaml.syntax";
-    const lineText = text.split("\n")[pos.line - 1] ?? "";
-    const message =
-      err.code === "DUPLICATE_KEY"
-        ? m.duplicateKey(duplicateKeyName(text, err.pos[0]))
-        : COLON_IN_VALUE.test(lineText)
-          ? m.colonInValue()
-          : m.yamlSyntax(yamlErrorVi(err.code));
-    findings.push({ file, line: pos.line, col: pos.col, rule, severity: "error", message });
+  const parsed = parseGated(text, lines, LIMITS, { uniqueKeys: false, prettyErrors: false, strict: true, version: "1.2" });
+  if (!parsed.doc) {
+    const stop = parsed.stop!;
+    const pos = lines.linePos(stop.offset);
+    return { file, text, value: undefined, positions: new PositionIndex(lines), findings: [{ file, line: pos.line, col: pos.col, rule: stop.rule, severity: "error", message: stop.message }] };
   }
-  const { index, depth, nodes } = PositionIndex.build(doc, lines, text);
-  if (depth > LIMITS.depth) findings.push({ file, line: 1, col: 1, rule: "limit.depth", severity: "error", message: m.tooDeep(LIMITS.depth) });
-  if (nodes > LIMITS.nodes) findings.push({ file, line: 1, col: 1, rule: "limit.nodes", severity: "error", message: m.tooManyNodes(LIMITS.nodes) });
-  if (findings.length) return { file, text, value: undefined, positions: index, findings };
+  const doc = parsed.doc;
+  // found in one pass each, and only the first of a kind are described (reading their line costs)
+  const cap = new FindingCap(file);
+  for (const err of doc.errors) {
+    if (!cap.admit("yaml.syntax", "error")) continue;
+    const pos = lines.linePos(err.pos[0]);
+    const lineText = text.slice(lines.lineStarts[pos.line - 1], lines.lineStarts[pos.line] ?? text.length);
+    const message = COLON_IN_VALUE.test(lineText) ? m.colonInValue() : m.yamlSyntax(yamlErrorVi(err.code));
+    cap.add({ file, line: pos.line, col: pos.col, rule: "yaml.syntax", severity: "error", message });
+  }
+  const { index, depth, nodes, problems } = PositionIndex.build(doc, lines, text, LIMITS.nodes);
+  for (const p of problems) {
+    if (!cap.admit(p.rule, "error")) continue;
+    const pos = lines.linePos(p.offset);
+    cap.add({ file, line: pos.line, col: pos.col, rule: p.rule, severity: "error", message: p.message });
+  }
+  if (depth > LIMITS.depth) cap.push({ file, line: 1, col: 1, rule: "limit.depth", severity: "error", message: m.tooDeep(LIMITS.depth) });
+  if (nodes > LIMITS.nodes) cap.push({ file, line: 1, col: 1, rule: "limit.nodes", severity: "error", message: m.tooManyNodes(LIMITS.nodes) });
+  if (cap.findings.length) return { file, text, value: undefined, positions: index, findings: cap.done() };
 
   const contents = doc.contents;
   if (!isMap(contents)) {
@@ -126,13 +136,7 @@ export function parseSource(file: string, bytes: Buffer | string): SourceFile {
     return { file, text, value: undefined, positions: index, findings: [{ file, line: 1, col: 1, rule: "limit.alias", severity: "error", message: m.aliasBomb() }] };
   }
   value = normalizeStrings(value, [], index, file, findings);
-  return { file, text, value, positions: index, findings };
-}
-
-function duplicateKeyName(text: string, offset: number): string {
-  const rest = text.slice(offset, offset + 200);
-  const k = /^\s*["']?([^"':\n]+)/.exec(rest);
-  return k?.[1]?.trim() ?? "?";
+  return { file, text, value, positions: index, findings: capFindings(file, findings) };
 }
 
 /**
