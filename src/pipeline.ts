@@ -9,6 +9,7 @@ import type { NormalizedPlan } from "./model/normalized.js";
 import { readSource, type SourceFile } from "./read/index.js";
 import { validateSource } from "./validate/index.js";
 import { locateProfile, normalizePlan } from "./normalize/index.js";
+import { append } from "./lists.js";
 
 export interface LoadedPlan {
   file: string;
@@ -37,7 +38,7 @@ function loadProfile(path: string): { source: SourceFile; findings: Finding[] } 
   if (stamp !== undefined && hit?.stamp === stamp) return hit;
   const source = readSource(path);
   const findings = [...source.findings];
-  if (!hasErrors(source.findings)) findings.push(...validateSource(source, "profile"));
+  if (!hasErrors(source.findings)) append(findings, validateSource(source, "profile"));
   if (stamp !== undefined) profiles.set(path, { stamp, source, findings });
   return { source, findings };
 }
@@ -46,7 +47,7 @@ export function loadPlan(file: string): LoadedPlan {
   const src = readSource(file);
   const findings = [...src.findings];
   if (hasErrors(findings)) return { file, sources: [src], findings };
-  findings.push(...validateSource(src, "plan"));
+  append(findings, validateSource(src, "plan"));
   const sources = [src];
   const where = locateProfile(src);
   let profile: SourceFile | undefined;
@@ -55,10 +56,10 @@ export function loadPlan(file: string): LoadedPlan {
     const office = loadProfile(where.path);
     profile = office.source;
     sources.push(profile);
-    findings.push(...office.findings);
+    append(findings, office.findings);
   }
   if (hasErrors(findings)) return { file, sources, findings };
   const n = normalizePlan({ plan: src, profile });
-  findings.push(...n.findings);
+  append(findings, n.findings);
   return { file, plan: n.plan, sources, findings };
 }

@@ -13,6 +13,7 @@ import { expandArgs, type PlanFile } from "./expand.js";
 import { OutputError, writeAtomic } from "./atomic.js";
 import { asWarnings, lintLoaded } from "./lint.js";
 import { printFindings, printJson, type Format, type Output } from "./report.js";
+import { append } from "../lists.js";
 
 export interface BuildOptions {
   format: Format;
@@ -58,11 +59,11 @@ export interface BuildResult {
 export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildResult> {
   const loaded = loadPlan(p.file);
   const findings = [...loaded.findings];
-  if (loaded.plan) findings.push(...asWarnings(lintLoaded(loaded)));
+  if (loaded.plan) append(findings, asWarnings(lintLoaded(loaded)));
   if (!loaded.plan || hasErrors(findings) || (opts.strict && findings.length)) return { findings };
   const plan = opts.kySo ? { ...loaded.plan, eSign: true } : loaded.plan;
   const t = loadTemplates(opts.templates ?? plan.templatesDir);
-  findings.push(...t.findings);
+  append(findings, t.findings);
   if (hasErrors(t.findings)) return { findings };
   let data: Buffer;
   try {
@@ -223,7 +224,7 @@ export async function buildCommand(args: string[], opts: BuildOptions): Promise<
   let failed = 0;
   plans.forEach((p, i) => {
     const r = results[i]!;
-    findings.push(...r.findings);
+    append(findings, r.findings);
     if (r.output) outputs.push({ source: p.file, docx: r.output, ...(r.pdf ? { pdf: r.pdf } : {}) });
     if (!r.output || (r.pdf === undefined && opts.pdf)) failed++;
   });

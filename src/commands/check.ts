@@ -7,6 +7,7 @@ import { cliMessages as m } from "../messages/cli.js";
 import { expandArgs } from "./expand.js";
 import { asWarnings, lintLoaded } from "./lint.js";
 import { printFindings, printJson, type Format } from "./report.js";
+import { append } from "../lists.js";
 
 export interface CheckOptions {
   format: Format;
@@ -19,8 +20,8 @@ export function checkFile(file: string, templatesDir?: string): Finding[] {
   const loaded = loadPlan(file);
   const findings = [...loaded.findings];
   if (loaded.plan) {
-    findings.push(...loadTemplates(templatesDir ?? loaded.plan.templatesDir).findings);
-    findings.push(...asWarnings(lintLoaded(loaded)));
+    append(findings, loadTemplates(templatesDir ?? loaded.plan.templatesDir).findings);
+    append(findings, asWarnings(lintLoaded(loaded)));
   }
   return findings;
 }
@@ -32,7 +33,7 @@ export function checkCommand(args: string[], opts: CheckOptions): number {
   for (const p of plans) {
     const f = checkFile(p.file, opts.templates);
     if (hasErrors(f) || (opts.strict && f.length)) failed++;
-    findings.push(...f);
+    append(findings, f);
   }
   const errors = findings.filter((f) => f.severity === "error").length;
   if (opts.format === "json") printJson({ command: "check", findings, outputs: [], plans: plans.length, failed });

@@ -1,5 +1,5 @@
 /** Messages of the read and validate stages (YAML and schema). Vietnamese, each says how to fix. */
-import { groupDigits } from "./numbers.js";
+import { groupDigits } from "../digits.js";
 
 export const readMessages = {
   notFound: () => "không tìm thấy tệp. Kiểm tra lại tên và đường dẫn.",

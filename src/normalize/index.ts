@@ -28,8 +28,9 @@ export function parseDate(s: string | undefined): PlanDate {
   return { year: y, month: mo, day: d };
 }
 
-function amount(v: number | string): number {
-  return typeof v === "number" ? v : Number(v.replace(/\./g, ""));
+/** The amount's digits without thousands dots nor leading zeros (a number is exact: the reader checked). */
+function amount(v: number | string): string {
+  return (typeof v === "number" ? String(v) : v.replace(/\./g, "")).replace(/^0+(?=\d)/, "");
 }
 
 function budget(v: BudgetLineSource[] | undefined): BudgetLine[] | undefined {

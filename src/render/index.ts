@@ -5,6 +5,8 @@
 import type { Block, DocumentModel, Run } from "../model/document.js";
 import type { BudgetLine, Item, NormalizedPlan, PlanDate } from "../model/normalized.js";
 import type { TableSource } from "../model/plan.js";
+import { append } from "../lists.js";
+import { addDigits, groupDigits } from "../digits.js";
 import { inline } from "./inline.js";
 import type { Templates } from "./templates.js";
 
@@ -32,8 +34,20 @@ function textDate(iso: string): string {
   return `${d}/${mo}/${y}`;
 }
 
-function formatAmount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+
+/**
+ * s without the characters `one` matches at its end. A pattern like /[\s.;]+$/ is tried from every
+ * position of a long run of such characters in the middle of a text: this looks from the end once.
+ */
+function trimEnd(s: string, one: RegExp): string {
+  let end = s.length;
+  while (end > 0 && one.test(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
+/** Whitespace that holds a line break becomes one space (a pattern of spaces around "\n" would rescan long runs of spaces). */
+function joinLines(s: string): string {
+  return s.replace(/\s+/g, (ws) => (ws.includes("\n") ? " " : ws));
 }
 
 /** Adds the end mark "./." to the last run of a block, unless it is there already. */
@@ -44,7 +58,7 @@ function endMark(runs: Run[]): void {
     return;
   }
   last.text = last.text.trimEnd();
-  if (!last.text.endsWith("./.")) last.text = last.text.replace(/[\s.;,:]+$/, "") + "./.";
+  if (!last.text.endsWith("./.")) last.text = trimEnd(last.text, /[\s.;,:]/) + "./.";
 }
 
 class Renderer {
@@ -55,7 +69,7 @@ class Renderer {
     private readonly plan: NormalizedPlan,
     private readonly t: Templates,
   ) {
-    const summary = plan.summary.replace(/\s*\n\s*/g, " ");
+    const summary = joinLines(plan.summary);
     this.data = {
       co_quan: { ten_goi: plan.agency.name, viet_tat: plan.agency.abbreviation, dia_danh: plan.agency.place },
       so: plan.number,
@@ -86,12 +100,12 @@ class Renderer {
     const withSource = lines.some((l) => l.source);
     const columns = (withSource ? cols : cols.slice(0, 3)).map((c) => inline(c, { bold: true }));
     const rows = lines.map((l, i) => {
-      const row = [inline(String(i + 1)), inline(l.text), inline(formatAmount(l.amount))];
+      const row = [inline(String(i + 1)), inline(l.text), inline(groupDigits(l.amount))];
       if (withSource) row.push(inline(l.source ?? ""));
       return row;
     });
-    const total = lines.reduce((s, l) => s + l.amount, 0);
-    const totalRow = [inline(""), inline(this.fill("du-toan-tong"), { bold: true }), inline(formatAmount(total), { bold: true })];
+    const total = lines.reduce((s, l) => addDigits(s, l.amount), "0");
+    const totalRow = [inline(""), inline(this.fill("du-toan-tong"), { bold: true }), inline(groupDigits(total), { bold: true })];
     if (withSource) totalRow.push(inline(""));
     return { kind: "table", columns, rows, widths: withSource ? [1, 6, 3, 3] : [1, 7, 3], totalRow };
   }
@@ -105,18 +119,18 @@ class Renderer {
     const [first, ...rest] = it.paragraphs;
     if (it.title !== undefined) {
       out.push({ kind: "titled", label: it.label, runs: inline(it.title, { bold: true }), depth: it.depth });
-      out.push(...this.paragraphs(it.paragraphs));
+      append(out, this.paragraphs(it.paragraphs));
     } else if (it.unit !== undefined) {
       const head = this.fill("don-vi", { don_vi: it.unit, de_nghi: it.propose });
       const runs = inline(it.label ? `${it.label} ${head}` : head, { bold: true });
-      if (first !== undefined) runs.push(...inline(" " + first));
+      if (first !== undefined) append(runs, inline(" " + first));
       out.push({ kind: "item", label: "", runs, depth: it.depth });
-      out.push(...this.paragraphs(rest));
+      append(out, this.paragraphs(rest));
     } else {
       let text = first ?? "";
-      if (it.deadline) text = this.fill("han", { noi_dung: text.replace(/[\s.;:]+$/, ""), han: textDate(it.deadline) });
+      if (it.deadline) text = this.fill("han", { noi_dung: trimEnd(text, /[\s.;:]/), han: textDate(it.deadline) });
       out.push({ kind: "item", label: it.label, runs: inline(text), depth: it.depth });
-      out.push(...this.paragraphs(rest));
+      append(out, this.paragraphs(rest));
     }
     if (it.task) {
       const lines: [string, string | undefined][] = [
@@ -133,7 +147,7 @@ class Renderer {
     }
     if (it.budget) out.push(this.budget(it.budget));
     if (it.table) out.push(this.table(it.table));
-    for (const c of it.children) out.push(...this.item(c));
+    for (const c of it.children) append(out, this.item(c));
     return out;
   }
 
@@ -142,12 +156,12 @@ class Renderer {
     if (p.free !== undefined) return p.free.split(/\n\s*\n/).map((t) => ({ kind: "paragraph", runs: inline(t.trim()) }));
     const out: Block[] = p.bases.map((b, i) => ({
       kind: "basis",
-      runs: inline(this.fill("can-cu", { noi_dung: b.replace(/[\s.;]+$/, ""), cuoi: i === p.bases.length - 1 }), { italic: true }),
+      runs: inline(this.fill("can-cu", { noi_dung: trimEnd(b, /[\s.;]/), cuoi: i === p.bases.length - 1 }), { italic: true }),
     }));
     const lead = p.lead ?? this.fill("loi-dan");
     // a "Thực hiện …" ending in a full stop makes the lead a sentence of its own (seeds 000, 002)
     const fullStop = /\.\s*$/.test(p.implements[p.implements.length - 1] ?? "");
-    const implementsText = p.implements.map((s) => s.replace(/[\s.;,]+$/, ""));
+    const implementsText = p.implements.map((s) => trimEnd(s, /[\s.;,]/));
     out.push({ kind: "paragraph", runs: inline(this.fill("mo-dau", { thuc_hien: implementsText, het_cau: fullStop, loi_dan: lead })) });
     return out;
   }
@@ -157,10 +171,10 @@ class Renderer {
     for (const s of this.plan.sections) {
       const title = s.title ?? this.fill(`muc-${s.kind}`);
       out.push({ kind: "section", label: s.label, runs: inline(upper(title), { bold: true }) });
-      out.push(...this.paragraphs(s.paragraphs));
+      append(out, this.paragraphs(s.paragraphs));
       if (s.budget) out.push(this.budget(s.budget));
       if (s.table) out.push(this.table(s.table));
-      for (const it of s.items) out.push(...this.item(it));
+      for (const it of s.items) append(out, this.item(it));
     }
     const closing = this.plan.closing;
     if (closing === false) {
@@ -177,10 +191,10 @@ class Renderer {
   recipients(): string[] {
     const p = this.plan;
     const lines = p.recipients.map((r) =>
-      this.fill("noi-nhan-dong", { ten: r.name.trim().replace(/[\s;.,]+$/, ""), ghi_chu: r.note?.replace(/^\(|\)$/g, "") }),
+      this.fill("noi-nhan-dong", { ten: trimEnd(r.name.trim(), /[\s;.,]/), ghi_chu: r.note?.replace(/^\(|\)$/g, "") }),
     );
     if (p.typedArchive) {
-      const t = p.typedArchive.replace(/^[-\s]+/, "").replace(/[\s;]+$/, "");
+      const t = trimEnd(p.typedArchive.replace(/^[-\s]+/, ""), /[\s;]/);
       lines.push(`- ${t}${t.endsWith(".") ? "" : "."}`);
     } else {
       lines.push(this.fill("luu", { ...p.archive }));
@@ -215,7 +229,7 @@ class Renderer {
       appendices: p.appendices.map((a) => {
         const blocks: Block[] = [...this.paragraphs(a.paragraphs)];
         if (a.table) blocks.push(this.table(a.table));
-        for (const it of a.items) blocks.push(...this.item(it));
+        for (const it of a.items) append(blocks, this.item(it));
         return {
           label: this.fill("phu-luc", { so: a.numeral }),
           title: (a.title ?? "").split("\n").map((s) => upper(s.trim())).filter(Boolean),
@@ -225,7 +239,7 @@ class Renderer {
         };
       }),
       meta: {
-        title: `${this.fill("ten-loai")} ${p.summary.replace(/\s*\n\s*/g, " ")}`,
+        title: `${this.fill("ten-loai")} ${joinLines(p.summary)}`,
         creator: p.agency.lines.join(" "),
         date,
       },

@@ -9,6 +9,7 @@ import { compileValidators, type SchemaKind } from "./schemas.js";
 import { precompiledValidators } from "./precompiled.js";
 import { validateMessages as m, typeVi, PATTERN_HINTS } from "../messages/validate.js";
 import { suggest } from "./suggest.js";
+import { capFindings } from "../read/cap.js";
 
 export type { SchemaKind } from "./schemas.js";
 
@@ -42,28 +43,54 @@ function actualType(v: unknown): string {
   return typeof v;
 }
 
-/** Drops the noise of anyOf: the type mismatches of the branches the value did not take. */
+/** Drops the noise of anyOf: the type mismatches of the branches the value did not take. One pass over the errors. */
 function reduceAnyOf(errors: ErrorObject[], data: unknown): ErrorObject[] {
+  const byPath = new Map<string, ErrorObject[]>();
+  // every path with an error below it ("/a/b/c" puts "/a/b", "/a" and "")
+  const above = new Set<string>();
+  for (const e of errors) {
+    const here = byPath.get(e.instancePath);
+    if (here) here.push(e);
+    else byPath.set(e.instancePath, [e]);
+    for (let cut = e.instancePath.lastIndexOf("/"); cut >= 0; cut = e.instancePath.lastIndexOf("/", cut - 1)) {
+      const parent = e.instancePath.slice(0, cut);
+      if (above.has(parent)) break;
+      above.add(parent);
+      if (cut === 0) break;
+    }
+  }
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
   const out: ErrorObject[] = [];
+  const oneOf = new Set<string>();
   for (const p of anyOfPaths) {
-    const here = errors.filter((e) => e.instancePath === p && e.keyword !== "anyOf");
-    const deeper = errors.filter((e) => e.instancePath.startsWith(p + "/"));
+    const here = byPath.get(p)!.filter((e) => e.keyword !== "anyOf");
+    const deeper = above.has(p);
     const nonType = here.filter((e) => e.keyword !== "type" && e.keyword !== "const");
-    if (nonType.length === 0 && deeper.length === 0) {
+    if (nonType.length === 0 && !deeper) {
       // No branch accepted the value's type: one message listing what is accepted.
       const types = [...new Set(here.filter((e) => e.keyword === "type").map((e) => String(e.params.type)))];
       const wanted = here.some((e) => e.keyword === "const") ? [...types, "false"] : types;
       out.push({ ...here[0]!, keyword: "type", params: { type: wanted.join("|") } });
-    } else if (nonType.length && nonType.every((e) => e.keyword === "required") && deeper.length === 0 && actualType(valueAt(data, toPath(p, data))) === "object") {
+    } else if (nonType.length && nonType.every((e) => e.keyword === "required") && !deeper && actualType(valueAt(data, toPath(p, data))) === "object") {
       out.push({ ...nonType[0]!, keyword: "requiredOneOf", params: { keys: nonType.map((e) => String(e.params.missingProperty)) } });
+      oneOf.add(p);
     }
   }
   return errors
     .filter((e) => e.keyword !== "anyOf")
     .filter((e) => !(anyOfPaths.has(e.instancePath) && (e.keyword === "type" || e.keyword === "const")))
-    .filter((e) => !(anyOfPaths.has(e.instancePath) && e.keyword === "required" && out.some((o) => o.keyword === "requiredOneOf" && o.instancePath === e.instancePath)))
+    .filter((e) => !(e.keyword === "required" && oneOf.has(e.instancePath)))
     .concat(out);
+}
+
+/** The known key nearest to an unknown one; asked twice per error (misspelt required keys, message), measured once. */
+const suggestions = new WeakMap<ErrorObject, string | undefined>();
+function suggestKey(e: ErrorObject): string | undefined {
+  if (suggestions.has(e)) return suggestions.get(e);
+  const props = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+  const s = suggest(String(e.params.additionalProperty), props);
+  suggestions.set(e, s);
+  return s;
 }
 
 function describeValue(src: SourceFile, path: Path, v: unknown): string {
@@ -88,7 +115,7 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
       fullPath = [...path, key];
       at = src.positions.keyAt(fullPath);
       rule = "schema.unknown-key";
-      message = m.unknownKey(key, suggest(key, Object.keys(parent.properties ?? {})));
+      message = m.unknownKey(key, suggestKey(e));
       break;
     }
     case "required": {
@@ -159,8 +186,7 @@ export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
   const misspelt = new Set<string>();
   for (const e of errors) {
     if (e.keyword !== "additionalProperties") continue;
-    const props = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-    const s = suggest(String(e.params.additionalProperty), props);
+    const s = suggestKey(e);
     if (s) misspelt.add(`${e.instancePath}/${s}`);
   }
   const seen = new Set<string>();
@@ -173,5 +199,5 @@ export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
     seen.add(k);
     findings.push(f);
   }
-  return findings.sort((a, b) => a.line - b.line || a.col - b.col);
+  return capFindings(src.file, findings.sort((a, b) => a.line - b.line || a.col - b.col));
 }
