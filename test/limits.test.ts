@@ -3,9 +3,18 @@
  * finding at its line:col. No timing here (bench/worst-cases.mjs times them at the size limit).
  */
 import { describe, expect, it } from "vitest";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseSource, LIMITS } from "../src/read/index.js";
 import { MAX_FINDINGS_PER_RULE } from "../src/read/cap.js";
-import { MINIMAL_PLAN } from "./helpers.js";
+import { lintSource } from "../src/lint/index.js";
+import { normalizePlan } from "../src/normalize/index.js";
+import { loadTemplates, renderPlan } from "../src/render/index.js";
+import { buildOne } from "../src/commands/build.js";
+import { MINIMAL_PLAN, tempDir } from "./helpers.js";
+
+/** The minimal plan with its trích yếu replaced by `line` (a whole YAML line, or several). */
+const withSummary = (line: string) => MINIMAL_PLAN.replace(/^trich_yeu:.*$/m, () => line);
 
 const read = (text: string) => parseSource("plan.yaml", text);
 const first = (text: string) => {
@@ -88,5 +97,63 @@ describe("read: counts and stops early", () => {
     const syntax = read("a: b: c\n".repeat(20_000)).findings.filter((f) => f.rule === "yaml.syntax");
     expect(syntax.length).toBe(MAX_FINDINGS_PER_RULE + 1);
     expect(syntax.at(-1)!.message).toContain("lỗi tương tự");
+  });
+});
+
+describe("lint: linear in the text, findings capped per rule", () => {
+  const lint = (text: string) => {
+    const src = parseSource("plan.yaml", text);
+    expect(src.findings).toEqual([]);
+    return lintSource(src, { planDate: "2025-03-05", today: new Date(Date.UTC(2025, 2, 5)), disabled: new Set(), futureMarginDays: 60 });
+  };
+
+  it("passes a citation followed by 300,000 spaces", () => {
+    const rules = (text: string) => new Set(lint(withSummary(`trich_yeu: "${text}"`)).map((f) => f.rule));
+    expect(rules(`Kế hoạch số 1${" ".repeat(300_000)}x`)).toEqual(new Set(["lint.double-space"]));
+    expect(rules(`Kế hoạch${" ".repeat(300_000)}số 1`)).toEqual(new Set(["lint.double-space"]));
+  });
+
+  it("reports ./. repeated 60,000 and 240,000 times as 100 findings and a count", () => {
+    for (const times of [60_000, 240_000]) {
+      const end = lint(withSummary(`trich_yeu: "${"./.".repeat(times)} a"`)).filter((f) => f.rule === "lint.end-mark");
+      expect(end.length).toBe(MAX_FINDINGS_PER_RULE + 1);
+      expect(end.at(-1)!.message).toMatch(new RegExp(`^… và ${(times - MAX_FINDINGS_PER_RULE).toLocaleString("de-DE")} cảnh báo tương tự`));
+    }
+  });
+
+  it("finishes on stale years and impossible dates repeated, and on a recipient of 200,000 (", () => {
+    expect(lint(withSummary(`trich_yeu: "${"năm 2019 ".repeat(100_000)}"`)).filter((f) => f.rule === "lint.stale-year").length).toBe(MAX_FINDINGS_PER_RULE + 1);
+    expect(lint(withSummary(`trich_yeu: "${"31/4/2025 ".repeat(100_000)}"`)).filter((f) => f.rule === "lint.date-invalid").length).toBe(MAX_FINDINGS_PER_RULE + 1);
+    expect(lint(MINIMAL_PLAN.replace("  - Các trường học", `  - "${"(".repeat(200_000)}"\n  - "${"(".repeat(200_000)}"`)).map((f) => f.rule)).toContain("lint.brackets");
+  });
+});
+
+describe("render and write: lists as long as the input", () => {
+  it("builds a trích yếu of 130,000 lines (no Math.max over them as arguments)", async () => {
+    const dir = tempDir("kehoach-lines-");
+    const file = join(dir, "p.yaml");
+    writeFileSync(file, withSummary(`trich_yeu: |-\n${"  a\n".repeat(130_000)}  a`));
+    const r = await buildOne({ file, root: dir }, { format: "json" });
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(existsSync(join(dir, "p.docx"))).toBe(true);
+  }, 60_000);
+});
+
+describe("amounts are exact", () => {
+  const totals = (amounts: string[]) => {
+    const lines = amounts.map((a) => `      - { noi_dung: Chi, so_tien: ${a} }`).join("\n");
+    const src = parseSource("plan.yaml", MINIMAL_PLAN.replace("noi_dung:\n", `noi_dung:\n  - loai: kinh_phi\n    du_toan:\n${lines}\n`));
+    expect(src.findings).toEqual([]);
+    const n = normalizePlan({ plan: src });
+    const m = renderPlan(n.plan!, loadTemplates().templates, new Date(Date.UTC(2025, 2, 5)));
+    const table = m.body.find((b) => b.kind === "table");
+    if (table?.kind !== "table") throw new Error("no table");
+    return [...table.rows.map((r) => r[2]!.map((x) => x.text).join("")), table.totalRow![2]!.map((x) => x.text).join("")];
+  };
+
+  it("prints 16 and 24 digits as typed, and sums them digit by digit", () => {
+    expect(totals(['"9999999999999999"', "1"])).toEqual(["9.999.999.999.999.999", "1", "10.000.000.000.000.000"]);
+    expect(totals(['"999.999.999.999.999.999.999.999"', '"0001"'])).toEqual(["999.999.999.999.999.999.999.999", "1", "1.000.000.000.000.000.000.000.000"]);
+    expect(totals(["9007199254740991", "9007199254740991"]).at(-1)).toBe("18.014.398.509.481.982");
   });
 });
