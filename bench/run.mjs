@@ -106,6 +106,27 @@ if (sample) {
   Object.assign(results.batch, { pandoc_ms: per * PLANS, pandoc_measured_runs: sample, pandoc_rss_mb: pandocRss, pandoc_plans_per_s: 1000 / per });
 }
 
+// --pdf: a batch of PDF_PLANS plans in one build (one LibreOffice run per package date) against
+// the same plans each built with --pdf on its own (one LibreOffice start each), in turns
+const PDF_PLANS = arg("--pdf-plans", 50);
+if (has("soffice") && PDF_PLANS > 0) {
+  const pdfDir = join(work, "pdf");
+  const pdfFiles = generate(ROOT, pdfDir, PDF_PLANS);
+  const env = { ...process.env, SOURCE_DATE_EPOCH: "1741132800" };
+  const t0 = process.hrtime.bigint();
+  const batch = spawnSync(process.execPath, [CLI, "build", pdfDir, "--pdf", "--out-dir", join(work, "pdf-batch")], { env, encoding: "utf8", maxBuffer: 1 << 28 });
+  const batchMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (batch.status !== 0) throw new Error(`--pdf batch failed:\n${batch.stderr.slice(0, 2000)}`);
+  let separateMs = 0;
+  for (const [i, f] of pdfFiles.entries()) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [CLI, "build", f, "--pdf", "-o", join(work, "pdf-one", `p${i}.docx`)], { env, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`--pdf of ${f} failed:\n${r.stderr.slice(0, 2000)}`);
+    separateMs += Number(process.hrtime.bigint() - t) / 1e6;
+  }
+  results.pdf = { plans: PDF_PLANS, batch_ms: batchMs, separate_ms: separateMs, speedup: separateMs / batchMs };
+}
+
 const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "–");
 const ok = (b) => (b === undefined ? "–" : b ? "ok" : "NOT OK");
 const s = results.single;
@@ -126,6 +147,12 @@ rows.push([`batch of ${PLANS}, one kehoach build`, `${fmt(b.kehoach_ms)} ms (${f
 if (pandoc) rows.push([`${PLANS} pandoc runs (${b.pandoc_measured_runs} measured, scaled)`, `${fmt(b.pandoc_ms)} ms (${fmt(b.pandoc_plans_per_s, 1)} plans/s)`, "", ""]);
 if (pandoc) rows.push(["batch speed-up vs pandoc", `${fmt(t.batch_speedup_vs_pandoc, 1)}×`, "≥ 20×", ok(t.batch_speedup_vs_pandoc >= 20)]);
 rows.push(["batch peak RSS", `${fmt(b.kehoach_rss_mb)} MB`, "< 200 MB", ok(b.kehoach_rss_mb < 200)]);
+if (results.pdf) {
+  const p = results.pdf;
+  rows.push([`${p.plans} plans with --pdf, one build`, `${fmt(p.batch_ms)} ms`, "", ""]);
+  rows.push([`${p.plans} plans with --pdf, one build each`, `${fmt(p.separate_ms)} ms`, "", ""]);
+  rows.push(["--pdf batch speed-up", `${fmt(p.speedup, 1)}×`, "", ""]);
+}
 const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
 console.log(`machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGB} GB, Node ${results.machine.node}${pandoc ? `, ${results.machine.pandoc}` : ", pandoc not found (apt-get install pandoc)"}`);
 console.log(`median of ${RUNS} runs after 2 warm-ups, kehoach, node and pandoc in turns; plan ${results.plan}`);

@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { cliMessages as m, initMessages as im } from "./messages/cli.js";
 import type { Format } from "./commands/report.js";
+import { isFolder } from "./read/files.js";
 
 function usageMessage(e: CommanderError): string {
   const arg = /'([^']+)'/.exec(e.message)?.[1] ?? "";
@@ -15,8 +16,8 @@ function usageMessage(e: CommanderError): string {
     case "commander.optionMissingArgument":
       return m.missingOptionValue(arg);
     case "commander.invalidArgument":
-      // our own checks (--jobs) carry a Vietnamese reason after commander's English sentence
-      return /--jobs/.test(e.message) ? e.message.replace(/^[\s\S]*is invalid\.\s*/, "") : m.badFormat(arg);
+      // our own checks (--jobs, --templates) carry a Vietnamese reason after commander's English sentence
+      return /--jobs|--templates/.test(e.message) ? e.message.replace(/^[\s\S]*is invalid\.\s*/, "") : m.badFormat(arg);
     default:
       return e.message.replace(/^error:\s*/, "");
   }
@@ -45,27 +46,34 @@ async function main(argv: string[]): Promise<number> {
   const format = (): Option => new Option("--format <định dạng>", m.optFormat).choices(["text", "json"]).default("text");
   let run: () => Promise<number> = async () => 0;
 
+  // --templates is typed by the user, so it may be anywhere, but it must be a folder (read/files.ts contains its files)
+  const templatesFolder = (v: string): string => {
+    if (!isFolder(v)) throw new InvalidArgumentError(m.badTemplates(v));
+    return v;
+  };
+
   // check, build and lint share their argument and the options every plan command has
   const planCommand = (name: string, description: string): Command =>
     program.command(name).description(description).argument("<tệp...>", m.argFiles).addOption(format()).option("--strict", m.optStrict);
 
   planCommand("check", m.checkDescription)
-    .option("--templates <thư mục>", m.optTemplates)
+    .option("--templates <thư mục>", m.optTemplates, templatesFolder)
     .action((files: string[], o: { format: Format; strict?: boolean; templates?: string }) => {
       run = async () => (await import("./commands/check.js")).checkCommand(files, o);
     });
   planCommand("build", m.buildDescription)
     .option("-o, --output <tệp.docx>", m.optOutput)
     .option("--out-dir <thư mục>", m.optOutDir)
-    .option("--templates <thư mục>", m.optTemplates)
+    .option("--templates <thư mục>", m.optTemplates, templatesFolder)
     .option("--ky-so", m.optKySo)
     .option("--pdf", m.optPdf)
+    .option("--fonts <thư mục>", m.optFonts)
     .option("--watch", m.optWatch)
     .option("-j, --jobs <số>", m.optJobs, (v: string) => {
       if (!/^[1-9]\d{0,2}$/.test(v)) throw new InvalidArgumentError(m.badJobs(v));
       return Number(v);
     })
-    .action((files: string[], o: { format: Format; output?: string; outDir?: string; templates?: string; kySo?: boolean; strict?: boolean; pdf?: boolean; watch?: boolean; jobs?: number }) => {
+    .action((files: string[], o: { format: Format; output?: string; outDir?: string; templates?: string; kySo?: boolean; strict?: boolean; pdf?: boolean; fonts?: string; watch?: boolean; jobs?: number }) => {
       run = async () => {
         const build = await import("./commands/build.js");
         return o.watch ? build.watchCommand(files, o) : build.buildCommand(files, o);

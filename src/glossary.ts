@@ -10,6 +10,7 @@
  * | số, ký hiệu       | number, symbol    | so, viet_tat     | "Số: 05/KH-UBND"                                        |
  * | địa danh          | place             | co_quan.dia_danh | place name in the date line                             |
  * | trích yếu         | summary           | trich_yeu        | one-line subject under "KẾ HOẠCH"                       |
+ * | trích yếu (câu)   | summaryInSentence | trich_yeu_trong_cau | the trích yếu as written inside the default sentences |
  * | căn cứ            | basis             | mo_dau.can_cu    | legal bases, italic lines "Căn cứ …;"                   |
  * | thực hiện         | implements        | mo_dau.thuc_hien | documents the plan carries out ("Thực hiện …")          |
  * | mục               | Section           | noi_dung[]       | I., II., … (upper case, bold)                           |

@@ -6,13 +6,17 @@ import { statSync } from "node:fs";
 import type { Finding } from "./model/finding.js";
 import { hasErrors } from "./model/finding.js";
 import type { NormalizedPlan } from "./model/normalized.js";
+import type { ProfileSource } from "./model/plan.js";
 import { readSource, type SourceFile } from "./read/index.js";
 import { validateSource } from "./validate/index.js";
-import { locateProfile, normalizePlan } from "./normalize/index.js";
+import { isProfile, locateProfile, locateTemplates } from "./read/locate.js";
+import { normalizePlan } from "./normalize/index.js";
 import { append } from "./lists.js";
 
 export interface LoadedPlan {
   file: string;
+  /** "profile" when the file given is an office profile (normalize/profile.ts isProfile): checked as one, nothing to build. */
+  kind: "plan" | "profile";
   plan?: NormalizedPlan;
   /** The plan's source and, when found, its profile's. */
   sources: SourceFile[];
@@ -46,7 +50,8 @@ function loadProfile(path: string): { source: SourceFile; findings: Finding[] } 
 export function loadPlan(file: string): LoadedPlan {
   const src = readSource(file);
   const findings = [...src.findings];
-  if (hasErrors(findings)) return { file, sources: [src], findings };
+  if (hasErrors(findings)) return { file, kind: "plan", sources: [src], findings };
+  if (isProfile(src)) return { file, kind: "profile", sources: [src], findings: append(findings, validateSource(src, "profile")) };
   append(findings, validateSource(src, "plan"));
   const sources = [src];
   const where = locateProfile(src);
@@ -58,8 +63,12 @@ export function loadPlan(file: string): LoadedPlan {
     sources.push(profile);
     append(findings, office.findings);
   }
-  if (hasErrors(findings)) return { file, sources, findings };
-  const n = normalizePlan({ plan: src, profile });
+  if (hasErrors(findings)) return { file, kind: "plan", sources, findings };
+  // the templates folder of the plan, or else of its profile
+  const declaring = (src.value as ProfileSource).mau !== undefined ? src : (profile?.value as ProfileSource | undefined)?.mau !== undefined ? profile : undefined;
+  const templates = declaring ? locateTemplates(declaring) : {};
+  const n = normalizePlan({ plan: src, profile, templatesDir: templates.path });
   append(findings, n.findings);
-  return { file, plan: n.plan, sources, findings };
+  if (templates.finding) return { file, kind: "plan", sources, findings: [...findings, templates.finding] };
+  return { file, kind: "plan", plan: n.plan, sources, findings };
 }

@@ -4,14 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { documentText } from "./docx.js";
-import { ROOT, runCli, tempDir } from "./helpers.js";
+import { CHECKER, HAS_CHECKER, HAS_SOFFICE, ROOT, runCli, tempDir } from "./helpers.js";
 
 const SEEDS = join(ROOT, "test", "fixtures", "seeds");
-const CHECKER = join(ROOT, "..", "shared", "tools", "nd30check.py");
 
 /** Words as the checker counts them: NFC, lower case, runs of letters and digits. */
 export function words(s: string): string[] {
@@ -60,7 +59,7 @@ describe("seed examples", () => {
       expect(recall).toBeGreaterThanOrEqual(0.97);
     });
 
-    it.runIf(existsSync(CHECKER))("passes nd30check with 0 FAIL and correct numbering", () => {
+    it.runIf(HAS_CHECKER)("passes nd30check with 0 FAIL and correct numbering", () => {
       const r = spawnSync("python3", [CHECKER, docx], { encoding: "utf8" });
       const lines = r.stdout.split("\n");
       const fails = lines.filter((l) => l.startsWith("FAIL")).map((l) => l.split(/\s+/)[1]);
@@ -69,8 +68,7 @@ describe("seed examples", () => {
       expect(lines.find((l) => l.includes("numbering.sequence"))).toMatch(/^PASS/);
     });
 
-    const soffice = (process.env.PATH ?? "").split(":").some((d) => existsSync(join(d, "soffice")));
-    it.runIf(soffice)("converts to PDF in LibreOffice", () => {
+    it.runIf(HAS_SOFFICE)("converts to PDF in LibreOffice", () => {
       const dir = mkdtempSync(join(tmpdir(), "kehoach-lo-"));
       const r = spawnSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, docx], { encoding: "utf8", timeout: 180_000 });
       expect(r.status).toBe(0);

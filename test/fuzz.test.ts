@@ -11,7 +11,8 @@ import { parseDocument } from "yaml";
 import { buildOne } from "../src/commands/build.js";
 import { readZip } from "../src/pack/index.js";
 import { xmlProblem } from "./fuzz/xml.js";
-import { MINIMAL_PLAN, ROOT, tempDir } from "./helpers.js";
+import { fuzzSymlinks } from "./fuzz/symlinks.js";
+import { HAS_SOFFICE, MINIMAL_PLAN, ROOT, tempDir } from "./helpers.js";
 
 function prng(seed: number): () => number {
   return () => {
@@ -173,8 +174,7 @@ describe("fuzz", () => {
     expect(tried).toBeGreaterThan(300);
     expect(out.built).toBeGreaterThan(50);
     expect(out.rejected).toBeGreaterThan(50);
-    const soffice = (process.env.PATH ?? "").split(":").some((d) => existsSync(join(d, "soffice")));
-    if (soffice) {
+    if (HAS_SOFFICE) {
       for (const s of samples) {
         const r = spawnSync("soffice", [`-env:UserInstallation=file://${dir}/lo`, "--headless", "--convert-to", "pdf", "--outdir", dir, s], { timeout: 120_000 });
         expect(r.status, s).toBe(0);
@@ -182,4 +182,12 @@ describe("fuzz", () => {
       }
     }
   }, 240_000);
+
+  it("never reads a template or profile through a symlink leading out of its folder", async () => {
+    const r = await fuzzSymlinks(prng(20261201), 150);
+    console.log(`fuzz (symlinks): ${r.cases} layouts, ${r.built} built, ${r.refused} refused, ${r.problems.length} problems`);
+    expect(r.problems.slice(0, 10)).toEqual([]);
+    expect(r.built).toBeGreaterThan(5);
+    expect(r.refused).toBeGreaterThan(50);
+  }, 120_000);
 });

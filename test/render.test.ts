@@ -102,11 +102,11 @@ noi_dung:
     const lines = m.body.map(text);
     expect(lines.slice(0, 3)).toEqual([
       "Căn cứ Luật Trẻ em năm 2016;",
-      "Căn cứ Nghị định số 56/2017/NĐ-CP.",
+      "Căn cứ Nghị định số 56/2017/NĐ-CP;", // the typed ";" is kept (no "." added)
       "Thực hiện Quyết định số 23/QĐ-TTg; Quyết định số 1175/QĐ-UBND, UBND xã ban hành Kế hoạch như sau:",
     ]);
-    expect(lines).toContain("- Cơ quan chủ trì: Công an xã.");
-    expect(lines).toContain("- Thời gian thực hiện: Quý II.");
+    expect(lines).toContain("- Cơ quan chủ trì: Công an xã");
+    expect(lines).toContain("- Thời gian thực hiện: Quý II");
     expect(lines).toContain("2. Đề nghị Ủy ban MTTQ xã: Phối hợp tuyên truyền.");
     expect(lines).toContain("3. Báo cáo 6 tháng: trước ngày 10/5/2025");
     const table = m.body.find((b) => b.kind === "table");
@@ -127,7 +127,7 @@ noi_dung:
     const dir = tempDir();
     mkdirSync(join(dir, "mau"));
     writeFileSync(join(dir, "mau", "nhiem-vu-phoi-hop.hbs"), "Cơ quan, đơn vị phối hợp thực hiện: {{noi_dung}}");
-    const m = model(MINIMAL_PLAN.replace("- Tăng cường sự lãnh đạo của cấp ủy.", "- { doan: Việc, phoi_hop: Các phòng }"), join(dir, "mau"));
+    const m = model(MINIMAL_PLAN.replace("- Tăng cường sự lãnh đạo của cấp ủy.", "- { doan: Việc, phoi_hop: Các phòng. }"), join(dir, "mau"));
     expect(m.body.map(text)).toContain("- Cơ quan, đơn vị phối hợp thực hiện: Các phòng.");
     writeFileSync(join(dir, "mau", "ket-thuc.hbs"), "Trên đây\n{{#if co_quan}}là Kế hoạch");
     writeFileSync(join(dir, "mau", "ket-thuk.hbs"), "x");

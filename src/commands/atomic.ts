@@ -5,7 +5,7 @@
  * (creating a file is mostly waiting: about 1.5 ms each on the benchmark machine). Through
  * node:fs's callbacks, which Node has loaded already: node:fs/promises costs a cold build 2 ms.
  */
-import { close, open, realpathSync, rename, rm, write } from "node:fs";
+import { close, existsSync, fchmod, mkdirSync, open, realpathSync, rename, rm, statSync, write } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 
@@ -14,6 +14,7 @@ const writeFile = promisify(write);
 const closeFile = promisify(close);
 const renameFile = promisify(rename);
 const removeFile = promisify(rm);
+const chmodFile = promisify(fchmod);
 
 let written = 0;
 
@@ -52,13 +53,33 @@ async function createTemporary(path: string): Promise<{ tmp: string; fd: number 
   }
 }
 
-/** Throws OutputError with the system's reason code when the file cannot be written. */
-export async function writeAtomic(path: string, data: Buffer, protect: string[] = []): Promise<void> {
+/**
+ * Makes the folders missing above an output, one by one. Not mkdirSync's recursive mode: on
+ * Node 20 it spins forever where a folder cannot be made (under /proc, say) instead of failing.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  let d = resolve(dir);
+  for (; !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.push(d);
+  if (existsSync(d) && !statSync(d).isDirectory()) {
+    // as mkdir says it: the folder itself is a file (EEXIST), or a file stands above it (ENOTDIR)
+    const code = missing.length ? "ENOTDIR" : "EEXIST";
+    throw Object.assign(new Error(`${code}: ${d}`), { code });
+  }
+  for (let i = missing.length - 1; i >= 0; i--) mkdirSync(missing[i]!);
+}
+
+/**
+ * Throws OutputError with the system's reason code when the file cannot be written. `mode`
+ * gives the new file the permissions of the one it replaces (lint --fix keeps a 0600 plan 0600).
+ */
+export async function writeAtomic(path: string, data: Buffer, protect: string[] = [], mode?: number): Promise<void> {
   if (protect.some((p) => same(p, path))) throw new OutputError(path, "source");
   let tmp: string | undefined;
   let fd: number | undefined;
   try {
     ({ tmp, fd } = await createTemporary(path));
+    if (mode !== undefined) await chmodFile(fd, mode);
     for (let at = 0; at < data.length; ) at += (await writeFile(fd, data, at, data.length - at, null)).bytesWritten;
     await closeFile(fd);
     fd = undefined;

@@ -1,5 +1,5 @@
 /** `kehoach build`: check, render and write each plan; one bad plan never stops the others. */
-import { mkdirSync, watch as watchFile } from "node:fs";
+import { watch as watchFile } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Finding } from "../model/finding.js";
@@ -8,9 +8,10 @@ import { loadPlan } from "../pipeline.js";
 import { loadTemplates, renderPlan, TemplateError } from "../render/index.js";
 import { renderDocx } from "../write/index.js";
 import { cliMessages as m, outputMessages as om } from "../messages/cli.js";
+import { reasonVi } from "../messages/files.js";
 import type { NormalizedPlan } from "../model/normalized.js";
 import { expandArgs, type PlanFile } from "./expand.js";
-import { OutputError, writeAtomic } from "./atomic.js";
+import { makeFolders, OutputError, writeAtomic } from "./atomic.js";
 import { asWarnings, lintLoaded } from "./lint.js";
 import { printFindings, printJson, type Format, type Output } from "./report.js";
 import { append } from "../lists.js";
@@ -23,6 +24,8 @@ export interface BuildOptions {
   kySo?: boolean;
   strict?: boolean;
   pdf?: boolean;
+  /** A folder of the office's own font files for the PDF (--fonts). */
+  fonts?: string;
   watch?: boolean;
   /** Number of parallel workers; default: the machine's cores. */
   jobs?: number;
@@ -53,12 +56,16 @@ export interface BuildResult {
   findings: Finding[];
   output?: string;
   pdf?: string;
+  /** For the PDF step: the files it may never replace, and the package date the PDF carries too. */
+  sources?: string[];
+  date?: Date;
 }
 
 /** Builds one plan file; never throws for a problem of the plan or of the output path. */
 export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildResult> {
   const loaded = loadPlan(p.file);
   const findings = [...loaded.findings];
+  if (loaded.kind === "profile") return { findings: [...findings, { file: p.file, line: 1, col: 1, rule: "build.profile", severity: "error", message: m.profileNotBuildable(p.file) }] };
   if (loaded.plan) append(findings, asWarnings(lintLoaded(loaded)));
   if (!loaded.plan || hasErrors(findings) || (opts.strict && findings.length)) return { findings };
   const plan = opts.kySo ? { ...loaded.plan, eSign: true } : loaded.plan;
@@ -74,7 +81,7 @@ export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildRe
   }
   const out = outputPath(p, opts);
   try {
-    mkdirSync(dirname(out), { recursive: true });
+    makeFolders(dirname(out));
     await writeAtomic(out, data, loaded.sources.map((s) => s.file));
   } catch (e) {
     const reason = e instanceof OutputError ? e.reason : (e as NodeJS.ErrnoException).code ?? String(e);
@@ -82,19 +89,61 @@ export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildRe
     findings.push({ file: p.file, line: 1, col: 1, rule: "output.write", severity: "error", message });
     return { findings };
   }
-  if (!opts.pdf) return { findings, output: out };
-  const pdf = out.replace(/\.docx$/i, "") + ".pdf";
+  return { findings, output: out, sources: loaded.sources.map((s) => s.file), date: packageDate(plan) };
+}
+
+/** The PDF of a .docx: beside it, same name. */
+export function pdfPath(docx: string): string {
+  return docx.replace(/\.docx$/i, "") + ".pdf";
+}
+
+/**
+ * The PDFs of the plans built, after the batch: one LibreOffice run for each package date (a
+ * start costs ~1.5 s). A plan whose PDF fails is one failed plan; its .docx stays. What the
+ * conversion says about the machine (a substitute font, no faketime) is said once.
+ */
+async function addPdfs(plans: PlanFile[], results: BuildResult[], opts: BuildOptions): Promise<Finding[]> {
+  const built = results.flatMap((r, i) => (r.output ? [i] : []));
+  if (!built.length) return [];
   // loaded only for --pdf: it brings node:child_process
-  const { convertToPdf, PDF_PACKAGE } = await import("./pdf.js");
-  try {
-    await convertToPdf(out, pdf);
-  } catch (e) {
-    const reason = (e as Error).message;
-    const message = reason === "no-soffice" ? om.noSoffice(PDF_PACKAGE) : om.pdfFailed(reason);
-    findings.push({ file: p.file, line: 1, col: 1, rule: "output.pdf", severity: "error", message });
-    return { findings, output: out };
-  }
-  return { findings, output: out, pdf };
+  const { convertAll, FAKETIME_PACKAGE, PDF_PACKAGE } = await import("./pdf.js");
+  const jobs = built.map((i) => {
+    const r = results[i]!;
+    return { docx: r.output!, pdf: pdfPath(r.output!), date: r.date ?? new Date(0), protect: r.sources ?? [] };
+  });
+  // KEHOACH_PDF_TIMEOUT_MS: a slower machine's time for one LibreOffice run (tests make it short)
+  const limit = Number(process.env.KEHOACH_PDF_TIMEOUT_MS) || undefined;
+  const { failures, notes } = await convertAll(jobs, { fontsDir: opts.fonts, ...(limit ? { timeoutMs: limit, perDocumentMs: 0 } : {}) });
+  let lines = "";
+  built.forEach((i, k) => {
+    const f = failures[k];
+    const r = results[i]!;
+    if (!f) {
+      r.pdf = jobs[k]!.pdf;
+      lines += `${plans[i]!.file}: ${om.pdfBuilt(r.pdf)}\n`;
+      return;
+    }
+    const message =
+      f.reason === "no-soffice" ? om.noSoffice(PDF_PACKAGE)
+      : f.reason === "too-old" ? om.pdfTooOld(f.version, PDF_PACKAGE)
+      : f.reason === "fonts-missing" ? om.pdfFontsMissing(f.dir)
+      : f.reason === "timeout" ? om.pdfTimeout(f.seconds)
+      : f.reason === "no-output" ? om.pdfNoOutput()
+      : f.reason === "blocked" ? om.pdfBlocked(jobs[k]!.pdf)
+      : om.pdfNotWritable(jobs[k]!.pdf, f.code === "source" ? f.code : reasonVi(f.code));
+    r.findings.push({ file: plans[i]!.file, line: 1, col: 1, rule: "output.pdf", severity: "error", message });
+  });
+  if (opts.format === "text" && lines) process.stderr.write(lines);
+  // said once, at the first plan converted: these are about the machine, not a plan
+  const first = plans[built[0]!]!.file;
+  return notes.map((n) => ({
+    file: first,
+    line: 1,
+    col: 1,
+    rule: n.kind === "font-substitute" ? "pdf.font" : "pdf.reproducible",
+    severity: "warning" as const,
+    message: n.kind === "font-substitute" ? om.pdfFontSubstitute(n.font) : om.pdfNoFaketime(FAKETIME_PACKAGE),
+  }));
 }
 
 /**
@@ -220,6 +269,7 @@ export async function buildCommand(args: string[], opts: BuildOptions): Promise<
     // the plans done are told even when a batch stops on an internal error
     progress.flush();
   }
+  if (opts.pdf) append(findings, await addPdfs(plans, results, opts));
   const outputs: Output[] = [];
   let failed = 0;
   plans.forEach((p, i) => {

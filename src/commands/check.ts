@@ -2,6 +2,7 @@
 import type { Finding } from "../model/finding.js";
 import { hasErrors } from "../model/finding.js";
 import { loadPlan } from "../pipeline.js";
+import { locateTemplates } from "../read/locate.js";
 import { loadTemplates } from "../render/index.js";
 import { cliMessages as m } from "../messages/cli.js";
 import { expandArgs } from "./expand.js";
@@ -15,10 +16,17 @@ export interface CheckOptions {
   templates?: string;
 }
 
-/** Findings of one plan: structure, profile, templates, and lint's as warnings. */
+/** Findings of one plan (or of a profile given alone): structure, profile, templates, and lint's as warnings. */
 export function checkFile(file: string, templatesDir?: string): Finding[] {
   const loaded = loadPlan(file);
   const findings = [...loaded.findings];
+  if (loaded.kind === "profile" && !hasErrors(findings)) {
+    // a profile's own templates folder is checked as a plan using it would
+    const mau = locateTemplates(loaded.sources[0]!);
+    if (mau.finding) findings.push(mau.finding);
+    if (mau.path || templatesDir) append(findings, loadTemplates(templatesDir ?? mau.path).findings);
+    append(findings, asWarnings(lintLoaded(loaded)));
+  }
   if (loaded.plan) {
     append(findings, loadTemplates(templatesDir ?? loaded.plan.templatesDir).findings);
     append(findings, asWarnings(lintLoaded(loaded)));

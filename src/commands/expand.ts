@@ -1,6 +1,6 @@
 /**
  * Turns command-line arguments (files, folders, globs) into plan files. A file named
- * explicitly is always a plan; inside folders, a YAML file is a plan when it has
+ * explicitly is always taken (a profile among them is told apart by pipeline.ts); inside folders, a YAML file is a plan when it has
  * `trich_yeu` or `noi_dung` at its top level (profiles and CI files are skipped).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";

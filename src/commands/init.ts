@@ -3,14 +3,17 @@
  * prefilled from the profile, with the schema line on top. Never overwrites a file; asks
  * questions only on a terminal, otherwise takes flags.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { makeFolders } from "./atomic.js";
 import { join, relative } from "node:path";
 import { createInterface } from "node:readline/promises";
 import Handlebars from "handlebars";
 import { SCHEMAS_DIR, TEMPLATES_DIR } from "../paths.js";
 import { initMessages as m, cliMessages } from "../messages/cli.js";
+import { reasonVi } from "../messages/files.js";
+import { isFolder } from "../read/files.js";
 import { readSource } from "../read/index.js";
-import { PROFILE_FILE } from "../normalize/index.js";
+import { PROFILE_FILE } from "../read/locate.js";
 import type { ProfileSource } from "../model/plan.js";
 
 export interface InitOptions {
@@ -59,18 +62,37 @@ function render(name: string, data: object): string {
   return hb.compile(src, { noEscape: true, knownHelpers: { json: true }, knownHelpersOnly: true })(data);
 }
 
-/** Creates a file only if it does not exist (flag "wx"): no race, no overwrite. */
-function create(path: string, text: string): boolean {
+/**
+ * Creates a file only if it does not exist (flag "wx"): no race, no overwrite. Says what it
+ * did in Vietnamese: "exists" leaves a file of the user's alone, "failed" is an error.
+ */
+function create(path: string, text: string, out: (s: string) => void): "created" | "exists" | "failed" {
   let fd: number;
   try {
     fd = openSync(path, "wx", 0o644);
-  } catch {
-    return false;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" && !isFolder(path)) {
+      out(m.exists(path));
+      return "exists";
+    }
+    out(code === "EEXIST" ? m.existsFolder(path) : m.cannotCreate(path, reasonVi(code)));
+    return "failed";
   }
-  writeSync(fd, text);
+  try {
+    writeSync(fd, text);
+  } catch (e) {
+    // a half-written skeleton is worse than none (disk full)
+    closeSync(fd);
+    rmSync(path, { force: true });
+    out(m.cannotCreate(path, reasonVi((e as NodeJS.ErrnoException).code)));
+    return "failed";
+  }
   closeSync(fd);
-  return true;
+  out(m.created(path));
+  return "created";
 }
+
 
 /** Asks on the terminal; lines typed ahead are kept, and Ctrl+D (end of input) leaves the rest unanswered. */
 async function ask(opts: InitOptions): Promise<InitOptions> {
@@ -93,7 +115,19 @@ async function ask(opts: InitOptions): Promise<InitOptions> {
 }
 
 export async function initCommand(dir: string, given: InitOptions, interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY)): Promise<number> {
-  mkdirSync(dir, { recursive: true });
+  // the year becomes part of a file name: only a year, never a path
+  if (given.nam !== undefined && !/^(?!0000)\d{4}$/.test(given.nam)) {
+    process.stderr.write(cliMessages.usage(m.badYear(given.nam)) + "\n");
+    return 2;
+  }
+  try {
+    makeFolders(dir);
+  } catch (e) {
+    // a file where the folder should be, or a folder under a file, or no right to create it
+    const code = (e as NodeJS.ErrnoException).code;
+    process.stderr.write(m.cannotCreateFolder(dir, code === "EEXIST" || code === "ENOTDIR" ? m.fileInTheWay : reasonVi(code)) + "\n");
+    return 1;
+  }
   const profilePath = join(dir, PROFILE_FILE);
   const year = given.nam ?? String(new Date().getFullYear());
   const planPath = join(dir, `ke-hoach-${year}.yaml`);
@@ -102,8 +136,10 @@ export async function initCommand(dir: string, given: InitOptions, interactive =
 
   let tenGoi: string | undefined;
   let created = 0;
+  let failed = false;
   if (existsSync(profilePath)) {
-    out(m.exists(profilePath));
+    out(isFolder(profilePath) ? m.existsFolder(profilePath) : m.exists(profilePath));
+    failed = isFolder(profilePath);
     const existing = readSource(profilePath).value as ProfileSource | undefined;
     tenGoi = existing?.co_quan?.ten_goi;
   } else {
@@ -133,17 +169,16 @@ export async function initCommand(dir: string, given: InitOptions, interactive =
       tm: ten[0],
       ho_ten: opts.nguoiKy,
     };
-    if (create(profilePath, render("co-quan.yaml.hbs", data))) {
-      out(m.created(profilePath));
-      created++;
-    } else out(m.exists(profilePath));
+    const made = create(profilePath, render("co-quan.yaml.hbs", data), out);
+    if (made === "created") created++;
+    failed ||= made === "failed";
   }
   const loiDan = `${tenGoi ?? "Ủy ban nhân dân"} ban hành Kế hoạch thực hiện công tác … năm ${year} như sau:`;
   const plan = render("ke-hoach.yaml.hbs", { schema_dir: schemaDir, nam: year, loi_dan: loiDan, file: planPath });
-  if (create(planPath, plan)) {
-    out(m.created(planPath));
+  const made = create(planPath, plan, out);
+  if (made === "created") {
     out(m.next(planPath));
     created++;
-  } else out(m.exists(planPath));
-  return created > 0 ? 0 : 1;
+  }
+  return created > 0 && !failed && made !== "failed" ? 0 : 1;
 }

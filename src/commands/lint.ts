@@ -2,13 +2,17 @@
  * `kehoach lint`: what is wrong though well formed (stale years, dates, citations, recipients,
  * signature, text hygiene). check and build report the same findings, as warnings.
  */
+import { realpathSync, statSync } from "node:fs";
+import { basename, dirname } from "node:path";
 import type { Finding } from "../model/finding.js";
 import type { PlanSource, ProfileSource } from "../model/plan.js";
 import { lintSource, fixText } from "../lint/index.js";
 import { loadPlan, type LoadedPlan } from "../pipeline.js";
 import { cliMessages as m, lintCliMessages as lm } from "../messages/cli.js";
 import { expandArgs } from "./expand.js";
-import { writeAtomic } from "./atomic.js";
+import { OutputError, writeAtomic } from "./atomic.js";
+import { resolveContained } from "../read/files.js";
+import { fileMessages as fm, reasonVi } from "../messages/files.js";
 import { printFindings, printJson, type Format } from "./report.js";
 import { append } from "../lists.js";
 
@@ -24,9 +28,10 @@ const DEFAULT_FUTURE_MARGIN_DAYS = 60;
 
 /** Lint findings of a loaded plan and its profile, with the plan's settings. */
 export function lintLoaded(loaded: LoadedPlan, today = new Date()): Finding[] {
-  const [plan, profile] = loaded.sources;
-  if (!plan?.value) return [];
-  const own = plan.value as PlanSource;
+  // a profile given alone is linted as the profile it is, with its own settings
+  const [plan, profile] = loaded.kind === "profile" ? [undefined, loaded.sources[0]] : loaded.sources;
+  if (!(plan ?? profile)?.value) return [];
+  const own = (plan?.value ?? {}) as PlanSource;
   const office = (profile?.value ?? {}) as ProfileSource;
   const disabled = new Set([...(office.kiem_tra?.tat ?? []), ...(own.kiem_tra?.tat ?? [])]);
   const ctx = {
@@ -43,6 +48,24 @@ export function asWarnings(findings: Finding[]): Finding[] {
   return findings.map((f) => ({ ...f, severity: "warning" as const }));
 }
 
+/**
+ * Writes a fixed file in place, as the user's file: same permissions, and a symlink stays a
+ * symlink (its target is fixed, when the target is in the symlink's folder; otherwise refused).
+ * The Vietnamese reason when it cannot.
+ */
+async function writeFix(file: string, text: string): Promise<string | undefined> {
+  const where = resolveContained(dirname(file), basename(file), "file");
+  if (where.refusal === "outside") return lm.linkOutside(file);
+  if (where.refusal) return fm.refused("tệp", file, where.refusal, where.code);
+  try {
+    const real = realpathSync(file);
+    await writeAtomic(real, Buffer.from(text, "utf8"), [], statSync(real).mode & 0o7777);
+  } catch (e) {
+    return lm.notWritten(file, reasonVi(e instanceof OutputError ? e.reason : (e as NodeJS.ErrnoException).code));
+  }
+  return undefined;
+}
+
 export async function lintCommand(args: string[], opts: LintOptions): Promise<number> {
   const { plans, unmatched } = expandArgs(args);
   const findings: Finding[] = unmatched.map((a) => ({ file: a, line: 1, col: 1, rule: "file.none", severity: "error", message: m.noFiles(a) }));
@@ -54,8 +77,12 @@ export async function lintCommand(args: string[], opts: LintOptions): Promise<nu
         if (fixed.has(s.file) || !s.text) continue;
         const r = fixText(s.text);
         if (!r.changes.length) continue;
-        await writeAtomic(s.file, Buffer.from(r.text, "utf8"));
+        const problem = await writeFix(s.file, r.text);
         fixed.add(s.file);
+        if (problem) {
+          findings.push({ file: s.file, line: 1, col: 1, rule: "lint.fix", severity: "error", message: problem });
+          continue;
+        }
         if (opts.format === "text") process.stderr.write(lm.fixed(s.file, r.changes.length) + "\n");
       }
       if (fixed.size) loaded = loadPlan(p.file);

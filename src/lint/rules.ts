@@ -39,6 +39,8 @@ export function dates(c: RuleContext): void {
   }
   // structured deadlines (han) and the plan's own date
   walkDeadlines(c, c.value as unknown, []);
+  // the plan's date is checked in the file that has it, not in its profile too (at co-quan.yaml:1:1)
+  if ((c.value as { ngay?: unknown }).ngay === undefined) return;
   const p = c.plan;
   if (p.year && p.month && p.day) {
     if (!validDate(p.day, p.month, p.year)) c.emit("lint.date-invalid", "error", ["ngay"], m.dateInvalid(`${p.day}/${p.month}/${p.year}`));

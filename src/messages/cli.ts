@@ -1,3 +1,5 @@
+import { excerpt } from "./excerpt.js";
+
 /** Messages of the command line: usage errors, progress and summaries. */
 export const cliMessages = {
   description: "Soạn Kế hoạch đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp YAML.",
@@ -13,9 +15,11 @@ export const cliMessages = {
   optStrict: "coi cảnh báo là lỗi (mã thoát 1)",
   optFix: "tự sửa lỗi bảng mã (TCVN3, VNI, Unicode tổ hợp) và khoảng trắng thừa",
   optKySo: "in các mã ký số (#SoKyHieuVanBan, #DiaDiemNgayBanHanh, #ChuKyLanhDao)",
-  optPdf: "xuất thêm tệp PDF qua LibreOffice",
+  optPdf: "xuất thêm tệp PDF/A qua LibreOffice",
+  optFonts: "thư mục chứa tệp phông chữ của cơ quan (ví dụ Times New Roman) dùng khi xuất PDF",
   optWatch: "theo dõi tệp và xuất lại mỗi khi lưu",
   optJobs: "số kế hoạch xuất cùng lúc (mặc định: số lõi CPU)",
+  badTemplates: (v: string) => `--templates "${excerpt(v)}" không phải một thư mục có sẵn (không tìm thấy, hoặc là một tệp). Hãy chỉ ra thư mục chứa các tệp mẫu .hbs.`,
   badJobs: (v: string) => `--jobs cần một số nguyên dương, không phải "${v}".`,
   usage: (detail: string) => `lỗi cách dùng: ${detail}\nXem hướng dẫn: kehoach --help`,
   unknownOption: (opt: string) => `không có tùy chọn "${opt}".`,
@@ -28,6 +32,8 @@ export const cliMessages = {
   outputIsSource: (p: string) => `tệp xuất "${p}" trùng với tệp nguồn; kehoach không bao giờ ghi đè tệp nguồn. Hãy chọn tên .docx khác.`,
   outputNotWritable: (p: string, reason: string) =>
     `không ghi được tệp "${p}" (${reason}). Kiểm tra thư mục có tồn tại và có quyền ghi, và tệp không đang mở trong Word.`,
+  profileNotBuildable: (p: string) =>
+    `"${p}" là hồ sơ cơ quan (co-quan.yaml hoặc tệp chỉ có các khóa của hồ sơ), không phải kế hoạch: không có gì để xuất. Hãy xuất tệp kế hoạch dùng hồ sơ này; kiểm tra hồ sơ bằng kehoach check ${p}.`,
   built: (src: string, out: string) => `đã xuất ${out}`,
   failed: (src: string) => `không xuất được ${src}`,
   summaryCheck: (files: number, errors: number, warnings: number) =>
@@ -56,7 +62,12 @@ export const initMessages = {
   },
   missing: (flag: string) => `thiếu ${flag}: khi không chạy trong cửa sổ lệnh tương tác, hãy truyền giá trị bằng tùy chọn ${flag}.`,
   badAbbr: (v: string) => `chữ viết tắt "${v}" không hợp lệ: chỉ dùng chữ in hoa, chữ số và dấu gạch nối, ví dụ UBND.`,
+  badYear: (v: string) => `--nam cần một năm gồm 4 chữ số, ví dụ --nam 2025, không phải "${excerpt(v)}".`,
   exists: (p: string) => `đã có tệp ${p}; kehoach init không bao giờ ghi đè. Giữ nguyên tệp này.`,
+  existsFolder: (p: string) => `đã có thư mục tên ${p}; kehoach init không tạo được tệp trùng tên thư mục. Hãy đổi tên thư mục đó, hoặc chạy kehoach init ở thư mục khác.`,
+  cannotCreate: (p: string, reason: string) => `không tạo được tệp ${p} (${reason}). Kiểm tra quyền ghi của thư mục.`,
+  cannotCreateFolder: (dir: string, reason: string) => `không tạo được thư mục ${dir} (${reason}). Hãy chọn thư mục khác.`,
+  fileInTheWay: "đã có một tệp trùng tên thư mục này hoặc một thư mục cha",
   created: (p: string) => `đã tạo ${p}`,
   next: (plan: string) => `Tiếp theo: sửa ${plan} rồi chạy: kehoach build ${plan}`,
 } as const;
@@ -65,7 +76,22 @@ export const initMessages = {
 export const outputMessages = {
   noSoffice: (pkg: string) =>
     `không xuất được PDF vì máy chưa có LibreOffice. Cài bằng lệnh: apt-get install ${pkg} (Debian/Ubuntu), rồi chạy lại với --pdf.`,
-  pdfFailed: (reason: string) => `LibreOffice không chuyển được sang PDF (${reason}). Tệp .docx vẫn được giữ.`,
+  pdfTooOld: (version: string, pkg: string) =>
+    `LibreOffice trên máy là bản ${version}; để xuất PDF/A cần bản 7.4 trở lên. Hãy cập nhật (apt-get install ${pkg}). Tệp .docx vẫn được giữ.`,
+  pdfFontsMissing: (dir: string) => `không có thư mục phông chữ "${dir}" (--fonts). Kiểm tra lại đường dẫn. Tệp .docx vẫn được giữ.`,
+  pdfTimeout: (seconds: number) =>
+    `LibreOffice không chuyển xong sang PDF trong ${seconds} giây nên đã bị dừng. Tệp .docx vẫn được giữ; hãy chạy lại, hoặc mở tệp .docx bằng LibreOffice để xem có gì bất thường.`,
+  pdfNoOutput: () => `LibreOffice không tạo được tệp PDF từ tệp .docx này. Tệp .docx vẫn được giữ; hãy mở nó bằng LibreOffice để xem có gì bất thường.`,
+  pdfBlocked: (pdf: string) =>
+    `không xuất được PDF: đã có thư mục (hoặc tệp đặc biệt) tên ${pdf} ở chỗ ghi tệp PDF; hãy đổi tên hoặc xóa nó. Tệp .docx vẫn được giữ.`,
+  pdfNotWritable: (p: string, reason: string) =>
+    reason === "source"
+      ? `tệp PDF "${p}" trùng với tệp nguồn; kehoach không bao giờ ghi đè tệp nguồn. Hãy chọn tên tệp xuất khác. Tệp .docx vẫn được giữ.`
+      : `không ghi được tệp PDF "${p}" (${reason}). Kiểm tra thư mục có quyền ghi và tệp không đang mở. Tệp .docx vẫn được giữ.`,
+  pdfFontSubstitute: (font: string) =>
+    `máy này không có phông Times New Roman; LibreOffice dùng phông thay thế "${font}" trong PDF. Nếu đó là Liberation Serif thì chữ cùng cỡ nên dòng và trang không đổi, chỉ nét chữ khác; phông khác có thể làm xuống dòng khác đi. Hãy cài phông Times New Roman, hoặc chỉ thư mục chứa tệp phông của cơ quan bằng --fonts THƯ-MỤC.`,
+  pdfNoFaketime: (pkg: string) =>
+    `máy chưa có gói ${pkg} nên tệp PDF mang thời điểm chuyển đổi: mỗi lần xuất cho một tệp khác nhau. Để PDF giống hệt nhau từng byte, hãy cài: apt-get install ${pkg}.`,
   pdfBuilt: (out: string) => `đã xuất ${out}`,
   watching: (files: string) => `Đang theo dõi ${files}. Lưu tệp để xuất lại; nhấn Ctrl+C để dừng.`,
   rebuilding: (file: string) => `${file} thay đổi, đang xuất lại…`,
@@ -74,4 +100,8 @@ export const outputMessages = {
 /** Messages of `kehoach lint`. */
 export const lintCliMessages = {
   fixed: (file: string, n: number) => `đã sửa ${n} chỗ trong ${file}`,
+  linkOutside: (file: string) =>
+    `không sửa ${file}: đây là liên kết tượng trưng tới một tệp ngoài thư mục của nó, và kehoach --fix không ghi ra ngoài thư mục đó. Hãy chạy kehoach lint --fix với chính tệp gốc.`,
+  notWritten: (file: string, reason: string) =>
+    `không ghi được bản đã sửa của ${file} (${reason}); tệp vẫn như cũ. Kiểm tra quyền ghi của thư mục, hoặc sửa tay theo các cảnh báo.`,
 } as const;

@@ -1,42 +1,44 @@
 /** Messages of the lint stage: what is wrong though well formed, and what to do. */
+import { excerpt } from "./excerpt.js";
+
 export const lintMessages = {
   staleYear: (year: string, planYear: number) =>
-    `năm ${year} khác năm của kế hoạch (${planYear}); có thể là chép từ kế hoạch năm trước. Nếu đây là việc của năm ${planYear}, hãy sửa thành "năm ${planYear}".`,
-  dateInvalid: (date: string) => `ngày ${date} không có thật. Kiểm tra lại ngày và tháng.`,
-  deadlineBefore: (date: string, plan: string) => `hạn ${date} sớm hơn ngày ban hành kế hoạch (${plan}). Kiểm tra lại hạn.`,
-  deadlineOutside: (date: string, year: number) => `hạn ${date} không thuộc năm ${year} của kế hoạch. Kiểm tra lại năm.`,
+    `năm ${excerpt(year)} khác năm của kế hoạch (${planYear}); có thể là chép từ kế hoạch năm trước. Nếu đây là việc của năm ${planYear}, hãy sửa thành "năm ${planYear}".`,
+  dateInvalid: (date: string) => `ngày ${excerpt(date)} không có thật. Kiểm tra lại ngày và tháng.`,
+  deadlineBefore: (date: string, plan: string) => `hạn ${excerpt(date)} sớm hơn ngày ban hành kế hoạch (${plan}). Kiểm tra lại hạn.`,
+  deadlineOutside: (date: string, year: number) => `hạn ${excerpt(date)} không thuộc năm ${year} của kế hoạch. Kiểm tra lại năm.`,
   dateFuture: (date: string, days: number) =>
-    `ngày ban hành ${date} muộn hơn hôm nay quá ${days} ngày. Kiểm tra lại năm (hoặc đổi kiem_tra.ngay_tuong_lai).`,
+    `ngày ban hành ${excerpt(date)} muộn hơn hôm nay quá ${days} ngày. Kiểm tra lại năm (hoặc đổi kiem_tra.ngay_tuong_lai).`,
   citationType: (type: string, symbol: string, expected: string) =>
-    `trích dẫn "${type} số …/${symbol}": ký hiệu của ${type.toLowerCase()} phải có chữ viết tắt ${expected} (Phụ lục III, Nghị định 30). Kiểm tra lại tên loại hoặc ký hiệu.`,
+    `trích dẫn "${excerpt(type)} số …/${excerpt(symbol)}": ký hiệu của ${excerpt(type.toLowerCase())} phải có chữ viết tắt ${expected} (Phụ lục III, Nghị định 30). Kiểm tra lại tên loại hoặc ký hiệu.`,
   citationYear: (numberYear: string, dateYear: string) =>
     `trích dẫn có năm ${numberYear} trong số hiệu nhưng ngày ban hành năm ${dateYear}. Kiểm tra lại số hiệu hoặc ngày.`,
   citationSpace: (symbol: string) =>
-    `ký hiệu "${symbol}" có dấu cách; ký hiệu văn bản viết liền, các nhóm chữ nối bằng dấu gạch nối (-). Ví dụ "TT-BLĐTBXH".`,
+    `ký hiệu "${excerpt(symbol)}" có dấu cách; ký hiệu văn bản viết liền, các nhóm chữ nối bằng dấu gạch nối (-). Ví dụ "TT-BLĐTBXH".`,
   citationIssuer: (symbol: string, issuer: string) =>
-    `ký hiệu "${symbol}" ghi cơ quan ban hành khác với "${issuer}" trong câu; văn bản của Ủy ban nhân dân có ký hiệu …-UBND. Kiểm tra lại số, ký hiệu hoặc cơ quan ban hành.`,
-  recipientDuplicate: (name: string) => `nơi nhận "${name}" bị ghi hai lần. Xóa một dòng.`,
+    `ký hiệu "${excerpt(symbol)}" ghi cơ quan ban hành khác với "${excerpt(issuer)}" trong câu; văn bản của Ủy ban nhân dân có ký hiệu …-UBND. Kiểm tra lại số, ký hiệu hoặc cơ quan ban hành.`,
+  recipientDuplicate: (name: string) => `nơi nhận "${excerpt(name)}" bị ghi hai lần. Xóa một dòng.`,
   archiveTyped: () =>
     `dòng Lưu được gõ tay trong noi_nhan; kehoach tự in dòng Lưu từ khóa luu. Hãy xóa dòng này và ghi luu: { don_vi: …, so_ban: "…" }.`,
   archiveColon: () => `dòng Lưu phải viết "Lưu: VT, …" (có dấu hai chấm sau chữ Lưu).`,
   archiveParen: (inside: string, unit: string) =>
-    `trong dòng Lưu, ngoặc đơn ghi số bản lưu (chữ số), không ghi "${inside}". Nếu "${inside}" là ký hiệu người soạn thảo, hãy ghi luu: { don_vi: ${unit}, nguoi_soan: ${inside} }.`,
+    `trong dòng Lưu, ngoặc đơn ghi số bản lưu (chữ số), không ghi "${excerpt(inside)}". Nếu "${excerpt(inside)}" là ký hiệu người soạn thảo, hãy ghi luu: { don_vi: ${excerpt(unit)}, nguoi_soan: ${excerpt(inside)} }.`,
   archiveNotLast: () => `dòng Lưu phải là dòng cuối cùng của Nơi nhận. Hãy chuyển xuống cuối, hoặc dùng khóa luu.`,
   archiveTwice: () => `có hai dòng Lưu. Chỉ giữ một, tốt nhất là khóa luu.`,
   tmPerson: (v: string) =>
-    `"TM. ${v}": TM. (thay mặt) đứng trước tên tập thể (ví dụ ỦY BAN NHÂN DÂN), không trước chức vụ một người. Chức vụ người đứng đầu dùng KT., Q., TL. hoặc TUQ.`,
-  ktDeputy: (title: string) => `ký thay (KT.) thì người ký là cấp phó: chức vụ phải là "PHÓ …", không phải "${title}".`,
+    `"TM. ${excerpt(v)}": TM. (thay mặt) đứng trước tên tập thể (ví dụ ỦY BAN NHÂN DÂN), không trước chức vụ một người. Chức vụ người đứng đầu dùng KT., Q., TL. hoặc TUQ.`,
+  ktDeputy: (title: string) => `ký thay (KT.) thì người ký là cấp phó: chức vụ phải là "PHÓ …", không phải "${excerpt(title)}".`,
   tuqWithKt: () => `người ký thừa ủy quyền (TUQ.) không được giao lại cho cấp phó ký thay (KT.). Bỏ một trong hai.`,
-  academicTitle: (t: string) => `không ghi học hàm, học vị "${t}" trước họ tên người ký (Nghị định 30, Phụ lục I). Hãy xóa "${t}".`,
+  academicTitle: (t: string) => `không ghi học hàm, học vị "${excerpt(t)}" trước họ tên người ký (Nghị định 30, Phụ lục I). Hãy xóa "${excerpt(t)}".`,
   nfd: () => `văn bản dùng Unicode tổ hợp (dấu tách rời chữ); Word có thể hiển thị lỗi. Chạy kehoach lint --fix để chuyển sang Unicode dựng sẵn.`,
   legacy: (enc: string) =>
     `văn bản đang ở bảng mã ${enc} (dán từ tài liệu cũ), không phải Unicode. Chạy kehoach lint --fix để chuyển sang Unicode.`,
   handNumbering: (prefix: string) =>
-    `ý này bắt đầu bằng "${prefix}" gõ tay; kehoach tự đánh số, chữ và gạch đầu dòng. Hãy xóa "${prefix}".`,
+    `ý này bắt đầu bằng "${excerpt(prefix)}" gõ tay; kehoach tự đánh số, chữ và gạch đầu dòng. Hãy xóa "${excerpt(prefix)}".`,
   endMark: () => `dấu "./." chỉ đặt ở cuối văn bản (kehoach tự thêm vào câu kết). Hãy xóa dấu này.`,
   doubleSpace: () => `có hai dấu cách liền nhau. Chạy kehoach lint --fix để sửa.`,
   brackets: (open: string, close: string) => `dấu "${open}" và "${close}" không cân: thiếu dấu mở hoặc dấu đóng.`,
   quotes: () => `số dấu ngoặc kép (") lẻ: thiếu dấu mở hoặc dấu đóng.`,
   unknownRule: (id: string, suggestion?: string) =>
-    `không có quy tắc kiểm tra "${id}".` + (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : " Xem danh sách bằng kehoach lint --help hoặc README."),
+    `không có quy tắc kiểm tra "${excerpt(id)}".` + (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : " Xem danh sách bằng kehoach lint --help hoặc README."),
 } as const;

@@ -15,3 +15,42 @@ export const normalizeMessages = {
   missingDate: () =>
     `thiếu ngày ban hành ("ngay"). Ghi ít nhất năm, ví dụ ngay: "2025" (chỉ được bỏ trống khi ky_so: true).`,
 } as const;
+
+/** Messages about a typed mark that would stand next to the mark a template adds. */
+export const punctuationMessages = {
+  beforeJoin: (mark: string) =>
+    `văn bản này kết thúc bằng "${mark}", nhưng kehoach tự nối các văn bản "Thực hiện" bằng "; " (sẽ in "${mark};"). Hãy xóa "${mark}" ở cuối.`,
+  beforeLead: (mark: string) =>
+    `văn bản "Thực hiện" cuối cùng kết thúc bằng "${mark}", nhưng kehoach nối nó với lời dẫn bằng ", " (sẽ in "${mark},"). ` +
+    `Hãy xóa "${mark}" ở cuối; hoặc thay bằng dấu chấm nếu muốn lời dẫn thành câu riêng.`,
+  beforeDeadline: (mark: string) =>
+    `nội dung có hạn (han) kết thúc bằng "${mark}", nhưng kehoach in tiếp ": trước ngày …" ngay sau (sẽ in "${mark}: trước ngày"). Hãy xóa "${mark}" ở cuối.`,
+  beforeNote: (mark: string, note: string) =>
+    `tên nơi nhận kết thúc bằng "${mark}", nhưng kehoach in ghi chú "(${note})" và dấu ";" sau tên (sẽ in "${mark} (${note});"). Hãy xóa "${mark}" ở cuối tên.`,
+  beforeEndMark: (mark: string) =>
+    `đoạn cuối kết thúc bằng "${mark}", nhưng kehoach thêm dấu kết thúc "./." vào cuối đoạn này (sẽ in "${mark}./."). ` +
+    `Hãy xóa "${mark}" ở cuối (dấu chấm thì được: nó nhập vào "./.").`,
+  unitHeadingLast: () =>
+    `với ket_thuc: false, kehoach thêm "./." vào đoạn cuối, nhưng đoạn cuối ở đây là tên đơn vị, in kèm dấu ":" (sẽ in ":./."). ` +
+    `Hãy thêm doan (nhiệm vụ của đơn vị) cho ý này, hoặc viết câu kết trong ket_thuc.`,
+} as const;
+
+/** Messages about the trích yếu inside the default lời dẫn and closing sentence. */
+export const sentenceMessages = {
+  summaryInCapitals: (usedBy: string[], lower: string) =>
+    `trích yếu viết in hoa, nên ${usedBy.map((k) => (k === "loi_dan" ? "lời dẫn mẫu" : "câu kết mẫu")).join(" và ")} sẽ in nguyên chữ in hoa giữa câu ` +
+    `("… Kế hoạch TRIỂN KHAI …"); kehoach không tự viết thường vì có thể làm sai tên riêng. ` +
+    `Hãy thêm khóa trich_yeu_trong_cau với trích yếu viết như trong câu văn, ví dụ trich_yeu_trong_cau: ${lower} (rồi viết hoa lại tên riêng, như "Luật Việc làm"), ` +
+    `hoặc tự viết ${usedBy.join(" và ")}.`,
+  sentenceFormUnused: () =>
+    `trich_yeu_trong_cau chỉ dùng trong lời dẫn và câu kết mẫu, nhưng kế hoạch này đã tự viết cả loi_dan (hoặc mo_dau là đoạn văn) và ket_thuc, nên khóa này không có tác dụng. Hãy xóa khóa này.`,
+} as const;
+
+/** Messages about a key another key makes useless. */
+export const unusedMessages = {
+  archive: () =>
+    `luu không có tác dụng: nơi nhận đã có dòng "Lưu: …" gõ tay, và dòng đó được in nguyên văn thay cho dòng Lưu do kehoach tạo. ` +
+    `Hãy xóa luu, hoặc xóa dòng "Lưu: …" trong noi_nhan để kehoach in dòng Lưu từ luu.`,
+  archiveNote: () =>
+    `dòng "Lưu: …" gõ tay được in nguyên văn, nên ghi_chu của nó không được in. Hãy viết ghi chú vào chính dòng Lưu (ten) rồi xóa ghi_chu.`,
+} as const;

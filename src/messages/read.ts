@@ -1,5 +1,6 @@
 /** Messages of the read and validate stages (YAML and schema). Vietnamese, each says how to fix. */
 import { groupDigits } from "../digits.js";
+import { excerpt } from "./excerpt.js";
 
 export const readMessages = {
   notFound: () => "không tìm thấy tệp. Kiểm tra lại tên và đường dẫn.",
@@ -16,7 +17,7 @@ export const readMessages = {
   yamlSyntax: (detail: string) => `lỗi cú pháp YAML: ${detail}.`,
   colonInValue: () =>
     'lỗi cú pháp YAML: giá trị có dấu hai chấm (:). Hãy đặt cả câu trong dấu ngoặc kép, ví dụ loi_dan: "… như sau:".',
-  duplicateKey: (key: string) => `khóa "${key}" bị lặp lại. Xóa một trong hai hoặc gộp nội dung lại.`,
+  duplicateKey: (key: string) => `khóa "${excerpt(key)}" bị lặp lại. Xóa một trong hai hoặc gộp nội dung lại.`,
   aliasBomb: () =>
     "tệp dùng quá nhiều bí danh YAML (*...) lồng nhau; đây có thể là tệp độc hại. Hãy viết nội dung trực tiếp, không dùng & và *.",
   tooDeep: (limit: number) => `nội dung lồng nhau quá sâu (quá ${limit} cấp). Hãy tổ chức lại các ý cho nông hơn.`,

@@ -1,4 +1,5 @@
 /** Messages of the schema validation stage. Vietnamese; each says how to fix. */
+import { excerpt } from "./excerpt.js";
 
 const TYPE_VI: Record<string, string> = {
   string: "chữ (câu văn)",
@@ -14,36 +15,60 @@ export function typeVi(t: string): string {
   return TYPE_VI[t] ?? t;
 }
 
+/** What a file checked against each schema is called in messages. */
+export const DOCUMENT_VI = { plan: "kế hoạch", profile: "hồ sơ cơ quan" } as const;
+
 export const validateMessages = {
-  unknownKey: (key: string, suggestion?: string) =>
-    `khóa "${key}" không có trong mẫu kế hoạch.` +
+  /** `document` says what the file is: "kế hoạch" or "hồ sơ cơ quan". */
+  unknownKey: (key: string, suggestion: string | undefined, document: string) =>
+    `khóa "${excerpt(key)}" không có trong mẫu ${document}.` +
     (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : " Xóa khóa này hoặc xem danh sách khóa trong README."),
   missingKey: (key: string, title?: string) =>
     `thiếu khóa "${key}"${title ? ` (${title})` : ""}. Hãy thêm "${key}: …" vào đây.`,
   oneOfKeys: (keys: string[]) => `cần có một trong các khóa: ${keys.map((k) => `"${k}"`).join(", ")}.`,
   quoteNumber: (source: string) =>
-    `giá trị ${source} phải là chuỗi chữ số đặt trong dấu ngoặc kép, ví dụ "${source}"; không có ngoặc kép YAML sẽ đọc thành số và làm mất số 0 ở đầu.`,
+    `giá trị ${excerpt(source)} phải là chuỗi chữ số đặt trong dấu ngoặc kép, ví dụ "${excerpt(source)}"; không có ngoặc kép YAML sẽ đọc thành số và làm mất số 0 ở đầu.`,
   quoteValue: (source: string, expected: string) =>
-    `giá trị ${source} phải là ${expected}; hãy đặt trong dấu ngoặc kép: "${source}".`,
+    `giá trị ${excerpt(source)} phải là ${expected}; hãy đặt trong dấu ngoặc kép: "${excerpt(source)}".`,
   wrongType: (expected: string, actual: string) => `phải là ${expected}, nhưng ở đây là ${actual}.`,
   pattern: (value: string, title: string | undefined, hint: string | undefined) =>
-    `giá trị "${value}" không đúng dạng${title ? ` của ${title}` : ""}.${hint ? ` ${hint}` : ""}`,
+    `giá trị "${excerpt(value)}" không đúng dạng${title ? ` của ${title}` : ""}.${hint ? ` ${hint}` : ""}`,
   enumValue: (value: string, allowed: string[], suggestion?: string) =>
-    `giá trị "${value}" không hợp lệ.` +
+    `giá trị "${excerpt(value)}" không hợp lệ.` +
     (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : "") +
     ` Chọn một trong: ${allowed.join(", ")}.`,
-  empty: (title?: string) => `${title ? title + " " : ""}không được để trống.`,
+  empty: (title?: string) => `${title ? title + " " : ""}không được để trống (chỉ có khoảng trắng cũng là trống): hãy viết nội dung, hoặc xóa cả khóa này.`,
+  itemWithoutContent: (keys: string[]) =>
+    `ý này không có gì để in ở dòng của nó (số thứ tự sẽ đứng một mình): hãy thêm một trong các khóa ${keys.map((k) => `"${k}"`).join(", ")}; ` +
+    `nếu chỉ muốn liệt kê các ý con thì đưa chúng lên thẳng danh sách cac_y ở trên và chọn danh_dau cho danh sách đó.`,
+  conflictingKeys: (keys: string[]) =>
+    `không ghi cùng lúc ${keys.map((k) => `"${k}"`).join(" và ")} ở một chỗ: ${CONFLICT_REASONS[keys.join("+")] ?? "kehoach chỉ dùng được một khóa, khóa kia sẽ bị bỏ qua"}. ` +
+    `Hãy xóa "${keys[keys.length - 1]}" (hoặc "${keys[0]}").`,
+  needsKey: (key: string, missing: string) =>
+    `khóa "${key}" chỉ có tác dụng khi có "${missing}" ở cùng chỗ: hãy thêm "${missing}: …" hoặc xóa "${key}".`,
   tooMany: (limit: number) => `quá nhiều phần tử (tối đa ${limit}).`,
   range: (limit: number, op: string) => `giá trị phải ${op} ${limit}.`,
   constFalse: () => `chỉ được ghi câu văn hoặc false.`,
+  rowCells: (cells: number, columns: number) =>
+    `hàng này có ${cells} ô nhưng bảng có ${columns} cột (cot); mỗi hàng phải có đúng ${columns} ô. Hãy ${cells > columns ? `bớt ${cells - columns}` : `thêm ${columns - cells}`} ô.`,
+  widthCount: (widths: number, columns: number) =>
+    `do_rong có ${widths} số nhưng bảng có ${columns} cột (cot); cần đúng ${columns} số, mỗi cột một số. Hãy ${widths > columns ? "bớt" : "thêm"} cho đủ, hoặc xóa do_rong để các cột rộng bằng nhau.`,
   generic: (detail: string) => `giá trị không hợp lệ (${detail}).`,
 } as const;
+
+/** Why two keys cannot go together, by the schema's `not: {required: [a, b]}` pair. */
+const CONFLICT_REASONS: Record<string, string> = {
+  "tieu_de+loai": "mục có tiêu đề riêng (tieu_de) thì không dùng tiêu đề chuẩn của loai, nên loai không có tác dụng",
+  "tieu_de+don_vi": "ý có tiêu đề (tieu_de) thì tên đơn vị (don_vi) không được in",
+  "tieu_de+han": 'hạn chỉ in sau nội dung của một ý thường ("<doan>: trước ngày …"); hãy đặt han ở ý con có doan',
+  "don_vi+han": 'hạn chỉ in sau nội dung của một ý thường ("<doan>: trước ngày …"); hãy đặt han ở ý con có doan',
+};
 
 /** Format hints for patterned strings, by schema title. */
 export const PATTERN_HINTS: Record<string, string> = {
   "Số văn bản": 'Số chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ so: "05".',
-  "Ngày ban hành": 'Viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ ngay: "2025-03-05", hoặc "2024-05", hoặc "2025".',
-  "Hạn báo cáo": 'Viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ han: "2025-05-10".',
+  "Ngày ban hành": 'Viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ ngay: "2025-03-05", hoặc "2024-05", hoặc "2025"; tháng từ 01 đến 12, ngày có thật trong tháng, năm khác 0000.',
+  "Hạn báo cáo": 'Viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ han: "2025-05-10"; tháng từ 01 đến 12, ngày có thật trong tháng, năm khác 0000.',
   "Chữ viết tắt tên cơ quan": "Chỉ dùng chữ in hoa, chữ số và dấu gạch nối, ví dụ UBND hoặc SLĐTBXH.",
   "Số bản lưu": 'Chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ "02".',
   "Số bản phát hành": 'Chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ "10".',

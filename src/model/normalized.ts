@@ -57,10 +57,12 @@ export interface PlanDate {
 export interface NormalizedPlan {
   file: string;
   agency: { parent: string[]; lines: string[]; name: string; abbreviation: string; place: string };
-  /** Padded number ("05"), or undefined for a blank. */
+  /** The number as typed, a single digit padded ("05", "0129"), or undefined for a blank. */
   number?: string;
   date: PlanDate;
   summary: string;
+  /** The trích yếu as the user wrote it for running text (trich_yeu_trong_cau), if given. */
+  summaryInSentence?: string;
   preamble: { free?: string; bases: string[]; implements: string[]; lead?: string };
   sections: Section[];
   /** The closing sentence; undefined = template default; false = the last paragraph closes. */

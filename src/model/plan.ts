@@ -118,11 +118,16 @@ export interface ProfileSource {
   kiem_tra?: LintSettings;
 }
 
+/** The keys a profile may have (schemas/co-quan.schema.json's properties, checked by a test). */
+export const PROFILE_KEYS = ["co_quan", "nguoi_ky", "noi_nhan", "luu", "ky_so", "mau", "kiem_tra"] as const satisfies readonly (keyof ProfileSource)[];
+
 export interface PlanSource extends ProfileSource {
   ho_so?: string;
   so?: string;
   ngay?: string;
   trich_yeu?: Text;
+  /** The trích yếu as written inside a sentence (the default lời dẫn and closing use it). */
+  trich_yeu_trong_cau?: Text;
   mo_dau?: Text | PreambleObject;
   noi_dung?: SectionSource[];
   /** false: the last content paragraph is the closing (it gets the "./."). */

@@ -2,15 +2,19 @@
  * Normalize stage: profile merged under the plan, parts a complete plan needs checked,
  * every list brought to one shape, and every number and letter generated.
  */
-import type { Finding } from "../model/finding.js";
+import { hasErrors, type Finding } from "../model/finding.js";
 import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
 import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
-import { mergeProfile, resolveInside } from "./profile.js";
+import { mergeProfile } from "./profile.js";
 import { defaultMarker, label, roman } from "./numbering.js";
+import { punctuationFindings } from "./punctuation.js";
+import { sentenceFindings } from "./sentences.js";
+import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
+import { append } from "../lists.js";
 
-export { locateProfile, mergeProfile, PROFILE_FILE } from "./profile.js";
+export { mergeProfile } from "./profile.js";
 
 function lines(v: string | string[] | undefined): string[] {
   if (v === undefined) return [];
@@ -77,10 +81,12 @@ function section(s: SectionSource, index: number): Section {
 export interface NormalizeInput {
   plan: SourceFile;
   profile?: SourceFile;
+  /** The office templates folder, found by read/locate.ts. */
+  templatesDir?: string;
 }
 
 /** Builds the normalized plan, or findings saying which parts are missing. */
-export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: NormalizedPlan; findings: Finding[] } {
+export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): { plan?: NormalizedPlan; findings: Finding[] } {
   const own = plan.value as PlanSource;
   const office = profile?.value as ProfileSource | undefined;
   const p = mergeProfile(office, own);
@@ -101,22 +107,10 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
   }
   if (!p.noi_nhan || p.noi_nhan.length === 0) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
   if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
+  // what the user typed that would print changed, be ignored, or be garbled in a default sentence
+  for (const more of [punctuationFindings(plan, profile, p), unusedKeyFindings(plan, profile, p), sentenceFindings(plan, p)]) append(findings, more);
 
-  // The templates folder is relative to the file that names it.
-  let templatesDir: string | undefined;
-  const declaring = own.mau !== undefined ? plan : office?.mau !== undefined ? profile : undefined;
-  if (declaring) {
-    const name = (declaring.value as ProfileSource).mau!;
-    const r = resolveInside(declaring.file, name);
-    const at = declaring.positions.valueAt(["mau"]);
-    const fail = (message: string): void => {
-      findings.push({ file: declaring.file, ...at, rule: "templates.path", severity: "error", message, path: "mau" });
-    };
-    if (r.outside) fail(m.templatesOutside(name));
-    else if (r.missing) fail(m.templatesMissing(name));
-    else templatesDir = r.path;
-  }
-  if (findings.length) return { findings };
+  if (hasErrors(findings)) return { findings };
 
   const co = p.co_quan!;
   const preamble =
@@ -127,7 +121,7 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
   let typedArchive: string | undefined;
   for (const r of p.noi_nhan ?? []) {
     const name = typeof r === "string" ? r : r.ten;
-    if (/^\s*Lưu\b/i.test(name)) typedArchive = name.trim();
+    if (ARCHIVE_LINE.test(name)) typedArchive = name.trim();
     else recipients.push(typeof r === "string" ? { name: r } : { name: r.ten, note: r.ghi_chu });
   }
   const numerals = (p.phu_luc?.length ?? 0) > 1;
@@ -140,9 +134,11 @@ export function normalizePlan({ plan, profile }: NormalizeInput): { plan?: Norma
       abbreviation: co.viet_tat!,
       place: co.dia_danh!,
     },
-    number: p.so === undefined ? undefined : p.so.replace(/^0+(?=\d)/, "").padStart(2, "0"),
+    // digits as typed ("0129" stays 0129); only a single digit takes the Decree's leading 0
+    number: p.so === undefined ? undefined : p.so.padStart(2, "0"),
     date: parseDate(p.ngay),
     summary: p.trich_yeu ?? "",
+    summaryInSentence: p.trich_yeu_trong_cau,
     preamble,
     sections: (p.noi_dung ?? []).map(section),
     closing: p.ket_thuc,

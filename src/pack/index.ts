@@ -3,42 +3,9 @@
  * machine and time zone: entries in a fixed order, fixed times, one compression setting,
  * and the package timestamps taken from the document model, never from the clock.
  */
-import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync } from "node:zlib";
 
-export interface ZipEntry {
-  name: string;
-  data: Buffer;
-}
-
-/** Reads every entry of a zip (stored or deflated), through its central directory. */
-export function readZip(zip: Buffer): ZipEntry[] {
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error("not a zip: no end of central directory");
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  const out: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error("not a zip: bad central directory");
-    const method = zip.readUInt16LE(p + 10);
-    const size = zip.readUInt32LE(p + 20);
-    const nameLen = zip.readUInt16LE(p + 28);
-    const extraLen = zip.readUInt16LE(p + 30);
-    const commentLen = zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    const name = zip.toString("utf8", p + 46, p + 46 + nameLen);
-    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const raw = zip.subarray(dataStart, dataStart + size);
-    out.push({ name, data: method === 0 ? Buffer.from(raw) : inflateRawSync(raw) });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
+export { readZip, ZipError, ZIP_LIMITS, type ZipEntry, type ZipLimits, type ReadZipOptions } from "./read-zip.js";
 
 /** DOS date/time of a moment in UTC (zip times carry no zone; UTC keeps them zone-independent). */
 function dosTime(d: Date): { time: number; date: number } {

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Document, type Scalar } from "yaml";
 import type { Path } from "../model/finding.js";
 import { readMessages as m } from "../messages/read.js";
+import { excerpt } from "../messages/excerpt.js";
 import type { Stop } from "./scan.js";
 
 export interface Pos {
@@ -116,7 +117,7 @@ export class PositionIndex {
           }
           const k = String((keyNode as Scalar).value);
           const plain = k.normalize("NFC");
-          if (seen.has(plain)) problems.push({ rule: "yaml.duplicate-key", offset: kStart ?? offset[0], message: m.duplicateKey(excerpt(k)) });
+          if (seen.has(plain)) problems.push({ rule: "yaml.duplicate-key", offset: kStart ?? offset[0], message: m.duplicateKey(k) });
           seen.add(plain);
           path.push(k);
           walk(pair.value as Node | null, path, kp);
@@ -134,9 +135,4 @@ export class PositionIndex {
     walk(doc.contents as Node | null, []);
     return { index, depth, nodes, problems };
   }
-}
-
-/** What is quoted back from the file: a short excerpt, never a whole value. */
-export function excerpt(s: string): string {
-  return s.length > 40 ? s.slice(0, 40) + "…" : s;
 }

@@ -6,7 +6,7 @@
  */
 import { Composer, CST, Lexer, Parser, type Document, type LineCounter } from "yaml";
 import { readMessages as m, yamlErrorVi } from "../messages/read.js";
-import { excerpt } from "./positions.js";
+import { excerpt } from "../messages/excerpt.js";
 
 export interface ScanLimits {
   /** Deepest nesting of [ ] and { }, and of compact "- - -" on one line. */

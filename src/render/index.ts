@@ -7,6 +7,8 @@ import type { BudgetLine, Item, NormalizedPlan, PlanDate } from "../model/normal
 import type { TableSource } from "../model/plan.js";
 import { append } from "../lists.js";
 import { addDigits, groupDigits } from "../digits.js";
+import { endingMark } from "../normalize/punctuation.js";
+import { summaryInSentence } from "../normalize/sentences.js";
 import { inline } from "./inline.js";
 import type { Templates } from "./templates.js";
 
@@ -14,10 +16,6 @@ export { loadTemplates, TemplateError } from "./templates.js";
 export type { Templates } from "./templates.js";
 
 const upper = (s: string): string => s.toLocaleUpperCase("vi");
-
-function lowerFirst(s: string): string {
-  return s ? s[0]!.toLocaleLowerCase("vi") + s.slice(1) : s;
-}
 
 /** Header date parts: day below 10 and months 1, 2 take a leading 0 (Decree 30, Phụ lục I II.4.b). */
 function headerDate(d: PlanDate): { ngay?: string; thang?: string; nam?: string } {
@@ -35,22 +33,15 @@ function textDate(iso: string): string {
 }
 
 
-/**
- * s without the characters `one` matches at its end. A pattern like /[\s.;]+$/ is tried from every
- * position of a long run of such characters in the middle of a text: this looks from the end once.
- */
-function trimEnd(s: string, one: RegExp): string {
-  let end = s.length;
-  while (end > 0 && one.test(s[end - 1]!)) end--;
-  return s.slice(0, end);
-}
-
 /** Whitespace that holds a line break becomes one space (a pattern of spaces around "\n" would rescan long runs of spaces). */
 function joinLines(s: string): string {
   return s.replace(/\s+/g, (ws) => (ws.includes("\n") ? " " : ws));
 }
 
-/** Adds the end mark "./." to the last run of a block, unless it is there already. */
+/**
+ * Adds the end mark "./." to the last run of a block, unless it is there already. A typed full
+ * stop is the end mark's own; no typed mark is removed (normalize rejects ";", "," and ":" here).
+ */
 function endMark(runs: Run[]): void {
   const last = [...runs].reverse().find((r) => !r.footnote);
   if (!last) {
@@ -58,7 +49,7 @@ function endMark(runs: Run[]): void {
     return;
   }
   last.text = last.text.trimEnd();
-  if (!last.text.endsWith("./.")) last.text = trimEnd(last.text, /[\s.;,:]/) + "./.";
+  if (!last.text.endsWith("./.")) last.text += last.text.endsWith(".") ? "/." : "./.";
 }
 
 class Renderer {
@@ -75,7 +66,9 @@ class Renderer {
       so: plan.number,
       ngay: headerDate(plan.date),
       trich_yeu: summary,
-      trich_yeu_thuong: lowerFirst(summary),
+      // the user's sentence form, else the trích yếu with its first letter lower-cased unless that
+      // would split a word in capitals (normalize warns when a title in capitals needs a sentence form)
+      trich_yeu_thuong: plan.summaryInSentence !== undefined ? joinLines(plan.summaryInSentence) : summaryInSentence(summary),
     };
   }
 
@@ -85,12 +78,13 @@ class Renderer {
 
   private table(src: TableSource): Block {
     const width = src.cot.length;
-    const widths = src.do_rong && src.do_rong.length === width ? src.do_rong : src.cot.map(() => 1);
-    const pad = (row: string[]): string[] => Array.from({ length: width }, (_, i) => row[i] ?? "");
+    // validate (tables.ts) rejects wrong counts at their line:col; a cell is never padded or dropped here
+    if (src.dong.some((r) => r.length !== width) || (src.do_rong && src.do_rong.length !== width)) throw new Error("table with unchecked cell or width count");
+    const widths = src.do_rong ?? src.cot.map(() => 1);
     return {
       kind: "table",
       columns: src.cot.map((c) => inline(c, { bold: true })),
-      rows: src.dong.map((r) => pad(r).map((c) => inline(c))),
+      rows: src.dong.map((r) => r.map((c) => inline(c))),
       widths,
     };
   }
@@ -128,7 +122,8 @@ class Renderer {
       append(out, this.paragraphs(rest));
     } else {
       let text = first ?? "";
-      if (it.deadline) text = this.fill("han", { noi_dung: trimEnd(text, /[\s.;:]/), han: textDate(it.deadline) });
+      // normalize rejects a text ending in a mark here ("năm.: trước ngày")
+      if (it.deadline) text = this.fill("han", { noi_dung: text.trimEnd(), han: textDate(it.deadline) });
       out.push({ kind: "item", label: it.label, runs: inline(text), depth: it.depth });
       append(out, this.paragraphs(rest));
     }
@@ -138,11 +133,9 @@ class Renderer {
         ["nhiem-vu-phoi-hop", it.task.partners],
         ["nhiem-vu-thoi-gian", it.task.timing],
       ];
+      // printed as typed: the user ends them with a full stop or not (seeds do both)
       for (const [tpl, v] of lines) {
-        if (v === undefined) continue;
-        let text = this.fill(tpl, { noi_dung: v.trim() });
-        if (!/[.;:!?…]$/.test(text)) text += ".";
-        out.push({ kind: "item", label: "-", runs: inline(text), depth: it.depth + 1 });
+        if (v !== undefined) out.push({ kind: "item", label: "-", runs: inline(this.fill(tpl, { noi_dung: v.trim() })), depth: it.depth + 1 });
       }
     }
     if (it.budget) out.push(this.budget(it.budget));
@@ -156,12 +149,14 @@ class Renderer {
     if (p.free !== undefined) return p.free.split(/\n\s*\n/).map((t) => ({ kind: "paragraph", runs: inline(t.trim()) }));
     const out: Block[] = p.bases.map((b, i) => ({
       kind: "basis",
-      runs: inline(this.fill("can-cu", { noi_dung: trimEnd(b, /[\s.;]/), cuoi: i === p.bases.length - 1 }), { italic: true }),
+      runs: inline(this.fill("can-cu", { noi_dung: b.trimEnd(), cuoi: i === p.bases.length - 1, co_dau: endingMark(b) !== undefined }), { italic: true }),
     }));
     const lead = p.lead ?? this.fill("loi-dan");
-    // a "Thực hiện …" ending in a full stop makes the lead a sentence of its own (seeds 000, 002)
-    const fullStop = /\.\s*$/.test(p.implements[p.implements.length - 1] ?? "");
-    const implementsText = p.implements.map((s) => trimEnd(s, /[\s.;,]/));
+    // a "Thực hiện …" ending in a full stop makes the lead a sentence of its own (seeds 000, 002);
+    // the template prints that full stop. Other typed marks are kept (normalize rejects doubled ones).
+    const implementsText = p.implements.map((s) => s.trimEnd());
+    const fullStop = implementsText[implementsText.length - 1]?.endsWith(".") ?? false;
+    if (fullStop) implementsText[implementsText.length - 1] = implementsText[implementsText.length - 1]!.slice(0, -1);
     out.push({ kind: "paragraph", runs: inline(this.fill("mo-dau", { thuc_hien: implementsText, het_cau: fullStop, loi_dan: lead })) });
     return out;
   }
@@ -190,12 +185,14 @@ class Renderer {
 
   recipients(): string[] {
     const p = this.plan;
-    const lines = p.recipients.map((r) =>
-      this.fill("noi-nhan-dong", { ten: trimEnd(r.name.trim(), /[\s;.,]/), ghi_chu: r.note?.replace(/^\(|\)$/g, "") }),
-    );
+    // "- ten (ghi chú);": the ";" only where the user typed no mark (normalize rejects one before a note)
+    const lines = p.recipients.map((r) => {
+      const ten = r.name.trim();
+      return this.fill("noi-nhan-dong", { ten, ghi_chu: r.note?.replace(/^\(|\)$/g, ""), co_dau: !r.note && endingMark(ten) !== undefined });
+    });
     if (p.typedArchive) {
-      const t = trimEnd(p.typedArchive.replace(/^[-\s]+/, ""), /[\s;]/);
-      lines.push(`- ${t}${t.endsWith(".") ? "" : "."}`);
+      const t = p.typedArchive.replace(/^[-\s]+/, "").trimEnd();
+      lines.push(`- ${t}${endingMark(t) ? "" : "."}`);
     } else {
       lines.push(this.fill("luu", { ...p.archive }));
     }

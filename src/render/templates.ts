@@ -3,7 +3,6 @@
  * which an office may replace file by file with its own folder (`mau`, `--templates`).
  * The user's text is only ever data passed to a template, never template source.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 // the small runtime is bundled (and in the code cache); the full compiler is loaded only when needed
 import handlebarsRuntime from "handlebars/runtime.js";
@@ -12,6 +11,8 @@ import type { Finding } from "../model/finding.js";
 import { TEMPLATES_DIR } from "../paths.js";
 import { renderMessages as m } from "../messages/render.js";
 import { suggest } from "../validate/suggest.js";
+import { readText, scanFolder, type FolderScan } from "../read/files.js";
+import { fileMessages as fm } from "../messages/files.js";
 import { precompiledTemplates, type TemplateSpec } from "./precompiled.js";
 
 type Compiled = (data: object) => string;
@@ -27,16 +28,48 @@ export class TemplateError extends Error {
   }
 }
 
-/** Output is text for the document, not HTML: no escaping; only the built-in helpers. */
-export const TEMPLATE_OPTIONS = { noEscape: true, strict: false, knownHelpersOnly: true } as const;
+/**
+ * Output is text for the document, not HTML: no escaping; only the built-in helpers, and not
+ * `log`, which prints to the console (stdout would no longer be --format json's document).
+ */
+export const TEMPLATE_OPTIONS = { noEscape: true, strict: false, knownHelpersOnly: true, knownHelpers: { log: false } } as const;
 const OPTIONS = TEMPLATE_OPTIONS;
+
+/** Where in a template a helper failed (Handlebars gives each helper call its location). */
+interface HelperLoc {
+  start: { line: number; column: number };
+}
+const HELPER_LOC = Symbol("kehoach.templateLoc");
+type Located = Error & { [HELPER_LOC]?: HelperLoc };
+
+/**
+ * Hardens an instance: nothing reaches the console, and a failing built-in helper names its
+ * line:col (the innermost failing call is kept when blocks nest).
+ */
+function harden<T extends typeof import("handlebars")>(instance: T): T {
+  instance.log = () => undefined;
+  instance.unregisterHelper("log");
+  for (const name of ["if", "unless", "each", "with", "lookup", "helperMissing", "blockHelperMissing"]) {
+    const helper = instance.helpers[name] as (...args: unknown[]) => unknown;
+    instance.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      try {
+        return helper.apply(this, args);
+      } catch (e) {
+        const loc = (args[args.length - 1] as { loc?: HelperLoc } | undefined)?.loc;
+        if (e instanceof Error && loc) (e as Located)[HELPER_LOC] ??= loc;
+        throw e;
+      }
+    });
+  }
+  return instance;
+}
 
 const require = createRequire(import.meta.url);
 // The build precompiles the standard templates (generate.ts); then only the small runtime is
 // loaded. The full compiler is loaded when an office's templates (or the sources) need it.
 let compiler: typeof import("handlebars") | undefined;
 function hb(): typeof import("handlebars") {
-  compiler ??= (require("handlebars") as typeof import("handlebars")).create();
+  compiler ??= harden((require("handlebars") as typeof import("handlebars")).create());
   return compiler;
 }
 
@@ -45,42 +78,124 @@ interface Loaded {
   findings: Finding[];
 }
 
-function syntaxPosition(e: unknown): { line: number; col: number } {
-  const err = e as { hash?: { loc?: { first_line?: number; first_column?: number } }; lineNumber?: number; column?: number; message?: string };
-  if (err.hash?.loc?.first_line) return { line: err.hash.loc.first_line, col: (err.hash.loc.first_column ?? 0) + 1 };
-  if (err.lineNumber) return { line: err.lineNumber, col: (err.column ?? 0) + 1 };
-  const l = /line (\d+)/.exec(err.message ?? "");
-  return { line: l ? Number(l[1]) : 1, col: 1 };
+/**
+ * A Handlebars syntax error as a position in the .hbs file and a Vietnamese description.
+ * The parser's message has the line and a caret under a run of the text with its line breaks
+ * removed; its lexer still holds the exact line and column of the token it stopped at.
+ */
+function syntaxError(e: unknown, source: string): { line: number; col: number; detail: string } {
+  const message = (e as Error).message ?? String(e);
+  const err = e as { lineNumber?: number; column?: number };
+  const lexer = (hb() as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number } } } }).Parser?.lexer;
+  let line = 1;
+  let col = 1;
+  if (/^(Parse|Lexical) error/.test(message) && lexer?.yylloc) {
+    line = lexer.yylloc.first_line;
+    col = lexer.yylloc.first_column + 1;
+  } else if (err.lineNumber) {
+    line = err.lineNumber;
+    col = (err.column ?? 0) + 1;
+  }
+  const lineText = source.split("\n")[line - 1] ?? "";
+  // the token it stopped at: a word glued to a character a name cannot have ("x;") is one token
+  const rest = lineText.slice(col - 1);
+  const at = /^[^\s{}]+/.exec(rest)?.[0] ?? Array.from(rest)[0];
+  const expecting = /Expecting (.*), got '(\w+)'/.exec(message);
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  const unknownHelper = /unknown helper (\S+)/.exec(message);
+  let detail: string;
+  if (expecting) {
+    const expected = new Set([...expecting[1]!.matchAll(/'(\w+)'/g)].map((x) => x[1]!));
+    const got = expecting[2] === "EOF" ? undefined : at;
+    detail = expected.has("CLOSE") || expected.has("CLOSE_UNESCAPED") ? m.expectClose(got) : expected.has("OPEN_ENDBLOCK") ? m.expectEndBlock() : expected.has("ID") ? m.expectName(got) : m.unexpected(got);
+  } else if (mismatch) detail = m.blockMismatch(mismatch[1]!, mismatch[2]!);
+  else if (unknownHelper) detail = m.unknownHelper(unknownHelper[1]!);
+  else if (/^Lexical error/.test(message)) detail = m.unexpected(at);
+  else detail = m.otherSyntax(firstLine(message));
+  return { line, col, detail };
+}
+
+interface AstNode {
+  type?: string;
+  loc?: { start: { line: number; column: number } };
+  name?: { original?: unknown };
+}
+
+/**
+ * The first partial or decorator of a template: an office template has no partials to call, so
+ * one is refused when the template is loaded, at its line:col, not when a plan is filled.
+ */
+function firstPartial(node: unknown): { name: string; loc: { start: { line: number; column: number } } } | undefined {
+  if (!node || typeof node !== "object") return undefined;
+  const n = node as AstNode;
+  if (n.type && /Partial|Decorator/.test(n.type) && n.loc) return { name: String(n.name?.original ?? ""), loc: n.loc };
+  for (const [k, v] of Object.entries(node)) {
+    if (k === "loc") continue;
+    for (const child of Array.isArray(v) ? v : [v]) {
+      const found = firstPartial(child);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Handlebars' runtime errors in Vietnamese; another one is quoted, short. */
+function runtimeDetail(message: string): string {
+  const arity = /^#(\w+) requires exactly one argument/.exec(message);
+  if (arity) return m.helperArity(arity[1]!);
+  if (/^Must pass iterator to #each/.test(message)) return m.eachNeedsList();
+  const partial = /^The partial (.*) could not be found/.exec(message);
+  if (partial) return m.noPartials(partial[1]!);
+  const missing = /^Missing helper: "(.*)"/.exec(message);
+  if (missing) return m.unknownHelper(missing[1]!);
+  return m.otherRuntime(firstLine(message));
 }
 
 function firstLine(message: string): string {
   return message.split("\n")[0]!.replace(/\s*-\s*\d+:\d+$/, "");
 }
 
-function loadDir(dir: string, known: Set<string> | undefined): Loaded {
+// a template is a few hundred bytes; anything this large is a file copied by mistake
+const TEMPLATE_MAX_BYTES = 256 * 1024;
+
+/** A folder's templates; every file is contained in the folder (read/files.ts). */
+function loadDir(scan: FolderScan, known: Set<string> | undefined): Loaded {
   const compiled = new Map<string, { fn: Compiled; file: string }>();
-  const findings: Finding[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".hbs")).sort()) {
-    const file = join(dir, name);
+  const findings: Finding[] = scan.refused.map((r) => ({
+    file: r.path, line: 1, col: 1, rule: "templates.file", severity: "error" as const, message: fm.refused("tệp mẫu", r.path, r.refusal, r.code),
+  }));
+  for (const { name, path: file } of scan.entries) {
     const key = name.slice(0, -4);
     if (known && !known.has(key)) {
       findings.push({ file, line: 1, col: 1, rule: "templates.unknown", severity: "warning", message: m.unknownTemplate(name, suggest(key, [...known])) });
       continue;
     }
-    const source = readFileSync(file, "utf8");
+    const read = readText(file, TEMPLATE_MAX_BYTES);
+    if (!("text" in read)) {
+      findings.push({ file, line: 1, col: 1, rule: "templates.file", severity: "error", message: fm.refused("tệp mẫu", file, read.refusal, read.code) });
+      continue;
+    }
+    const source = read.text;
     try {
+      const ast = hb().parse(source);
+      const partial = firstPartial(ast);
+      if (partial) {
+        findings.push({ file, line: partial.loc.start.line, col: partial.loc.start.column + 1, rule: "templates.syntax", severity: "error", message: m.templateSyntax(m.noPartials(partial.name)) });
+        continue;
+      }
       // precompile checks the whole template now, so a broken one is reported before any build
-      hb().precompile(source, OPTIONS);
-      compiled.set(key, { fn: hb().compile(source, OPTIONS), file });
+      hb().precompile(ast, OPTIONS);
+      compiled.set(key, { fn: hb().compile(ast, OPTIONS), file });
     } catch (e) {
-      const pos = syntaxPosition(e);
-      findings.push({ file, ...pos, rule: "templates.syntax", severity: "error", message: m.templateSyntax(firstLine((e as Error).message)) });
+      const { line, col, detail } = syntaxError(e, source);
+      findings.push({ file, line, col, rule: "templates.syntax", severity: "error", message: m.templateSyntax(detail) });
     }
   }
   return { compiled, findings };
 }
 
 function fromPrecompiled(specs: Record<string, TemplateSpec>): Loaded {
+  // ours, and on the hot path: no hardening wrapper around each helper call
   const runtime = (handlebarsRuntime as unknown as typeof import("handlebars")).create();
   const compiled = new Map<string, { fn: Compiled; file: string }>();
   for (const [key, spec] of Object.entries(specs)) compiled.set(key, { fn: runtime.template(spec), file: join(TEMPLATES_DIR, `${key}.hbs`) });
@@ -94,22 +209,23 @@ const offices = new Map<string, Loaded>();
 export function loadTemplates(officeDir?: string): { templates: Templates; findings: Finding[] } {
   if (!standard) {
     const specs = precompiledTemplates();
-    standard = specs ? fromPrecompiled(specs) : loadDir(TEMPLATES_DIR, undefined);
+    standard = specs ? fromPrecompiled(specs) : loadDir(scanFolder(TEMPLATES_DIR, ".hbs") as FolderScan, undefined);
   }
   const base = standard.compiled;
   let office: Loaded | undefined;
   if (officeDir) {
-    // keyed by the files' times too, so an edited template is seen (watch mode)
-    const stamp = readdirSync(officeDir)
-      .filter((f) => f.endsWith(".hbs"))
-      .sort()
-      .map((f) => `${f}@${statSync(join(officeDir, f)).mtimeMs}`)
-      .join("|");
-    const key = `${officeDir}\u0000${stamp}`;
-    office = offices.get(key);
-    if (!office) {
-      office = loadDir(officeDir, new Set(base.keys()));
-      offices.set(key, office);
+    const scan = scanFolder(officeDir, ".hbs");
+    if (!("entries" in scan)) {
+      const finding: Finding = { file: officeDir, line: 1, col: 1, rule: "templates.path", severity: "error", message: fm.refused("thư mục mẫu", officeDir, scan.refusal, scan.code) };
+      office = { compiled: new Map(), findings: [finding] };
+    } else {
+      // keyed by the files' stamps too, so an edited template is seen (watch mode)
+      const key = `${officeDir}\u0000${scan.entries.map((e) => `${e.name}@${e.stamp}`).join("|")}\u0000${scan.refused.map((r) => r.path + r.refusal).join("|")}`;
+      office = offices.get(key);
+      if (!office) {
+        office = loadDir(scan, new Set(base.keys()));
+        offices.set(key, office);
+      }
     }
   }
   const findings = [...standard.findings, ...(office?.findings ?? [])];
@@ -122,7 +238,9 @@ export function loadTemplates(officeDir?: string): { templates: Templates; findi
       try {
         return t.fn(data);
       } catch (e) {
-        throw new TemplateError({ file: t.file, line: 1, col: 1, rule: "templates.runtime", severity: "error", message: m.templateRuntime(firstLine((e as Error).message)) });
+        const loc = (e as Located)[HELPER_LOC];
+        const where = loc ? { line: loc.start.line, col: loc.start.column + 1 } : { line: 1, col: 1 };
+        throw new TemplateError({ file: t.file, ...where, rule: "templates.runtime", severity: "error", message: m.templateRuntime(runtimeDetail((e as Error).message ?? String(e))) });
       }
     },
   };

@@ -7,11 +7,18 @@ import { pathToString, type Finding, type Path } from "../model/finding.js";
 import type { SourceFile } from "../read/index.js";
 import { compileValidators, type SchemaKind } from "./schemas.js";
 import { precompiledValidators } from "./precompiled.js";
-import { validateMessages as m, typeVi, PATTERN_HINTS } from "../messages/validate.js";
+import { validateMessages as m, typeVi, PATTERN_HINTS, DOCUMENT_VI } from "../messages/validate.js";
 import { suggest } from "./suggest.js";
 import { capFindings } from "../read/cap.js";
+import { excerpt } from "../messages/excerpt.js";
+import { checkTables } from "./tables.js";
 
 export type { SchemaKind } from "./schemas.js";
+
+/** The schema's pattern for a text that must not be blank (only spaces print an empty paragraph). */
+const NON_BLANK = "\\S";
+/** The keys that give an item (ý) its own line; an item needs one of them. */
+const ITEM_CONTENT = ["tieu_de", "don_vi", "doan"];
 
 // Compiled ahead of time by the build; running from source, compiled here from the same setup.
 let validators: Record<SchemaKind, ValidateFunction> | undefined;
@@ -43,6 +50,8 @@ function actualType(v: unknown): string {
   return typeof v;
 }
 
+const required = (errors: ErrorObject[]): ErrorObject[] => errors.filter((e) => e.keyword === "required");
+
 /** Drops the noise of anyOf: the type mismatches of the branches the value did not take. One pass over the errors. */
 function reduceAnyOf(errors: ErrorObject[], data: unknown): ErrorObject[] {
   const byPath = new Map<string, ErrorObject[]>();
@@ -71,9 +80,10 @@ function reduceAnyOf(errors: ErrorObject[], data: unknown): ErrorObject[] {
       const types = [...new Set(here.filter((e) => e.keyword === "type").map((e) => String(e.params.type)))];
       const wanted = here.some((e) => e.keyword === "const") ? [...types, "false"] : types;
       out.push({ ...here[0]!, keyword: "type", params: { type: wanted.join("|") } });
-    } else if (nonType.length && nonType.every((e) => e.keyword === "required") && !deeper && actualType(valueAt(data, toPath(p, data))) === "object") {
-      out.push({ ...nonType[0]!, keyword: "requiredOneOf", params: { keys: nonType.map((e) => String(e.params.missingProperty)) } });
+    } else if (required(nonType).length > 1 && actualType(valueAt(data, toPath(p, data))) === "object") {
+      // the branches' missing keys are one choice ("one of these"), whatever else is wrong there
       oneOf.add(p);
+      out.push({ ...required(nonType)[0]!, keyword: "requiredOneOf", params: { keys: required(nonType).map((e) => String(e.params.missingProperty)) } });
     }
   }
   return errors
@@ -96,12 +106,12 @@ function suggestKey(e: ErrorObject): string | undefined {
 function describeValue(src: SourceFile, path: Path, v: unknown): string {
   const entry = src.positions.entry(path);
   const t = actualType(v);
-  if (t === "string") return `chữ "${String(v).slice(0, 40)}"`;
+  if (t === "string") return `chữ "${excerpt(String(v))}"`;
   if (entry?.source && (t === "integer" || t === "number" || t === "boolean")) return `${typeVi(t)} ${entry.source}`;
   return typeVi(t);
 }
 
-function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding {
+function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data: unknown): Finding {
   const path = toPath(e.instancePath, data);
   const v = valueAt(data, path);
   const parent = (e.parentSchema ?? {}) as { title?: string; properties?: Record<string, { title?: string }>; enum?: string[] };
@@ -115,7 +125,7 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
       fullPath = [...path, key];
       at = src.positions.keyAt(fullPath);
       rule = "schema.unknown-key";
-      message = m.unknownKey(key, suggestKey(e));
+      message = m.unknownKey(key, suggestKey(e), DOCUMENT_VI[kind]);
       break;
     }
     case "required": {
@@ -124,10 +134,29 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
       message = m.missingKey(key, parent.properties?.[key]?.title);
       break;
     }
-    case "requiredOneOf":
+    case "requiredOneOf": {
       rule = "schema.required";
-      message = m.oneOfKeys(e.params.keys as string[]);
+      const keys = e.params.keys as string[];
+      message = ITEM_CONTENT.every((k) => keys.includes(k)) ? m.itemWithoutContent(keys) : m.oneOfKeys(keys);
       break;
+    }
+    case "not": {
+      // {not: {required: [a, b]}}: keys that cannot go together; pointed at the second one
+      const keys = ((e.parentSchema as { not?: { required?: string[] } }).not?.required ?? []).map(String);
+      fullPath = [...path, keys[keys.length - 1]!];
+      at = src.positions.keyAt(fullPath);
+      rule = "schema.conflict";
+      message = m.conflictingKeys(keys);
+      break;
+    }
+    case "dependencies": {
+      const key = String(e.params.property);
+      fullPath = [...path, key];
+      at = src.positions.keyAt(fullPath);
+      rule = "schema.dependency";
+      message = m.needsKey(key, String(e.params.missingProperty));
+      break;
+    }
     case "type": {
       const expected = String(e.params.type).split("|");
       const entry = src.positions.entry(path);
@@ -147,6 +176,11 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
     }
     case "pattern": {
       const title = parent.title;
+      if (e.params.pattern === NON_BLANK) {
+        rule = "schema.empty";
+        message = m.empty(title);
+        break;
+      }
       message = m.pattern(String(v), title, title ? PATTERN_HINTS[title] : undefined);
       break;
     }
@@ -180,7 +214,9 @@ function errorToFinding(src: SourceFile, e: ErrorObject, data: unknown): Finding
 /** Validates a parsed file; findings are sorted by position. */
 export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
   const validate = validatorFor(kind);
-  if (validate(src.value)) return [];
+  // what the schema cannot count: cells per row, widths per column
+  const structural = kind === "plan" ? checkTables(src) : [];
+  if (validate(src.value)) return structural;
   const errors = reduceAnyOf(validate.errors ?? [], src.value);
   // A misspelt required key is one mistake: "did you mean" says it all, "missing" would repeat it.
   const misspelt = new Set<string>();
@@ -190,10 +226,10 @@ export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
     if (s) misspelt.add(`${e.instancePath}/${s}`);
   }
   const seen = new Set<string>();
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...structural];
   for (const e of errors) {
     if (e.keyword === "required" && misspelt.has(`${e.instancePath}/${String(e.params.missingProperty)}`)) continue;
-    const f = errorToFinding(src, e, src.value);
+    const f = errorToFinding(src, kind, e, src.value);
     const k = `${f.line}:${f.col}:${f.message}`;
     if (seen.has(k)) continue;
     seen.add(k);

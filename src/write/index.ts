@@ -84,5 +84,5 @@ export function buildDocument(model: DocumentModel): Document {
 }
 
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
-  return packDocument(compileParts(buildDocument(model)), model.meta.date);
+  return packDocument(await compileParts(buildDocument(model)), model.meta.date);
 }

@@ -29,6 +29,7 @@ function base(ch: string): string {
 export function textWidth(text: string, sizePt: number, bold: boolean): number {
   const table = bold ? BOLD : REGULAR;
   let em = 0;
-  for (const ch of text) em += table[base(ch)] ?? (/\d/.test(ch) ? 500 : 500);
+  // digits are 500 wide in Times; other characters not listed are taken as wide as a digit
+  for (const ch of text) em += table[base(ch)] ?? 500;
   return Math.round((em / 1000) * sizePt * 20);
 }

@@ -1,8 +1,7 @@
 /**
  * Writes the objects docx's components prepare for XML (`{ "w:b": { _attr: { "w:val": false } } }`)
- * as text, the way docx's own writer does — quirks included, so the bytes are the same. The
- * direct writer (direct.ts) uses it for the components it leaves to their own prepForXml, and
- * shares its escaping; the tests compare both with docx's compiler.
+ * as text, the way docx's own writer does — quirks included, so the bytes are the same (docx's
+ * writer is not part of its public API). The write tests compare the result with docx's Packer.
  */
 
 /** What a docx component's prepForXml returns: one key, the element's name. */
@@ -17,11 +16,11 @@ export function escape(s: string): string {
 }
 
 /** Strings are escaped; numbers and booleans are written as they are. */
-export function value(v: unknown): string {
+function value(v: unknown): string {
   return typeof v === "string" ? escape(v) : String(v);
 }
 
-export function attributes(attr: Record<string, unknown>): string {
+function attributes(attr: Record<string, unknown>): string {
   let s = "";
   for (const key in attr) s += ` ${key}="${value(attr[key])}"`;
   return s;
@@ -65,7 +64,7 @@ export function element(data: Xmlable): string {
   return open + (name ? ">" : "") + content.join("") + (name ? `</${name}>` : "");
 }
 
-export function firstKey(o: Xmlable): string | undefined {
+function firstKey(o: Xmlable): string | undefined {
   for (const k in o) return k;
   return undefined;
 }

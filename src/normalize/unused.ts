@@ -1,0 +1,32 @@
+/**
+ * Keys the schema accepts but that another key makes useless (the schema cannot see across them):
+ * each is an error at the key, so nothing the user typed is silently ignored.
+ */
+import type { Finding, Path } from "../model/finding.js";
+import { pathToString } from "../model/finding.js";
+import type { PlanSource } from "../model/plan.js";
+import type { SourceFile } from "../read/index.js";
+import { unusedMessages as m } from "../messages/normalize.js";
+
+/** A recipient typed as the archive line ("Lưu: VT, VP."): printed as typed, last. */
+export const ARCHIVE_LINE = /^\s*Lưu\b/i;
+
+export function unusedKeyFindings(plan: SourceFile, profile: SourceFile | undefined, merged: PlanSource): Finding[] {
+  const own = plan.value as PlanSource;
+  const office = profile?.value as PlanSource | undefined;
+  const findings: Finding[] = [];
+  const unused = (src: SourceFile, path: Path, message: string): void => {
+    findings.push({ file: src.file, ...src.positions.keyAt(path), rule: "plan.unused-key", severity: "error", message, path: pathToString(path) });
+  };
+
+  // a typed "Lưu: …" recipient is printed instead of the line luu makes; luu is then unused, unless
+  // it is the profile's and the plan typed its own Lưu line (the plan overrides its profile)
+  const recipientsFrom = own.noi_nhan !== undefined ? plan : profile;
+  const recipients = merged.noi_nhan ?? [];
+  const typed = recipients.findIndex((r) => ARCHIVE_LINE.test(typeof r === "string" ? r : r.ten));
+  const archiveFrom = own.luu !== undefined ? plan : office?.luu !== undefined ? profile : undefined;
+  if (typed >= 0 && archiveFrom && !(archiveFrom === profile && own.noi_nhan !== undefined)) unused(archiveFrom, ["luu"], m.archive());
+  const typedLine = recipients[typed];
+  if (typedLine && typeof typedLine === "object" && typedLine.ghi_chu !== undefined) unused(recipientsFrom!, ["noi_nhan", typed, "ghi_chu"], m.archiveNote());
+  return findings;
+}

@@ -1,0 +1,72 @@
+/**
+ * The files a plan brings in besides itself, found before any stage uses them: its office
+ * profile (named by `ho_so`, or co-quan.yaml beside the plan or in a parent folder) and its
+ * templates folder (`mau`). Paths a file names stay inside that file's folder (read/files.ts).
+ * Normalize only merges what was found here; it reads no file.
+ */
+import { basename, dirname, join, relative, resolve } from "node:path";
+import type { Finding } from "../model/finding.js";
+import { PROFILE_KEYS, type PlanSource, type ProfileSource } from "../model/plan.js";
+import type { SourceFile } from "./index.js";
+import { isFolder, resolveContained } from "./files.js";
+import { normalizeMessages as m } from "../messages/normalize.js";
+import { fileMessages as fm } from "../messages/files.js";
+
+export const PROFILE_FILE = "co-quan.yaml";
+
+const PROFILE_KEY_SET: ReadonlySet<string> = new Set(PROFILE_KEYS);
+
+/**
+ * Whether a file given as a plan is an office profile: it is named co-quan.yaml, or it has
+ * neither trich_yeu nor noi_dung and only keys a profile may have. A plan that has only some of
+ * its keys so far (say `so` or `ngay`) is still a plan, and is told what it lacks.
+ */
+export function isProfile(src: SourceFile): boolean {
+  if (basename(src.file) === PROFILE_FILE) return true;
+  const value = src.value;
+  if (!value || typeof value !== "object" || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => PROFILE_KEY_SET.has(k));
+}
+
+const shown = (p: string): string => relative(process.cwd(), p) || p;
+
+/** Where the plan's profile is, or a finding saying why it cannot be used. */
+export function locateProfile(plan: SourceFile): { path?: string; finding?: Finding } {
+  const value = plan.value as PlanSource;
+  if (typeof value.ho_so === "string") {
+    const at = plan.positions.valueAt(["ho_so"]);
+    const r = resolveContained(dirname(plan.file), value.ho_so, "file");
+    const fail = (message: string): { finding: Finding } => ({
+      finding: { file: plan.file, ...at, rule: "profile.path", severity: "error", message, path: "ho_so" },
+    });
+    if (r.refusal === "outside") return fail(m.profileOutside(value.ho_so));
+    if (r.refusal === "missing") return fail(m.profileMissing(value.ho_so));
+    if (r.refusal) return fail(fm.refused("hồ sơ cơ quan", value.ho_so, r.refusal, r.code));
+    return { path: shown(r.path!) };
+  }
+  // found upward: each co-quan.yaml must be a file of the folder it is found in, not a way out of it
+  let dir = dirname(resolve(plan.file));
+  for (;;) {
+    const r = resolveContained(dir, PROFILE_FILE, "file");
+    if (!r.refusal) return { path: shown(r.path!) };
+    // a folder of that name is not a profile; a device, FIFO or socket of that name is refused
+    if (r.refusal !== "missing" && !(r.refusal === "not-file" && isFolder(join(dir, PROFILE_FILE)))) {
+      const file = shown(join(dir, PROFILE_FILE));
+      return { finding: { file, line: 1, col: 1, rule: "profile.path", severity: "error", message: fm.refused("hồ sơ cơ quan", file, r.refusal, r.code) } };
+    }
+    const up = dirname(dir);
+    if (up === dir) return {};
+    dir = up;
+  }
+}
+
+/** The templates folder a plan or profile names in `mau` (relative to that file, inside its folder), or why not. */
+export function locateTemplates(declaring: SourceFile): { path?: string; finding?: Finding } {
+  const name = (declaring.value as ProfileSource).mau;
+  if (name === undefined) return {};
+  const r = resolveContained(dirname(declaring.file), name, "folder");
+  if (!r.refusal) return { path: r.path };
+  const message = r.refusal === "outside" ? m.templatesOutside(name) : r.refusal === "missing" ? m.templatesMissing(name) : fm.refused("thư mục mẫu", name, r.refusal, r.code);
+  return { finding: { file: declaring.file, ...declaring.positions.valueAt(["mau"]), rule: "templates.path", severity: "error", message, path: "mau" } };
+}
