@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { parseSource, LIMITS } from "../src/read/index.js";
+import { parseSource, readSource, LIMITS } from "../src/read/index.js";
+import { readRegularFile } from "../src/read/files.js";
 import { MAX_FINDINGS_PER_RULE } from "../src/read/cap.js";
 import { lintSource } from "../src/lint/index.js";
 import { normalizePlan } from "../src/normalize/index.js";
@@ -155,5 +157,30 @@ describe("amounts are exact", () => {
     expect(totals(['"9999999999999999"', "1"])).toEqual(["9.999.999.999.999.999", "1", "10.000.000.000.000.000"]);
     expect(totals(['"999.999.999.999.999.999.999.999"', '"0001"'])).toEqual(["999.999.999.999.999.999.999.999", "1", "1.000.000.000.000.000.000.000.000"]);
     expect(totals(["9007199254740991", "9007199254740991"]).at(-1)).toBe("18.014.398.509.481.982");
+  });
+});
+
+describe("special files: only regular files are read, and never past the limit", () => {
+  it("refuses /dev/zero and /dev/null (their stated size is 0) without reading them", () => {
+    for (const dev of ["/dev/zero", "/dev/null"]) {
+      expect(readSource(dev).findings).toMatchObject([{ file: dev, line: 1, col: 1, rule: "file.special" }]);
+      expect(readRegularFile(dev, 1024)).toEqual({ refusal: "special" });
+    }
+  });
+
+  it("refuses a FIFO as a plan instead of waiting for a writer", () => {
+    const fifo = join(tempDir("kehoach-fifo-"), "p.yaml");
+    execFileSync("mkfifo", [fifo]);
+    expect(readSource(fifo).findings).toMatchObject([{ rule: "file.special" }]);
+    expect(readSource(fifo).findings[0]!.message).toContain("FIFO");
+  });
+
+  it("reads a regular file up to the limit and refuses one byte more", () => {
+    const dir = tempDir("kehoach-size-");
+    writeFileSync(join(dir, "a"), "x".repeat(100));
+    expect(readRegularFile(join(dir, "a"), 100)).toEqual({ bytes: Buffer.from("x".repeat(100)) });
+    expect(readRegularFile(join(dir, "a"), 99)).toEqual({ refusal: "too-large", size: 100 });
+    expect(readRegularFile(dir, 99)).toMatchObject({ refusal: "not-file" });
+    expect(readRegularFile(join(dir, "none"), 99)).toMatchObject({ refusal: "missing" });
   });
 });

@@ -4,10 +4,13 @@ import { excerpt } from "./excerpt.js";
 
 export const readMessages = {
   notFound: () => "không tìm thấy tệp. Kiểm tra lại tên và đường dẫn.",
+  special: () =>
+    "đây là tệp đặc biệt (thiết bị, FIFO hoặc socket), không phải tệp văn bản; kehoach chỉ đọc tệp .yaml thường. Hãy chỉ ra một tệp .yaml.",
   isDirectory: () => "đây là một thư mục, không phải tệp YAML. Hãy chỉ ra một tệp .yaml.",
   unreadable: (reason: string) => `không đọc được tệp (${reason}). Kiểm tra quyền đọc tệp.`,
-  tooLarge: (sizeMb: string, limitMb: number) =>
-    `tệp quá lớn (${sizeMb} MB; tối đa ${limitMb} MB). Một kế hoạch chỉ cần vài chục KB; hãy kiểm tra xem có dán nhầm nội dung khác không.`,
+  /** sizeMb unknown when the system did not state the size (a read stopped past the limit). */
+  tooLarge: (sizeMb: string | undefined, limitMb: number) =>
+    `tệp quá lớn (${sizeMb ? sizeMb + " MB; " : ""}tối đa ${limitMb} MB). Một kế hoạch chỉ cần vài chục KB; hãy kiểm tra xem có dán nhầm nội dung khác không.`,
   binary: () => "tệp không phải văn bản (có ký tự nhị phân). Hãy mở bằng trình soạn thảo văn bản và lưu lại dưới dạng UTF-8.",
   badEncoding: () =>
     "tệp không phải mã UTF-8. Hãy lưu lại tệp với bảng mã UTF-8 (Unicode) trong trình soạn thảo.",

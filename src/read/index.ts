@@ -2,12 +2,12 @@
  * Read stage: a YAML file becomes a plain value plus the source position of every node.
  * Every way a file can be unusable ends in findings, never in an exception.
  */
-import { readFileSync, statSync } from "node:fs";
 import { LineCounter, isMap, isSeq, isScalar } from "yaml";
 import { pathToString, type Finding, type Path } from "../model/finding.js";
 import { readMessages as m, yamlErrorVi } from "../messages/read.js";
 import { excerpt } from "../messages/excerpt.js";
 import { PositionIndex } from "./positions.js";
+import { readRegularFile } from "./files.js";
 import { capFindings, FindingCap } from "./cap.js";
 import { parseGated } from "./scan.js";
 
@@ -52,24 +52,22 @@ export function readSource(file: string): SourceFile {
     positions: emptyIndex(),
     findings: [{ file, line: 1, col: 1, rule, severity: "error", message }],
   });
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) return fail(m.isDirectory());
-    size = st.size;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return fail(m.notFound());
-    return fail(m.unreadable(code ?? String(e)));
+  const read = readRegularFile(file, LIMITS.bytes);
+  if ("refusal" in read) {
+    switch (read.refusal) {
+      case "missing":
+        return fail(m.notFound());
+      case "not-file":
+        return fail(m.isDirectory());
+      case "special":
+        return fail(m.special(), "file.special");
+      case "too-large":
+        return fail(m.tooLarge(read.size === undefined ? undefined : (read.size / 1048576).toFixed(1), LIMITS.bytes / 1048576), "file.size");
+      default:
+        return fail(m.unreadable(read.code ?? read.refusal));
+    }
   }
-  if (size > LIMITS.bytes) return fail(m.tooLarge((size / 1048576).toFixed(1), LIMITS.bytes / 1048576), "file.size");
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail(m.unreadable(code ?? String(e)));
-  }
+  const bytes = read.bytes;
   return parseSource(file, bytes);
 }
 
