@@ -11,6 +11,7 @@ import { parseDocument } from "yaml";
 import { buildOne } from "../src/commands/build.js";
 import { readZip } from "../src/pack/index.js";
 import { xmlProblem } from "./fuzz/xml.js";
+import { hostileMutation } from "./fuzz/hostile.js";
 import { fuzzSymlinks } from "./fuzz/symlinks.js";
 import { HAS_SOFFICE, MINIMAL_PLAN, ROOT, tempDir } from "./helpers.js";
 
@@ -42,7 +43,7 @@ interface Outcome {
 function mutate(src: string, rnd: () => number): string {
   const pick = <T,>(a: T[]): T => a[Math.floor(rnd() * a.length)]!;
   const pos = Math.floor(rnd() * (src.length + 1));
-  switch (Math.floor(rnd() * 9)) {
+  switch (Math.floor(rnd() * 10)) {
     case 0: {
       const b = Buffer.from(src);
       for (let k = 0; k < 1 + Math.floor(rnd() * 4); k++) b[Math.floor(rnd() * b.length)] = Math.floor(rnd() * 256);
@@ -92,6 +93,8 @@ function mutate(src: string, rnd: () => number): string {
       }
       return doc.toString();
     }
+    case 9:
+      return hostileMutation(src, rnd);
     default: {
       const ch = String.fromCharCode(Math.floor(rnd() * 0x3000));
       return src.slice(0, pos) + ch + src.slice(pos);
