@@ -99,8 +99,9 @@ export const CASES = [
   { stage: "lint", name: "decomposed accents on every line", expect: "lint.text-nfd", make: (n) => withLine("trich_yeu", `trich_yeu: >-\n${fill("  Vie\u0302\u0323t\n", n)}`) },
   { stage: "lint", name: "double spaces", expect: "lint.double-space", make: (n) => withLine("trich_yeu", `trich_yeu: "a${fill("  a", n)}"`) },
   // render and write
-  { stage: "render", name: "line breaks in the trích yếu", expect: "built", make: (n) => withLine("trich_yeu", `trich_yeu: |-\n${fill("  a\\\n", n)}  a`) },
-  { stage: "render", name: "a long trích yếu", expect: "built", make: (n) => withLine("trich_yeu", `trich_yeu: ${fill("Kế hoạch ", n)}`) },
+  { stage: "render", name: "line breaks in the trích yếu", expect: "schema.maxLength", make: (n) => withLine("trich_yeu", `trich_yeu: |-\n${fill("  a\\\n", n)}  a`) },
+  { stage: "render", name: "blank-line paragraphs in one text", expect: "built", make: (n) => PLAN.replace("          - Tăng cường sự lãnh đạo của cấp ủy.", () => `          - |-\n${fill("            a\n\n", n)}            a`) },
+  { stage: "render", name: "a long paragraph", expect: "built", make: (n) => PLAN.replace("Tăng cường sự lãnh đạo của cấp ủy.", () => fill("Kế hoạch ", n)) },
   { stage: "render", name: "amounts of 24 digits", expect: "built", make: (n) => withLine("noi_dung", `noi_dung:\n  - loai: kinh_phi\n    cac_y:\n      - tieu_de: Dự toán\n        du_toan:\n${fill('          - { noi_dung: Chi, so_tien: "999.999.999.999.999.999.999.999" }\n', Math.min(n, 600_000))}`).replace(/^ {2}- loai: muc_dich[\s\S]*?(?=nguoi_ky)/m, "") },
 ];
 

@@ -198,6 +198,9 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
     case "maxItems":
       message = m.tooMany(Number(e.params.limit));
       break;
+    case "maxLength":
+      message = m.tooLong(Number(e.params.limit), parent.title);
+      break;
     case "minimum":
     case "exclusiveMinimum":
       message = m.range(Number(e.params.limit), e.keyword === "minimum" ? "từ" : "lớn hơn");
