@@ -115,6 +115,12 @@ describe("lint: linear in the text, findings capped per rule", () => {
     expect(rules(`Kế hoạch${" ".repeat(300_000)}số 1`)).toEqual(new Set(["lint.double-space"]));
   });
 
+  it("finishes on a ký hiệu of 300,000 digits and a typed Lưu line ending in 300,000 marks", () => {
+    expect(lint(withSummary(`trich_yeu: "Kế hoạch số 1/KH${"1".repeat(300_000)}x ngày 1/1/2025"`)).map((f) => f.rule)).toContain("lint.citation");
+    const typed = MINIMAL_PLAN.replace(/^luu:.*\n/m, "").replace("  - Các trường học", `  - "Lưu${";.".repeat(150_000)}x"`);
+    expect(lint(typed).map((f) => f.rule)).toContain("lint.archive");
+  });
+
   it("reports ./. repeated 60,000 and 240,000 times as 100 findings and a count", () => {
     for (const times of [60_000, 240_000]) {
       const end = lint(withSummary(`trich_yeu: "${"./.".repeat(times)} a"`)).filter((f) => f.rule === "lint.end-mark");

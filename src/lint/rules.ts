@@ -155,7 +155,7 @@ export function citations(c: RuleContext): void {
       const abbr = symbol.split(/[-/]/)[0] ?? "";
       if (type !== "Công văn") {
         const expected = TYPES[type!]!;
-        if (!expected.some((e) => abbr === e || abbr.startsWith(e) && /\d+$/.test(abbr.slice(e.length)))) {
+        if (!expected.some((e) => abbr === e || abbr.startsWith(e) && /\d$/.test(abbr))) {
           c.emit("lint.citation", "warning", t.path, m.citationType(type!, symbol, expected[0]!), at);
         }
       }
@@ -168,6 +168,13 @@ export function citations(c: RuleContext): void {
       }
     }
   }
+}
+
+/** s without its final "." and ";": looked for from the end once (/[.;]+$/ retries from every mark of a long run). */
+function trimMarks(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === "." || s[end - 1] === ";")) end--;
+  return s.slice(0, end);
 }
 
 export function recipients(c: RuleContext): void {
@@ -190,7 +197,7 @@ export function recipients(c: RuleContext): void {
   if (typed.length > 1) c.emit("lint.archive", "warning", ["noi_nhan", typed[1]!], m.archiveTwice());
   for (const i of typed) {
     const r = list[i]!;
-    const text = (typeof r === "string" ? r : r.ten).trim().replace(/[.;]+$/, "");
+    const text = trimMarks((typeof r === "string" ? r : r.ten).trim());
     const path = ["noi_nhan", i];
     if (i !== list.length - 1) c.emit("lint.archive", "warning", path, m.archiveNotLast());
     if (!/^Lưu\s*:/.test(text)) {
