@@ -90,6 +90,12 @@ describe("read: counts and stops early", () => {
     expect(first("x:\n" + "  -\n".repeat(LIMITS.nodes + 1)).rule).toBe("limit.nodes");
   });
 
+  it("accepts a file just under the node limit, whatever its scalars' style", () => {
+    const entries = LIMITS.nodes - 10;
+    expect(read(Array.from({ length: entries }, (_, i) => `k${i}: |\n  a\n`).join("")).findings).toEqual([]);
+    expect(read(Array.from({ length: entries }, (_, i) => `k${i}: "a"\n`).join("")).findings).toEqual([]);
+  });
+
   it("stops at the nesting limit in flow collections and in compact lists", () => {
     expect(first(`a: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`)).toMatchObject({ rule: "limit.depth", line: 1, col: 4 + LIMITS.depth });
     expect(first(`a:\n  ${"- ".repeat(100_000)}x\n`)).toMatchObject({ rule: "limit.depth", line: 2 });

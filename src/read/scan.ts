@@ -22,9 +22,10 @@ export interface Stop {
   message: string;
 }
 
-const NODE_TOKENS = new Set(["scalar", "single-quoted-scalar", "double-quoted-scalar", "block-scalar-header", "alias", "flow-map-start", "flow-seq-start", "seq-item-ind"]);
+// a plain or block scalar is counted by the mark before its text (a block scalar's header is not counted)
+const NODE_TOKENS = new Set(["scalar", "single-quoted-scalar", "double-quoted-scalar", "alias", "flow-map-start", "flow-seq-start", "seq-item-ind"]);
 /** Tokens after which a node's properties (anchor) no longer wait for their node. */
-const PROPERTY_ENDS = new Set([...NODE_TOKENS, "map-value-ind", "explicit-key-ind", "comma", "flow-map-end", "flow-seq-end", "doc-start", "doc-end"]);
+const PROPERTY_ENDS = new Set([...NODE_TOKENS, "block-scalar-header", "map-value-ind", "explicit-key-ind", "comma", "flow-map-end", "flow-seq-end", "doc-start", "doc-end"]);
 
 /**
  * Parses text as one YAML document (what parseDocument does), unless a token passes a limit:
