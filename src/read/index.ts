@@ -118,8 +118,9 @@ export function parseSource(file: string, bytes: Buffer | string): SourceFile {
     const pos = lines.linePos(p.offset);
     cap.add({ file, line: pos.line, col: pos.col, rule: p.rule, severity: "error", message: p.message });
   }
-  if (depth > LIMITS.depth) cap.push({ file, line: 1, col: 1, rule: "limit.depth", severity: "error", message: m.tooDeep(LIMITS.depth) });
-  if (nodes > LIMITS.nodes) cap.push({ file, line: 1, col: 1, rule: "limit.nodes", severity: "error", message: m.tooManyNodes(LIMITS.nodes) });
+  // a tree with syntax errors has no depth or size of its own worth reporting
+  if (doc.errors.length === 0 && depth > LIMITS.depth) cap.push({ file, line: 1, col: 1, rule: "limit.depth", severity: "error", message: m.tooDeep(LIMITS.depth) });
+  if (doc.errors.length === 0 && nodes > LIMITS.nodes) cap.push({ file, line: 1, col: 1, rule: "limit.nodes", severity: "error", message: m.tooManyNodes(LIMITS.nodes) });
   if (cap.findings.length) return { file, text, value: undefined, positions: index, findings: cap.done() };
 
   const contents = doc.contents;
