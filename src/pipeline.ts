@@ -12,6 +12,7 @@ import { validateSource } from "./validate/index.js";
 import { isProfile, locateProfile, locateTemplates } from "./read/locate.js";
 import { normalizePlan } from "./normalize/index.js";
 import { append } from "./lists.js";
+import { capFindings } from "./read/cap.js";
 
 export interface LoadedPlan {
   file: string;
@@ -68,7 +69,7 @@ export function loadPlan(file: string): LoadedPlan {
   const declaring = (src.value as ProfileSource).mau !== undefined ? src : (profile?.value as ProfileSource | undefined)?.mau !== undefined ? profile : undefined;
   const templates = declaring ? locateTemplates(declaring) : {};
   const n = normalizePlan({ plan: src, profile, templatesDir: templates.path });
-  append(findings, n.findings);
+  append(findings, capFindings(file, n.findings));
   if (templates.finding) return { file, kind: "plan", sources, findings: [...findings, templates.finding] };
   return { file, kind: "plan", plan: n.plan, sources, findings };
 }

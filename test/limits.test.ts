@@ -13,6 +13,7 @@ import { lintSource } from "../src/lint/index.js";
 import { normalizePlan } from "../src/normalize/index.js";
 import { loadTemplates, renderPlan } from "../src/render/index.js";
 import { buildOne } from "../src/commands/build.js";
+import { loadPlan } from "../src/pipeline.js";
 import { MINIMAL_PLAN, tempDir } from "./helpers.js";
 
 /** The minimal plan with its trích yếu replaced by `line` (a whole YAML line, or several). */
@@ -195,5 +196,17 @@ describe("special files: only regular files are read, and never past the limit",
     expect(readRegularFile(join(dir, "a"), 99)).toEqual({ refusal: "too-large", size: 100 });
     expect(readRegularFile(dir, 99)).toMatchObject({ refusal: "not-file" });
     expect(readRegularFile(join(dir, "none"), 99)).toMatchObject({ refusal: "missing" });
+  });
+});
+
+describe("findings of normalize are capped too", () => {
+  it("reports 1,000 items ending in a mark before their deadline as 100 findings and a count", () => {
+    const dir = tempDir("kehoach-marks-");
+    const file = join(dir, "p.yaml");
+    const items = Array.from({ length: 1000 }, () => `          - { doan: "Báo cáo;", han: "2025-05-10" }`).join("\n");
+    writeFileSync(file, MINIMAL_PLAN.replace("          - Tăng cường sự lãnh đạo của cấp ủy.\n          - Huy động sự tham gia của gia đình.", () => items));
+    const marks = loadPlan(file).findings.filter((f) => f.rule === "text.punctuation");
+    expect(marks.length).toBe(MAX_FINDINGS_PER_RULE + 1);
+    expect(marks.at(-1)!.message).toMatch(/^… và 900 lỗi tương tự/);
   });
 });
