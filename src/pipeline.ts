@@ -11,6 +11,8 @@ import { readSource, type SourceFile } from "./read/index.js";
 import { validateSource } from "./validate/index.js";
 import { isProfile, locateProfile, locateTemplates } from "./read/locate.js";
 import { normalizePlan } from "./normalize/index.js";
+import { append } from "./lists.js";
+import { capFindings } from "./read/cap.js";
 
 export interface LoadedPlan {
   file: string;
@@ -41,7 +43,7 @@ function loadProfile(path: string): { source: SourceFile; findings: Finding[] } 
   if (stamp !== undefined && hit?.stamp === stamp) return hit;
   const source = readSource(path);
   const findings = [...source.findings];
-  if (!hasErrors(source.findings)) findings.push(...validateSource(source, "profile"));
+  if (!hasErrors(source.findings)) append(findings, validateSource(source, "profile"));
   if (stamp !== undefined) profiles.set(path, { stamp, source, findings });
   return { source, findings };
 }
@@ -50,8 +52,8 @@ export function loadPlan(file: string): LoadedPlan {
   const src = readSource(file);
   const findings = [...src.findings];
   if (hasErrors(findings)) return { file, kind: "plan", sources: [src], findings };
-  if (isProfile(src)) return { file, kind: "profile", sources: [src], findings: [...findings, ...validateSource(src, "profile")] };
-  findings.push(...validateSource(src, "plan"));
+  if (isProfile(src)) return { file, kind: "profile", sources: [src], findings: append(findings, validateSource(src, "profile")) };
+  append(findings, validateSource(src, "plan"));
   const sources = [src];
   const where = locateProfile(src);
   let profile: SourceFile | undefined;
@@ -60,14 +62,14 @@ export function loadPlan(file: string): LoadedPlan {
     const office = loadProfile(where.path);
     profile = office.source;
     sources.push(profile);
-    findings.push(...office.findings);
+    append(findings, office.findings);
   }
   if (hasErrors(findings)) return { file, kind: "plan", sources, findings };
   // the templates folder of the plan, or else of its profile
   const declaring = (src.value as ProfileSource).mau !== undefined ? src : (profile?.value as ProfileSource | undefined)?.mau !== undefined ? profile : undefined;
   const templates = declaring ? locateTemplates(declaring) : {};
   const n = normalizePlan({ plan: src, profile, templatesDir: templates.path });
-  findings.push(...n.findings);
+  append(findings, capFindings(file, n.findings));
   if (templates.finding) return { file, kind: "plan", sources, findings: [...findings, templates.finding] };
   return { file, kind: "plan", plan: n.plan, sources, findings };
 }

@@ -221,7 +221,8 @@ describe("interrupted batches", () => {
     ["SIGINT", 130],
   ] as const)("%s: the workers stop, no .tmp file is left, exit %i", async (signal, code) => {
     const dir = tempDir();
-    for (let i = 0; i < 300; i++) writeFileSync(join(dir, `p${i}.yaml`), plan(i + 1));
+    // enough plans that the batch is still busy when the signal comes, on a loaded machine too
+    for (let i = 0; i < 1500; i++) writeFileSync(join(dir, `p${i}.yaml`), plan(i + 1));
     const child = spawn(process.execPath, [CLI, "build", ".", "--out-dir", "out", "-j", "2"], { cwd: dir });
     let err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
@@ -232,6 +233,6 @@ describe("interrupted batches", () => {
     expect(await exited).toBe(code);
     expect(err).toContain("đã dừng theo yêu cầu");
     expect(readdirSync(join(dir, "out")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    expect(readdirSync(join(dir, "out")).length).toBeLessThan(300);
+    expect(readdirSync(join(dir, "out")).length).toBeLessThan(1500);
   }, 60_000);
 });

@@ -14,6 +14,7 @@ import { expandArgs, type PlanFile } from "./expand.js";
 import { canonicalPath, checkOutputPath, makeFolders, OutputError, removeTemporaries, writeAtomic } from "./atomic.js";
 import { asWarnings, lintLoaded } from "./lint.js";
 import { printFindings, printJson, type Format, type Output } from "./report.js";
+import { append } from "../lists.js";
 
 export interface BuildOptions {
   format: Format;
@@ -98,11 +99,11 @@ export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildRe
   const loaded = loadPlan(p.file);
   const findings = [...loaded.findings];
   if (loaded.kind === "profile") return { findings: [...findings, { file: p.file, line: 1, col: 1, rule: "build.profile", severity: "error", message: m.profileNotBuildable(p.file) }] };
-  if (loaded.plan) findings.push(...asWarnings(lintLoaded(loaded)));
+  if (loaded.plan) append(findings, asWarnings(lintLoaded(loaded)));
   if (!loaded.plan || hasErrors(findings) || (opts.strict && findings.length)) return { findings };
   const plan = opts.kySo ? { ...loaded.plan, eSign: true } : loaded.plan;
   const t = loadTemplates(opts.templates ?? plan.templatesDir);
-  findings.push(...t.findings);
+  append(findings, t.findings);
   if (hasErrors(t.findings)) return { findings };
   let data: Buffer;
   try {
@@ -465,12 +466,12 @@ export async function buildCommand(args: string[], opts: BuildOptions): Promise<
     // the plans done are told even when a batch stops on an internal error
     progress.flush();
   }
-  if (opts.pdf) findings.push(...(await addPdfs(plans, results, opts)));
+  if (opts.pdf) append(findings, await addPdfs(plans, results, opts));
   const outputs: Output[] = [];
   let failed = 0;
   plans.forEach((p, i) => {
     const r = results[i] ?? failedPlan(p, "build.internal", m.buildInternal(m.workerStopped));
-    findings.push(...r.findings);
+    append(findings, r.findings);
     if (r.output) outputs.push({ source: p.file, docx: r.output, ...(r.pdf ? { pdf: r.pdf } : {}) });
     if (!r.output || (r.pdf === undefined && opts.pdf)) failed++;
   });
@@ -492,7 +493,6 @@ export async function watchCommand(args: string[], opts: BuildOptions): Promise<
     for (const s of loadPlan(p.file).sources) files.add(s.file);
   }
   process.stderr.write(om.watching([...files].join(", ")) + "\n");
-  await buildCommand(args, { ...opts, watch: false });
   let timer: NodeJS.Timeout | undefined;
   const rebuild = (file: string): void => {
     clearTimeout(timer);
@@ -513,5 +513,7 @@ export async function watchCommand(args: string[], opts: BuildOptions): Promise<
       if (name && names.has(name.toString())) rebuild(join(d, name.toString()));
     });
   }
+  // watched before the first build: a save made while it runs is not lost
+  await buildCommand(args, { ...opts, watch: false });
   return new Promise<number>(() => undefined);
 }

@@ -8,6 +8,7 @@ import { cliMessages as m } from "../messages/cli.js";
 import { expandArgs } from "./expand.js";
 import { asWarnings, lintLoaded } from "./lint.js";
 import { printFindings, printJson, type Format } from "./report.js";
+import { append } from "../lists.js";
 
 export interface CheckOptions {
   format: Format;
@@ -23,12 +24,12 @@ export function checkFile(file: string, templatesDir?: string): Finding[] {
     // a profile's own templates folder is checked as a plan using it would
     const mau = locateTemplates(loaded.sources[0]!);
     if (mau.finding) findings.push(mau.finding);
-    if (mau.path || templatesDir) findings.push(...loadTemplates(templatesDir ?? mau.path).findings);
-    findings.push(...asWarnings(lintLoaded(loaded)));
+    if (mau.path || templatesDir) append(findings, loadTemplates(templatesDir ?? mau.path).findings);
+    append(findings, asWarnings(lintLoaded(loaded)));
   }
   if (loaded.plan) {
-    findings.push(...loadTemplates(templatesDir ?? loaded.plan.templatesDir).findings);
-    findings.push(...asWarnings(lintLoaded(loaded)));
+    append(findings, loadTemplates(templatesDir ?? loaded.plan.templatesDir).findings);
+    append(findings, asWarnings(lintLoaded(loaded)));
   }
   return findings;
 }
@@ -40,7 +41,7 @@ export function checkCommand(args: string[], opts: CheckOptions): number {
   for (const p of plans) {
     const f = checkFile(p.file, opts.templates);
     if (hasErrors(f) || (opts.strict && f.length)) failed++;
-    findings.push(...f);
+    append(findings, f);
   }
   const errors = findings.filter((f) => f.severity === "error").length;
   if (opts.format === "json") printJson({ command: "check", findings, outputs: [], plans: plans.length, failed });

@@ -3,7 +3,8 @@
  * explicitly is always taken (a profile among them is told apart by pipeline.ts); inside folders, a YAML file is a plan when it has
  * `trich_yeu` or `noi_dung` at its top level (profiles and CI files are skipped).
  */
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
+import { readRegularFile } from "../read/files.js";
 import { join, relative, sep } from "node:path";
 import type { Finding } from "../model/finding.js";
 import { cliMessages as m } from "../messages/cli.js";
@@ -23,23 +24,10 @@ function isYaml(name: string): boolean {
   return /\.ya?ml$/i.test(name);
 }
 
-/**
- * Reads the start of a regular file only: opened without blocking (a FIFO would wait for a writer
- * forever), then checked to be a regular file before anything is read.
- */
+/** Whether a YAML file found in a folder is a plan, from its start only (a regular file's; a FIFO is never waited on). */
 function looksLikePlan(file: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    if (!fstatSync(fd).isFile()) return false;
-    const start = Buffer.alloc(SCAN_BYTES);
-    const n = readSync(fd, start, 0, SCAN_BYTES, 0);
-    return PLAN_KEY.test(start.subarray(0, n).toString("utf8"));
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const r = readRegularFile(file, SCAN_BYTES, true);
+  return "bytes" in r && PLAN_KEY.test(r.bytes.toString("utf8"));
 }
 
 /** Collects the YAML files below dir; folders that cannot be read are told in `unreadable`. */

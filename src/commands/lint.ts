@@ -14,6 +14,7 @@ import { OutputError, writeAtomic } from "./atomic.js";
 import { resolveContained } from "../read/files.js";
 import { fileMessages as fm, reasonVi } from "../messages/files.js";
 import { printFindings, printJson, type Format } from "./report.js";
+import { append } from "../lists.js";
 
 export interface LintOptions {
   format: Format;
@@ -86,7 +87,7 @@ export async function lintCommand(args: string[], opts: LintOptions): Promise<nu
       }
       if (fixed.size) loaded = loadPlan(p.file);
     }
-    findings.push(...loaded.findings, ...lintLoaded(loaded, opts.today));
+    append(append(findings, loaded.findings), lintLoaded(loaded, opts.today));
   }
   const errors = findings.filter((f) => f.severity === "error").length;
   const failed = errors > 0 || (opts.strict === true && findings.length > 0) || unmatched.length > 0;

@@ -6,6 +6,7 @@
 import type { Finding } from "../model/finding.js";
 import type { PlanSource } from "../model/plan.js";
 import type { SourceFile } from "../read/index.js";
+import { FindingCap } from "../read/cap.js";
 import { lintMessages as m } from "../messages/lint.js";
 import { suggest } from "../validate/suggest.js";
 import { convertLegacy, detectLegacy, isNfd, maybeLegacy } from "./encoding.js";
@@ -40,7 +41,7 @@ export const LINT_RULES: Record<string, string> = {
 };
 
 /** Encoding problems are seen on the file's raw text, since the reader already normalised values. */
-function encoding(src: SourceFile, out: Finding[], disabled: ReadonlySet<string>): void {
+function encoding(src: SourceFile, out: FindingCap, disabled: ReadonlySet<string>): void {
   // most files have neither, and both are seen at once on the whole text
   if (!maybeLegacy(src.text) && !isNfd(src.text)) return;
   src.text.split("\n").forEach((line, i) => {
@@ -55,9 +56,9 @@ function encoding(src: SourceFile, out: Finding[], disabled: ReadonlySet<string>
 }
 
 export function lintSource(src: SourceFile, ctx: LintContext): Finding[] {
-  const out: Finding[] = [];
+  const out = new FindingCap(src.file);
   const value = src.value as PlanSource | undefined;
-  if (!value || typeof value !== "object") return out;
+  if (!value || typeof value !== "object") return [];
   const emit = emitter(src, out, ctx.disabled);
   const [y, mo, d] = (ctx.planDate ?? "").split("-").map(Number);
   const rc = {
@@ -80,7 +81,7 @@ export function lintSource(src: SourceFile, ctx: LintContext): Finding[] {
   (value.kiem_tra?.tat ?? []).forEach((id, i) => {
     if (!(id in LINT_RULES)) emit("lint.unknown-rule", "warning", ["kiem_tra", "tat", i], m.unknownRule(id, suggest(id, Object.keys(LINT_RULES))));
   });
-  return out.sort((a, b) => a.line - b.line || a.col - b.col);
+  return out.done().sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 /** --fix: legacy encodings to Unicode, NFD to NFC, double spaces between words to one. Line by line. */

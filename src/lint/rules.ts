@@ -89,6 +89,8 @@ function deadline(c: RuleContext, t: TextValue, d: number, mo: number, y: number
 /** Words right before "năm YYYY" that make the year legitimate: a law's year, a comparison, a period. */
 const LEGIT_BEFORE = /(Luật[^;.]{0,60}|so với|từ|đến|giai đoạn|trước|sau|định hướng đến|kể từ|cuối|đầu)\s*$/i;
 
+const CLAUSE_WINDOW = 300;
+
 export function staleYears(c: RuleContext): void {
   const planYear = c.plan.year;
   if (!planYear) return;
@@ -101,9 +103,10 @@ export function staleYears(c: RuleContext): void {
       if (LEGIT_BEFORE.test(before)) continue;
       // a range "năm 2021-2025" or "năm 2021 - 2025"
       if (/^\s*[-–]\s*\d{4}/.test(t.text.slice(x.index! + x[0].length))) continue;
-      // the clause cites a document of that year (its date or its number): the year is that document's
-      const start = Math.max(t.text.lastIndexOf(";", x.index!), t.text.lastIndexOf(".", x.index! - 1 > 0 ? x.index! - 1 : 0));
-      const clause = t.text.slice(start + 1, x.index!);
+      // the clause cites a document of that year (its date or its number): the year is that document's.
+      // The clause is looked for in the CLAUSE_WINDOW characters before, not back to the text's start.
+      const window = t.text.slice(Math.max(0, x.index! - CLAUSE_WINDOW), x.index!);
+      const clause = window.slice(Math.max(window.lastIndexOf(";"), window.lastIndexOf(".")) + 1);
       if (new RegExp(`[/-]${year}\\b|ngày \\d{1,2}/\\d{1,2}/${year}`).test(clause)) continue;
       c.emit("lint.stale-year", "warning", t.path, m.staleYear(x[1]!, planYear), { index: x.index!, needle: x[0], value: t.text });
     }
@@ -129,8 +132,10 @@ const TYPES: Record<string, string[]> = {
   "Phương án": ["PA"],
   "Công điện": ["CĐ"],
 };
+// Every repetition bounded and no two overlapping (\d+ then [^\s,;]* would be tried at every split):
+// a long run of spaces or digits is passed in one scan, never tried once per position.
 const CITATION = new RegExp(
-  `(${[...Object.keys(TYPES), "Công văn"].join("|")})\\s+số\\s+(\\d+[^\\s,;]*(?:\\s[A-ZĐ]{2,}[^\\s,;]*)?)\\s*,?\\s+ngày\\s+(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4})`,
+  `(${[...Object.keys(TYPES), "Công văn"].join("|")})\\s{1,9}số\\s{1,9}(\\d[^\\s,;]*(?:\\s[A-ZĐ]{2}[^\\s,;]*)?)\\s{0,9},?\\s{1,9}ngày\\s{1,9}(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4})`,
   "g",
 );
 const COMMITTEE = /^\s*của\s+(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\b/i;
@@ -150,7 +155,7 @@ export function citations(c: RuleContext): void {
       const abbr = symbol.split(/[-/]/)[0] ?? "";
       if (type !== "Công văn") {
         const expected = TYPES[type!]!;
-        if (!expected.some((e) => abbr === e || abbr.startsWith(e) && /\d+$/.test(abbr.slice(e.length)))) {
+        if (!expected.some((e) => abbr === e || abbr.startsWith(e) && /\d$/.test(abbr))) {
           c.emit("lint.citation", "warning", t.path, m.citationType(type!, symbol, expected[0]!), at);
         }
       }
@@ -165,6 +170,13 @@ export function citations(c: RuleContext): void {
   }
 }
 
+/** s without its final "." and ";": looked for from the end once (/[.;]+$/ retries from every mark of a long run). */
+function trimMarks(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === "." || s[end - 1] === ";")) end--;
+  return s.slice(0, end);
+}
+
 export function recipients(c: RuleContext): void {
   const list = c.value.noi_nhan;
   if (!Array.isArray(list)) return;
@@ -177,14 +189,15 @@ export function recipients(c: RuleContext): void {
       typed.push(i);
       return;
     }
-    const key = name.toLowerCase().replace(/\([^)]*\)/g, "").replace(/[\s;.,]+/g, " ").trim();
+    // innermost parentheses: "(((…" with no ")" is passed in one scan, not once per "("
+    const key = name.toLowerCase().replace(/\([^()]*\)/g, "").replace(/[\s;.,]+/g, " ").trim();
     if (seen.has(key)) c.emit("lint.recipient-duplicate", "warning", ["noi_nhan", i], m.recipientDuplicate(name.trim()));
     seen.set(key, i);
   });
   if (typed.length > 1) c.emit("lint.archive", "warning", ["noi_nhan", typed[1]!], m.archiveTwice());
   for (const i of typed) {
     const r = list[i]!;
-    const text = (typeof r === "string" ? r : r.ten).trim().replace(/[.;]+$/, "");
+    const text = trimMarks((typeof r === "string" ? r : r.ten).trim());
     const path = ["noi_nhan", i];
     if (i !== list.length - 1) c.emit("lint.archive", "warning", path, m.archiveNotLast());
     if (!/^Lưu\s*:/.test(text)) {

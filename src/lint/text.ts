@@ -2,6 +2,7 @@
 import type { Finding, Path } from "../model/finding.js";
 import { pathToString } from "../model/finding.js";
 import type { SourceFile } from "../read/index.js";
+import type { FindingCap } from "../read/cap.js";
 
 /** Keys whose values are codes, dates or settings, not prose. */
 const NOT_TEXT = new Set(["so", "ngay", "han", "viet_tat", "loai", "danh_dau", "ho_so", "mau", "kiem_tra", "so_ban", "so_ban_phat_hanh", "nguoi_soan", "ky_so", "de_nghi", "ngang", "so_tien", "do_rong"]);
@@ -41,7 +42,8 @@ export function locate(src: SourceFile, path: Path, value: string, index: number
   if (!entry) return src.positions.valueAt(path);
   const raw = src.text.slice(entry.offset[0], entry.offset[1]);
   // occurrences before `index` in the value tell which occurrence in the source to take
-  const nth = value.slice(0, index).split(needle).length - 1;
+  let nth = 0;
+  for (let at = value.indexOf(needle); at >= 0 && at + needle.length <= index; at = value.indexOf(needle, at + needle.length)) nth++;
   for (const probe of [needle, needle.split(/\s+/)[0] ?? needle]) {
     let at = -1;
     for (let k = 0; k <= nth; k++) {
@@ -55,10 +57,11 @@ export function locate(src: SourceFile, path: Path, value: string, index: number
 
 export type Emit = (rule: string, severity: Finding["severity"], path: Path, message: string, at?: { index: number; needle: string; value: string }) => void;
 
-export function emitter(src: SourceFile, out: Finding[], disabled: ReadonlySet<string>): Emit {
+/** Emits into a capped list: past a rule's cap, a finding is only counted, never located. */
+export function emitter(src: SourceFile, out: FindingCap, disabled: ReadonlySet<string>): Emit {
   return (rule, severity, path, message, at) => {
-    if (disabled.has(rule)) return;
+    if (disabled.has(rule) || !out.admit(rule, severity)) return;
     const pos = at ? locate(src, path, at.value, at.index, at.needle) : src.positions.valueAt(path);
-    out.push({ file: src.file, line: pos.line, col: pos.col, rule, severity, message, path: pathToString(path) });
+    out.add({ file: src.file, line: pos.line, col: pos.col, rule, severity, message, path: pathToString(path) });
   };
 }

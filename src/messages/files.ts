@@ -36,6 +36,8 @@ export const fileMessages = {
         return `${what} "${p}" là một thư mục (hoặc tệp đặc biệt), không phải tệp thường. Hãy đổi tên hoặc xóa nó.`;
       case "not-folder":
         return `${what} "${p}" là một tệp, không phải thư mục. Hãy ghi đường dẫn tới thư mục chứa các tệp .hbs.`;
+      case "special":
+        return `${what} "${p}" là tệp đặc biệt (thiết bị, FIFO hoặc socket), không phải tệp thường; kehoach không đọc loại tệp này. Hãy chỉ ra một tệp thường.`;
       case "too-large":
         return `${what} "${p}" quá lớn; một tệp mẫu chỉ vài trăm byte. Kiểm tra xem có chép nhầm tệp khác không.`;
       case "unreadable":

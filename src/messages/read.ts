@@ -1,12 +1,16 @@
 /** Messages of the read and validate stages (YAML and schema). Vietnamese, each says how to fix. */
+import { groupDigits } from "../digits.js";
 import { excerpt } from "./excerpt.js";
 
 export const readMessages = {
   notFound: () => "không tìm thấy tệp. Kiểm tra lại tên và đường dẫn.",
+  special: () =>
+    "đây là tệp đặc biệt (thiết bị, FIFO hoặc socket), không phải tệp văn bản; kehoach chỉ đọc tệp .yaml thường. Hãy chỉ ra một tệp .yaml.",
   isDirectory: () => "đây là một thư mục, không phải tệp YAML. Hãy chỉ ra một tệp .yaml.",
   unreadable: (reason: string) => `không đọc được tệp (${reason}). Kiểm tra quyền đọc tệp.`,
-  tooLarge: (sizeMb: string, limitMb: number) =>
-    `tệp quá lớn (${sizeMb} MB; tối đa ${limitMb} MB). Một kế hoạch chỉ cần vài chục KB; hãy kiểm tra xem có dán nhầm nội dung khác không.`,
+  /** sizeMb unknown when the system did not state the size (a read stopped past the limit). */
+  tooLarge: (sizeMb: string | undefined, limitMb: number) =>
+    `tệp quá lớn (${sizeMb ? sizeMb + " MB; " : ""}tối đa ${limitMb} MB). Một kế hoạch chỉ cần vài chục KB; hãy kiểm tra xem có dán nhầm nội dung khác không.`,
   binary: () => "tệp không phải văn bản (có ký tự nhị phân). Hãy mở bằng trình soạn thảo văn bản và lưu lại dưới dạng UTF-8.",
   badEncoding: () =>
     "tệp không phải mã UTF-8. Hãy lưu lại tệp với bảng mã UTF-8 (Unicode) trong trình soạn thảo.",
@@ -21,6 +25,15 @@ export const readMessages = {
     "tệp dùng quá nhiều bí danh YAML (*...) lồng nhau; đây có thể là tệp độc hại. Hãy viết nội dung trực tiếp, không dùng & và *.",
   tooDeep: (limit: number) => `nội dung lồng nhau quá sâu (quá ${limit} cấp). Hãy tổ chức lại các ý cho nông hơn.`,
   tooManyNodes: (limit: number) => `tệp có quá nhiều mục (quá ${limit}). Hãy chia kế hoạch thành nhiều tệp.`,
+  complexKey: (what: string) =>
+    `khóa ở đây là ${what}; khóa trong kế hoạch phải là một từ đơn giản như trich_yeu (viết trich_yeu: …). Hãy viết lại khóa thành một từ.`,
+  emptyKey: () => "khóa bị bỏ trống (hoặc là null, ~). Hãy ghi tên khóa trước dấu hai chấm, ví dụ trich_yeu: ….",
+  tag: (tag: string) => `kehoach không dùng thẻ YAML (${tag}). Hãy xóa "${tag}" và chỉ ghi giá trị.`,
+  multipleAnchors: () => "một giá trị có nhiều neo (&...). Hãy xóa bớt, chỉ giữ một neo (tốt nhất là không dùng & và *).",
+  inexactNumber: (source: string) =>
+    `số ${source} quá lớn để giữ chính xác (quá 9.007.199.254.740.991). Hãy đặt số trong dấu ngoặc kép, ví dụ "${source}".`,
+  similar: (count: number, error: boolean) =>
+    `… và ${groupDigits(String(count))} ${error ? "lỗi" : "cảnh báo"} tương tự không in ra. Hãy sửa những chỗ trên rồi chạy lại.`,
   forbiddenChar: (code: string) =>
     `có ký tự điều khiển không hợp lệ (${code}) trong văn bản; Word không mở được tệp chứa ký tự này. Hãy xóa ký tự đó.`,
 } as const;

@@ -47,6 +47,7 @@ export const validateMessages = {
   needsKey: (key: string, missing: string) =>
     `khóa "${key}" chỉ có tác dụng khi có "${missing}" ở cùng chỗ: hãy thêm "${missing}: …" hoặc xóa "${key}".`,
   tooMany: (limit: number) => `quá nhiều phần tử (tối đa ${limit}).`,
+  tooLong: (limit: number, title?: string) => `${title ?? "giá trị"} quá dài (tối đa ${limit} ký tự). Hãy rút gọn.`,
   range: (limit: number, op: string) => `giá trị phải ${op} ${limit}.`,
   constFalse: () => `chỉ được ghi câu văn hoặc false.`,
   rowCells: (cells: number, columns: number) =>

@@ -6,7 +6,8 @@ import type { ArchiveSource, Marker, SectionKind, SignerSource, TableSource } fr
 
 export interface BudgetLine {
   text: string;
-  amount: number;
+  /** Đồng, as exact digits without separators ("15000000"): no amount is rounded, however long. */
+  amount: string;
   source?: string;
 }
 

@@ -13,6 +13,7 @@ import { punctuationFindings } from "./punctuation.js";
 import { sentenceFindings } from "./sentences.js";
 import { checkTexts } from "./text.js";
 import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
+import { append } from "../lists.js";
 
 export { mergeProfile } from "./profile.js";
 
@@ -43,8 +44,9 @@ export function parseDate(s: string | undefined): PlanDate {
   return { year: y, month: mo, day: d };
 }
 
-function amount(v: number | string): number {
-  return typeof v === "number" ? v : Number(v.replace(/\./g, ""));
+/** The amount's digits without thousands dots nor leading zeros (a number is exact: the reader checked). */
+function amount(v: number | string): string {
+  return (typeof v === "number" ? String(v) : v.replace(/\./g, "")).replace(/^0+(?=\d)/, "");
 }
 
 function budget(v: BudgetLineSource[] | undefined): BudgetLine[] | undefined {
@@ -118,7 +120,7 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
   if (!p.noi_nhan || p.noi_nhan.length === 0) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
   if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
   // what the user typed that would print changed, be ignored, or be garbled in a default sentence
-  findings.push(...punctuationFindings(plan, profile, p), ...unusedKeyFindings(plan, profile, p), ...sentenceFindings(plan, p));
+  for (const more of [punctuationFindings(plan, profile, p), unusedKeyFindings(plan, profile, p), sentenceFindings(plan, p)]) append(findings, more);
 
   findings.push(...checkTexts(plan));
   if (hasErrors(findings)) return { findings };

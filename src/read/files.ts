@@ -4,11 +4,12 @@
  * symlinks and must stay inside the folder that may name it, file by file, so a symlink inside
  * a contained folder never leads out of it. Nothing here throws for a file-system problem.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 
 /** Why a path cannot be used. */
-export type Refusal = "outside" | "missing" | "dangling" | "not-file" | "not-folder" | "unreadable" | "too-large";
+/** "special": a device, FIFO or socket (reading one may never end, or never start). */
+export type Refusal = "outside" | "missing" | "dangling" | "not-file" | "not-folder" | "special" | "unreadable" | "too-large";
 
 /** A usable path, or why not (with the system's error code when there is one). */
 export interface Resolved {
@@ -122,12 +123,49 @@ export function scanFolder(dir: string, ext: string): FolderScan | Refused {
   return scan;
 }
 
-/** The text of a file scanFolder accepted; a refusal when it cannot be read or exceeds `maxBytes`. */
-export function readText(path: string, maxBytes: number): { text: string } | Refused {
+const CHUNK = 1 << 16;
+
+/**
+ * The bytes of a regular file, at most `limit` of them; anything else is refused, never waited on.
+ * Opened without blocking (opening a FIFO would wait for a writer), checked on the descriptor (what
+ * is read is what was checked), and read in chunks until the end or limit + 1 bytes, whatever the
+ * size the system states (/dev/zero and /proc files state 0). `size` is known when the state said it.
+ * With `start`, a longer file is not refused: its first `limit` bytes are the answer (a folder scan
+ * telling plans from other YAML reads no more than that).
+ */
+export function readRegularFile(path: string, limit: number, start = false): { bytes: Buffer } | (Refused & { size?: number }) {
+  let fd: number;
   try {
-    if (statSync(path).size > maxBytes) return { refusal: "too-large" };
-    return { text: readFileSync(path, "utf8") };
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     return errnoRefusal(path, e);
   }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { refusal: "not-file", code: "EISDIR" };
+    if (!st.isFile()) return { refusal: "special" };
+    if (st.size > limit && !start) return { refusal: "too-large", size: st.size };
+    const wanted = start ? limit : limit + 1;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < wanted) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, wanted - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n < chunk.length ? chunk.subarray(0, n) : chunk);
+      total += n;
+    }
+    if (total > limit) return { refusal: "too-large" };
+    return { bytes: Buffer.concat(chunks, total) };
+  } catch (e) {
+    return errnoRefusal(path, e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The text of a file scanFolder accepted; a refusal when it cannot be read or exceeds `maxBytes`. */
+export function readText(path: string, maxBytes: number): { text: string } | Refused {
+  const r = readRegularFile(path, maxBytes);
+  return "bytes" in r ? { text: r.bytes.toString("utf8") } : r;
 }

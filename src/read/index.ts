@@ -2,13 +2,15 @@
  * Read stage: a YAML file becomes a plain value plus the source position of every node.
  * Every way a file can be unusable ends in findings, never in an exception.
  */
-import { readFileSync, statSync } from "node:fs";
-import { LineCounter, parseDocument, isMap, isSeq, isScalar } from "yaml";
+import { LineCounter, isMap, isSeq, isScalar } from "yaml";
 import { pathToString, type Finding, type Path } from "../model/finding.js";
 import { readMessages as m, yamlErrorVi } from "../messages/read.js";
 import { excerpt } from "../messages/excerpt.js";
 import { PositionIndex } from "./positions.js";
 import { restoreTypedLines } from "./flow.js";
+import { readRegularFile } from "./files.js";
+import { capFindings, FindingCap } from "./cap.js";
+import { parseGated } from "./scan.js";
 
 export { PositionIndex } from "./positions.js";
 export type { Pos } from "./positions.js";
@@ -51,24 +53,22 @@ export function readSource(file: string): SourceFile {
     positions: emptyIndex(),
     findings: [{ file, line: 1, col: 1, rule, severity: "error", message }],
   });
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) return fail(m.isDirectory());
-    size = st.size;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return fail(m.notFound());
-    return fail(m.unreadable(code ?? String(e)));
+  const read = readRegularFile(file, LIMITS.bytes);
+  if ("refusal" in read) {
+    switch (read.refusal) {
+      case "missing":
+        return fail(m.notFound());
+      case "not-file":
+        return fail(m.isDirectory());
+      case "special":
+        return fail(m.special(), "file.special");
+      case "too-large":
+        return fail(m.tooLarge(read.size === undefined ? undefined : (read.size / 1048576).toFixed(1), LIMITS.bytes / 1048576), "file.size");
+      default:
+        return fail(m.unreadable(read.code ?? read.refusal));
+    }
   }
-  if (size > LIMITS.bytes) return fail(m.tooLarge((size / 1048576).toFixed(1), LIMITS.bytes / 1048576), "file.size");
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail(m.unreadable(code ?? String(e)));
-  }
+  const bytes = read.bytes;
   return parseSource(file, bytes);
 }
 
@@ -97,23 +97,33 @@ export function parseSource(file: string, bytes: Buffer | string): SourceFile {
   if (text.trim() === "") return fail(m.empty(), "file.empty");
 
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2", keepSourceTokens: true });
-  for (const err of doc.errors) {
-    const pos = lines.linePos(err.pos[0]);
-    const rule = err.code === "DUPLICATE_KEY" ? "yaml.duplicate-key" : "yaml.syntax";
-    const lineText = text.split("\n")[pos.line - 1] ?? "";
-    const message =
-      err.code === "DUPLICATE_KEY"
-        ? m.duplicateKey(duplicateKeyName(text, err.pos[0]))
-        : COLON_IN_VALUE.test(lineText)
-          ? m.colonInValue()
-          : m.yamlSyntax(yamlErrorVi(err.code));
-    findings.push({ file, line: pos.line, col: pos.col, rule, severity: "error", message });
+  // source tokens kept: the text-flow rule restores each scalar's typed lines from them (flow.ts)
+  const parsed = parseGated(text, lines, LIMITS, { uniqueKeys: false, prettyErrors: false, strict: true, version: "1.2", keepSourceTokens: true });
+  if (!parsed.doc) {
+    const stop = parsed.stop!;
+    const pos = lines.linePos(stop.offset);
+    return { file, text, value: undefined, positions: new PositionIndex(lines), findings: [{ file, line: pos.line, col: pos.col, rule: stop.rule, severity: "error", message: stop.message }] };
   }
-  const { index, depth, nodes } = PositionIndex.build(doc, lines, text);
-  if (depth > LIMITS.depth) findings.push({ file, line: 1, col: 1, rule: "limit.depth", severity: "error", message: m.tooDeep(LIMITS.depth) });
-  if (nodes > LIMITS.nodes) findings.push({ file, line: 1, col: 1, rule: "limit.nodes", severity: "error", message: m.tooManyNodes(LIMITS.nodes) });
-  if (findings.length) return { file, text, value: undefined, positions: index, findings };
+  const doc = parsed.doc;
+  // found in one pass each, and only the first of a kind are described (reading their line costs)
+  const cap = new FindingCap(file);
+  for (const err of doc.errors) {
+    if (!cap.admit("yaml.syntax", "error")) continue;
+    const pos = lines.linePos(err.pos[0]);
+    const lineText = text.slice(lines.lineStarts[pos.line - 1], lines.lineStarts[pos.line] ?? text.length);
+    const message = COLON_IN_VALUE.test(lineText) ? m.colonInValue() : m.yamlSyntax(yamlErrorVi(err.code));
+    cap.add({ file, line: pos.line, col: pos.col, rule: "yaml.syntax", severity: "error", message });
+  }
+  const { index, depth, nodes, problems } = PositionIndex.build(doc, lines, text, LIMITS.nodes);
+  for (const p of problems) {
+    if (!cap.admit(p.rule, "error")) continue;
+    const pos = lines.linePos(p.offset);
+    cap.add({ file, line: pos.line, col: pos.col, rule: p.rule, severity: "error", message: p.message });
+  }
+  // a tree with syntax errors has no depth or size of its own worth reporting
+  if (doc.errors.length === 0 && depth > LIMITS.depth) cap.push({ file, line: 1, col: 1, rule: "limit.depth", severity: "error", message: m.tooDeep(LIMITS.depth) });
+  if (doc.errors.length === 0 && nodes > LIMITS.nodes) cap.push({ file, line: 1, col: 1, rule: "limit.nodes", severity: "error", message: m.tooManyNodes(LIMITS.nodes) });
+  if (cap.findings.length) return { file, text, value: undefined, positions: index, findings: cap.done() };
 
   const contents = doc.contents;
   if (!isMap(contents)) {
@@ -129,13 +139,7 @@ export function parseSource(file: string, bytes: Buffer | string): SourceFile {
     return { file, text, value: undefined, positions: index, findings: [{ file, line: 1, col: 1, rule: "limit.alias", severity: "error", message: m.aliasBomb() }] };
   }
   value = normalizeStrings(value, [], index, file, findings);
-  return { file, text, value, positions: index, findings };
-}
-
-function duplicateKeyName(text: string, offset: number): string {
-  const rest = text.slice(offset, offset + 200);
-  const k = /^\s*["']?([^"':\n]+)/.exec(rest);
-  return k?.[1]?.trim() ?? "?";
+  return { file, text, value, positions: index, findings: capFindings(file, findings) };
 }
 
 /**

@@ -1,5 +1,8 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Document } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Document, type Scalar } from "yaml";
 import type { Path } from "../model/finding.js";
+import { readMessages as m } from "../messages/read.js";
+import { excerpt } from "../messages/excerpt.js";
+import type { Stop } from "./scan.js";
 
 export interface Pos {
   line: number;
@@ -86,13 +89,19 @@ export class PositionIndex {
     return this.entries.get(PositionIndex.key(path));
   }
 
-  /** Records every node of doc. Returns the deepest nesting seen and the node count. */
-  static build(doc: Document, lines: LineCounter, text: string): { index: PositionIndex; depth: number; nodes: number } {
+  /**
+   * Records every node of doc, up to `maxNodes`. Returns the deepest nesting seen, the node count
+   * (past the limit, the walk stops), and what makes a key or value unusable: keys that are not a
+   * plain word (collections, aliases, empty), keys repeated in one mapping, numbers too big to be
+   * exact. Keys are compared as the plan will see them (text, NFC), each mapping with one Set.
+   */
+  static build(doc: Document, lines: LineCounter, text: string, maxNodes = Infinity): { index: PositionIndex; depth: number; nodes: number; problems: Stop[] } {
     const index = new PositionIndex(lines);
+    const problems: Stop[] = [];
     let depth = 0;
     let nodes = 0;
     const walk = (node: Node | null | undefined, path: Path, keyPos?: Pos): void => {
-      nodes++;
+      if (++nodes > maxNodes) return;
       if (path.length > depth) depth = path.length;
       const start = node?.range?.[0];
       const value = start !== undefined ? index.pos(start) : (keyPos ?? { line: 1, col: 1 });
@@ -101,6 +110,9 @@ export class PositionIndex {
         const r = node.range;
         const source = r ? text.slice(r[0], r[1]) : undefined;
         index.set(path, { value, offset, key: keyPos, source, plain: node.type === "PLAIN" });
+        if (typeof node.value === "number" && !(Math.abs(node.value) <= Number.MAX_SAFE_INTEGER)) {
+          problems.push({ rule: "yaml.inexact-number", offset: offset[0], message: m.inexactNumber(excerpt(source ?? String(node.value))) });
+        }
         return;
       }
       index.set(path, { value, offset, key: keyPos });
@@ -108,18 +120,41 @@ export class PositionIndex {
       // Stop walking absurdly deep trees: the reader reports them, the index need not follow.
       if (path.length > 200) return;
       if (isMap(node)) {
+        const seen = new Set<string>();
         for (const pair of node.items) {
-          const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-          const kStart = (pair.key as Node | null)?.range?.[0];
+          const keyNode = pair.key as Node | null;
+          const kStart = keyNode?.range?.[0];
           const kp = kStart !== undefined ? index.pos(kStart) : value;
-          walk(pair.value as Node | null, [...path, k], kp);
-          if (pair.value === null || pair.value === undefined) index.set([...path, k], { value: kp, offset: [kStart ?? 0, kStart ?? 0], key: kp });
+          // never String() a collection key: nested ones double at each level
+          const bad: Stop | undefined = !keyNode || (isScalar(keyNode) && (keyNode.value === null || keyNode.value === undefined))
+            ? { rule: "yaml.empty-key", offset: kStart ?? offset[0], message: m.emptyKey() }
+            : isAlias(keyNode)
+              ? { rule: "yaml.complex-key", offset: kStart!, message: m.complexKey("một bí danh (*...)") }
+              : !isScalar(keyNode)
+                ? { rule: "yaml.complex-key", offset: kStart ?? offset[0], message: m.complexKey("một bảng hoặc danh sách") }
+                : undefined;
+          if (bad) {
+            problems.push(bad);
+            continue;
+          }
+          const k = String((keyNode as Scalar).value);
+          const plain = k.normalize("NFC");
+          if (seen.has(plain)) problems.push({ rule: "yaml.duplicate-key", offset: kStart ?? offset[0], message: m.duplicateKey(k) });
+          seen.add(plain);
+          path.push(k);
+          walk(pair.value as Node | null, path, kp);
+          if (pair.value === null || pair.value === undefined) index.set(path, { value: kp, offset: [kStart ?? 0, kStart ?? 0], key: kp });
+          path.pop();
         }
       } else if (isSeq(node)) {
-        node.items.forEach((item, i) => walk(item as Node | null, [...path, i]));
+        for (let i = 0; i < node.items.length; i++) {
+          path.push(i);
+          walk(node.items[i] as Node | null, path);
+          path.pop();
+        }
       }
     };
     walk(doc.contents as Node | null, []);
-    return { index, depth, nodes };
+    return { index, depth, nodes, problems };
   }
 }

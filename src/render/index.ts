@@ -5,6 +5,8 @@
 import type { Block, DocumentModel, Paragraphs, Run } from "../model/document.js";
 import type { BudgetLine, Item, NormalizedPlan, PlanDate } from "../model/normalized.js";
 import type { TableSource } from "../model/plan.js";
+import { append } from "../lists.js";
+import { addDigits, groupDigits } from "../digits.js";
 import { endingMark } from "../normalize/punctuation.js";
 import { summaryInSentence } from "../normalize/sentences.js";
 import { paragraphs, titleLines } from "./inline.js";
@@ -28,10 +30,6 @@ function headerDate(d: PlanDate): { ngay?: string; thang?: string; nam?: string 
 function textDate(iso: string): string {
   const [y, mo, d] = iso.split("-").map(Number);
   return `${d}/${mo}/${y}`;
-}
-
-function formatAmount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 }
 
 /**
@@ -73,7 +71,7 @@ class Renderer {
       trich_yeu: summary,
       // the user's sentence form, else the trích yếu with its first letter lower-cased unless that
       // would split a word in capitals (normalize warns when a title in capitals needs a sentence form)
-      trich_yeu_thuong: plan.summaryInSentence?.replace(/\s*\n\s*/g, " ") ?? summaryInSentence(summary),
+      trich_yeu_thuong: plan.summaryInSentence !== undefined ? summaryText(plan.summaryInSentence) : summaryInSentence(summary),
     };
   }
 
@@ -99,12 +97,12 @@ class Renderer {
     const withSource = lines.some((l) => l.source);
     const columns = (withSource ? cols : cols.slice(0, 3)).map((c) => paragraphs(c, { bold: true }));
     const rows = lines.map((l, i) => {
-      const row = [paragraphs(String(i + 1)), paragraphs(l.text), paragraphs(formatAmount(l.amount))];
+      const row = [paragraphs(String(i + 1)), paragraphs(l.text), paragraphs(groupDigits(l.amount))];
       if (withSource) row.push(paragraphs(l.source ?? ""));
       return row;
     });
-    const total = lines.reduce((s, l) => s + l.amount, 0);
-    const totalRow = [paragraphs(""), paragraphs(this.fill("du-toan-tong"), { bold: true }), paragraphs(formatAmount(total), { bold: true })];
+    const total = lines.reduce((s, l) => addDigits(s, l.amount), "0");
+    const totalRow = [paragraphs(""), paragraphs(this.fill("du-toan-tong"), { bold: true }), paragraphs(groupDigits(total), { bold: true })];
     if (withSource) totalRow.push(paragraphs(""));
     return { kind: "table", columns, rows, widths: withSource ? [1, 6, 3, 3] : [1, 7, 3], totalRow };
   }
@@ -117,8 +115,8 @@ class Renderer {
     const out: Block[] = [];
     const [first, ...rest] = it.paragraphs;
     if (it.title !== undefined) {
-      out.push(...led(paragraphs(it.title, { bold: true }), (runs) => ({ kind: "titled", label: it.label, runs, depth: it.depth })));
-      out.push(...this.paragraphs(it.paragraphs));
+      append(out, led(paragraphs(it.title, { bold: true }), (runs) => ({ kind: "titled", label: it.label, runs, depth: it.depth })));
+      append(out, this.paragraphs(it.paragraphs));
     } else if (it.unit !== undefined) {
       const head = this.fill("don-vi", { don_vi: it.unit, de_nghi: it.propose });
       const ps = paragraphs(it.label ? `${it.label} ${head}` : head, { bold: true });
@@ -129,14 +127,14 @@ class Renderer {
         const spaced: Run[] = lead && !lead.footnote && !lead.breakBefore ? [{ ...lead, text: " " + lead.text }, ...tail] : [{ text: " " }, ...more];
         ps.push([...(ps.pop() ?? []), ...spaced], ...others);
       }
-      out.push(...led(ps, (runs) => ({ kind: "item", label: "", runs, depth: it.depth })));
-      out.push(...this.paragraphs(rest));
+      append(out, led(ps, (runs) => ({ kind: "item", label: "", runs, depth: it.depth })));
+      append(out, this.paragraphs(rest));
     } else {
       let text = first ?? "";
       // normalize rejects a text ending in a mark here ("năm.: trước ngày")
       if (it.deadline) text = this.fill("han", { noi_dung: text.trimEnd(), han: textDate(it.deadline) });
-      out.push(...led(paragraphs(text), (runs) => ({ kind: "item", label: it.label, runs, depth: it.depth })));
-      out.push(...this.paragraphs(rest));
+      append(out, led(paragraphs(text), (runs) => ({ kind: "item", label: it.label, runs, depth: it.depth })));
+      append(out, this.paragraphs(rest));
     }
     if (it.task) {
       const lines: [string, string | undefined][] = [
@@ -146,12 +144,12 @@ class Renderer {
       ];
       // printed as typed: the user ends them with a full stop or not (seeds do both)
       for (const [tpl, v] of lines) {
-        if (v !== undefined) out.push(...led(paragraphs(this.fill(tpl, { noi_dung: v.trim() })), (runs) => ({ kind: "item", label: "-", runs, depth: it.depth + 1 })));
+        if (v !== undefined) append(out, led(paragraphs(this.fill(tpl, { noi_dung: v.trim() })), (runs) => ({ kind: "item", label: "-", runs, depth: it.depth + 1 })));
       }
     }
     if (it.budget) out.push(this.budget(it.budget));
     if (it.table) out.push(this.table(it.table));
-    for (const c of it.children) out.push(...this.item(c));
+    for (const c of it.children) append(out, this.item(c));
     return out;
   }
 
@@ -169,7 +167,7 @@ class Renderer {
     const implementsText = p.implements.map((s) => s.trimEnd());
     const fullStop = implementsText[implementsText.length - 1]?.endsWith(".") ?? false;
     if (fullStop) implementsText[implementsText.length - 1] = implementsText[implementsText.length - 1]!.slice(0, -1);
-    out.push(...this.paragraphs([this.fill("mo-dau", { thuc_hien: implementsText, het_cau: fullStop, loi_dan: lead })]));
+    append(out, this.paragraphs([this.fill("mo-dau", { thuc_hien: implementsText, het_cau: fullStop, loi_dan: lead })]));
     return out;
   }
 
@@ -177,11 +175,11 @@ class Renderer {
     const out = this.preamble();
     for (const s of this.plan.sections) {
       const title = s.title ?? this.fill(`muc-${s.kind}`);
-      out.push(...led(paragraphs(upper(title), { bold: true }), (runs) => ({ kind: "section", label: s.label, runs })));
-      out.push(...this.paragraphs(s.paragraphs));
+      append(out, led(paragraphs(upper(title), { bold: true }), (runs) => ({ kind: "section", label: s.label, runs })));
+      append(out, this.paragraphs(s.paragraphs));
       if (s.budget) out.push(this.budget(s.budget));
       if (s.table) out.push(this.table(s.table));
-      for (const it of s.items) out.push(...this.item(it));
+      for (const it of s.items) append(out, this.item(it));
     }
     const closing = this.plan.closing;
     if (closing === false) {
@@ -192,7 +190,7 @@ class Renderer {
       const last = closingParagraphs[closingParagraphs.length - 1];
       if (last && "runs" in last) endMark(last.runs);
       else closingParagraphs.push({ kind: "paragraph", runs: [{ text: "./." }] });
-      out.push(...closingParagraphs);
+      append(out, closingParagraphs);
     }
     return out;
   }
@@ -240,7 +238,7 @@ class Renderer {
       appendices: p.appendices.map((a) => {
         const blocks: Block[] = [...this.paragraphs(a.paragraphs)];
         if (a.table) blocks.push(this.table(a.table));
-        for (const it of a.items) blocks.push(...this.item(it));
+        for (const it of a.items) append(blocks, this.item(it));
         return {
           label: this.fill("phu-luc", { so: a.numeral }),
           title: a.titleLines.map(upper),

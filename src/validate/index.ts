@@ -9,6 +9,7 @@ import { compileValidators, type SchemaKind } from "./schemas.js";
 import { precompiledValidators } from "./precompiled.js";
 import { validateMessages as m, typeVi, PATTERN_HINTS, DOCUMENT_VI } from "../messages/validate.js";
 import { suggest } from "./suggest.js";
+import { capFindings } from "../read/cap.js";
 import { excerpt } from "../messages/excerpt.js";
 import { checkTables } from "./tables.js";
 
@@ -51,29 +52,55 @@ function actualType(v: unknown): string {
 
 const required = (errors: ErrorObject[]): ErrorObject[] => errors.filter((e) => e.keyword === "required");
 
-/** Drops the noise of anyOf: the type mismatches of the branches the value did not take. */
+/** Drops the noise of anyOf: the type mismatches of the branches the value did not take. One pass over the errors. */
 function reduceAnyOf(errors: ErrorObject[], data: unknown): ErrorObject[] {
+  const byPath = new Map<string, ErrorObject[]>();
+  // every path with an error below it ("/a/b/c" puts "/a/b", "/a" and "")
+  const above = new Set<string>();
+  for (const e of errors) {
+    const here = byPath.get(e.instancePath);
+    if (here) here.push(e);
+    else byPath.set(e.instancePath, [e]);
+    for (let cut = e.instancePath.lastIndexOf("/"); cut >= 0; cut = e.instancePath.lastIndexOf("/", cut - 1)) {
+      const parent = e.instancePath.slice(0, cut);
+      if (above.has(parent)) break;
+      above.add(parent);
+      if (cut === 0) break;
+    }
+  }
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
   const out: ErrorObject[] = [];
+  const oneOf = new Set<string>();
   for (const p of anyOfPaths) {
-    const here = errors.filter((e) => e.instancePath === p && e.keyword !== "anyOf");
-    const deeper = errors.filter((e) => e.instancePath.startsWith(p + "/"));
+    const here = byPath.get(p)!.filter((e) => e.keyword !== "anyOf");
+    const deeper = above.has(p);
     const nonType = here.filter((e) => e.keyword !== "type" && e.keyword !== "const");
-    if (nonType.length === 0 && deeper.length === 0) {
+    if (nonType.length === 0 && !deeper) {
       // No branch accepted the value's type: one message listing what is accepted.
       const types = [...new Set(here.filter((e) => e.keyword === "type").map((e) => String(e.params.type)))];
       const wanted = here.some((e) => e.keyword === "const") ? [...types, "false"] : types;
       out.push({ ...here[0]!, keyword: "type", params: { type: wanted.join("|") } });
     } else if (required(nonType).length > 1 && actualType(valueAt(data, toPath(p, data))) === "object") {
       // the branches' missing keys are one choice ("one of these"), whatever else is wrong there
+      oneOf.add(p);
       out.push({ ...required(nonType)[0]!, keyword: "requiredOneOf", params: { keys: required(nonType).map((e) => String(e.params.missingProperty)) } });
     }
   }
   return errors
     .filter((e) => e.keyword !== "anyOf")
     .filter((e) => !(anyOfPaths.has(e.instancePath) && (e.keyword === "type" || e.keyword === "const")))
-    .filter((e) => !(anyOfPaths.has(e.instancePath) && e.keyword === "required" && out.some((o) => o.keyword === "requiredOneOf" && o.instancePath === e.instancePath)))
+    .filter((e) => !(e.keyword === "required" && oneOf.has(e.instancePath)))
     .concat(out);
+}
+
+/** The known key nearest to an unknown one; asked twice per error (misspelt required keys, message), measured once. */
+const suggestions = new WeakMap<ErrorObject, string | undefined>();
+function suggestKey(e: ErrorObject): string | undefined {
+  if (suggestions.has(e)) return suggestions.get(e);
+  const props = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+  const s = suggest(String(e.params.additionalProperty), props);
+  suggestions.set(e, s);
+  return s;
 }
 
 function describeValue(src: SourceFile, path: Path, v: unknown): string {
@@ -98,7 +125,7 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
       fullPath = [...path, key];
       at = src.positions.keyAt(fullPath);
       rule = "schema.unknown-key";
-      message = m.unknownKey(key, suggest(key, Object.keys(parent.properties ?? {})), DOCUMENT_VI[kind]);
+      message = m.unknownKey(key, suggestKey(e), DOCUMENT_VI[kind]);
       break;
     }
     case "required": {
@@ -171,6 +198,9 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
     case "maxItems":
       message = m.tooMany(Number(e.params.limit));
       break;
+    case "maxLength":
+      message = m.tooLong(Number(e.params.limit), parent.title);
+      break;
     case "minimum":
     case "exclusiveMinimum":
       message = m.range(Number(e.params.limit), e.keyword === "minimum" ? "từ" : "lớn hơn");
@@ -195,8 +225,7 @@ export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
   const misspelt = new Set<string>();
   for (const e of errors) {
     if (e.keyword !== "additionalProperties") continue;
-    const props = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-    const s = suggest(String(e.params.additionalProperty), props);
+    const s = suggestKey(e);
     if (s) misspelt.add(`${e.instancePath}/${s}`);
   }
   const seen = new Set<string>();
@@ -209,5 +238,5 @@ export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
     seen.add(k);
     findings.push(f);
   }
-  return findings.sort((a, b) => a.line - b.line || a.col - b.col);
+  return capFindings(src.file, findings.sort((a, b) => a.line - b.line || a.col - b.col));
 }

@@ -24,18 +24,24 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+const stripped = new Map<string, string>();
+
 /** The closest candidate within a small edit distance, comparing without diacritics. */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   const w = stripMarks(word);
+  const limit = w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3;
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = distance(w, stripMarks(c));
+    let sc = stripped.get(c);
+    if (sc === undefined) stripped.set(c, (sc = stripMarks(c)));
+    // lengths further apart than the limit are further apart than it: no need to measure
+    if (Math.abs(sc.length - w.length) > limit) continue;
+    const d = distance(w, sc);
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  const limit = w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3;
   return bestD <= limit ? best : undefined;
 }

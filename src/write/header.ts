@@ -5,6 +5,7 @@ import { NO_BORDERS, rule } from "./blocks.js";
 import { CELL_PADDING, HEADER_COLUMNS, HEADER_INDENT, SIZE } from "./layout.js";
 import { textWidth } from "./measure.js";
 import { STYLE } from "./styles.js";
+import { maxOf } from "../lists.js";
 
 const line = (text: string, size: number, opts: { bold?: boolean; italics?: boolean } = {}): Paragraph =>
   new Paragraph({ style: STYLE.header, children: [new TextRun({ text, size, bold: opts.bold ?? false, italics: opts.italics || undefined })] });
@@ -15,7 +16,7 @@ export function headerTable(h: DocumentModel["header"]): Table {
   const [left, right] = HEADER_COLUMNS;
   const leftInner = left - 2 * CELL_PADDING;
   const rightInner = right - 2 * CELL_PADDING;
-  const agencyWidth = Math.max(0, ...h.agency.map((a) => textWidth(a, SIZE.agency / 2, true)));
+  const agencyWidth = maxOf(h.agency.map((a) => textWidth(a, SIZE.agency / 2, true)), 0);
   const mottoWidth = textWidth(h.motto, SIZE.motto / 2, true);
   const agencyCell = [
     ...h.parentAgency.map((p) => line(p, SIZE.agency, { bold: false })),
@@ -45,7 +46,7 @@ export function headerTable(h: DocumentModel["header"]): Table {
 
 /** Ô 5a: "KẾ HOẠCH", the trích yếu and a short rule under it. */
 export function titleBlock(t: DocumentModel["title"], available: number): Paragraph[] {
-  const width = Math.max(0, ...t.summary.map((s) => textWidth(s, SIZE.title / 2, true)));
+  const width = maxOf(t.summary.map((s) => textWidth(s, SIZE.title / 2, true)), 0);
   return [
     new Paragraph({ style: STYLE.title, spacing: { before: 360 }, children: [new TextRun({ text: t.kind })] }),
     ...t.summary.map((s) => new Paragraph({ style: STYLE.title, children: [new TextRun({ text: s })] })),

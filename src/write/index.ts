@@ -12,6 +12,7 @@ import { headerTable, titleBlock } from "./header.js";
 import { LANDSCAPE_TEXT_WIDTH, MARGIN, PAGE, SIZE, TEXT_WIDTH } from "./layout.js";
 import { textWidth } from "./measure.js";
 import { COMPATIBILITY, STYLE, STYLES } from "./styles.js";
+import { maxOf } from "../lists.js";
 
 /** Page numbers centred in the top margin from page 2 on; page 1 has an empty header. */
 function headers(): ISectionOptions["headers"] {
@@ -44,7 +45,7 @@ function referenceLines(ref: string): string[] {
 function appendixSection(a: Appendix): ISectionOptions {
   const width = a.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
   const ref = referenceLines(a.reference);
-  const refWidth = Math.max(...ref.map((r) => textWidth(r, SIZE.title / 2, false)));
+  const refWidth = maxOf(ref.map((r) => textWidth(r, SIZE.title / 2, false)));
   return {
     properties: page(a.landscape, true),
     headers: headers(),

@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { MINIMAL_PLAN, ROOT, tempDir } from "../helpers.js";
+import { hostileMutation } from "./hostile.js";
 
 export function prng(seed: number): () => number {
   return () => {
@@ -26,7 +27,7 @@ export const BASE_TEXT = "Văn bản thử";
 export function mutate(src: string, rnd: () => number): string {
   const pick = <T,>(a: T[]): T => a[Math.floor(rnd() * a.length)]!;
   const pos = Math.floor(rnd() * (src.length + 1));
-  switch (Math.floor(rnd() * 9)) {
+  switch (Math.floor(rnd() * 10)) {
     case 0: {
       const b = Buffer.from(src);
       for (let k = 0; k < 1 + Math.floor(rnd() * 4); k++) b[Math.floor(rnd() * b.length)] = Math.floor(rnd() * 256);
@@ -55,8 +56,14 @@ export function mutate(src: string, rnd: () => number): string {
       return src.replace(/noi_dung:[\s\S]*?(?=nguoi_ky:)/, nest + `${ind}- Lá.\n`);
     }
     case 7: {
-      // wrong types in a random field
-      const doc = parseDocument(src);
+      // wrong types in a random field (of a text the yaml library itself can take: an earlier
+      // hostile mutation may nest deeper than its parser's stack, which kehoach's reader refuses)
+      let doc;
+      try {
+        doc = parseDocument(src);
+      } catch {
+        return src;
+      }
       if (doc.errors.length) return src;
       const nodes: unknown[] = [];
       const walk = (v: unknown, path: (string | number)[]): void => {
@@ -76,6 +83,8 @@ export function mutate(src: string, rnd: () => number): string {
       }
       return doc.toString();
     }
+    case 9:
+      return hostileMutation(src, rnd);
     default: {
       const ch = String.fromCharCode(Math.floor(rnd() * 0x3000));
       return src.slice(0, pos) + ch + src.slice(pos);
