@@ -52,6 +52,7 @@ function lastParagraph(doan: string | string[] | undefined, path: Path): Path | 
 
 function lastOfItem(it: ItemSource, path: Path): Path | undefined {
   if (typeof it === "string") return path;
+  if ("doan_chen" in it) return [...path, "doan_chen"];
   if (it.cac_y?.length) return lastOfItem(it.cac_y[it.cac_y.length - 1]!, [...path, "cac_y", it.cac_y.length - 1]);
   for (const key of ["thoi_gian", "phoi_hop", "chu_tri"] as const) if (it[key] !== undefined) return [...path, key];
   // a deadline ends the line with its date
@@ -61,10 +62,10 @@ function lastOfItem(it: ItemSource, path: Path): Path | undefined {
 }
 
 /** Items anywhere (sections, appendices, their children) with their paths. */
-function* allItems(list: ItemSource[] | undefined, path: Path): Generator<[ItemSource, Path]> {
+export function* allItems(list: ItemSource[] | undefined, path: Path): Generator<[ItemSource, Path]> {
   for (const [i, it] of (list ?? []).entries()) {
     yield [it, [...path, i]];
-    if (typeof it !== "string") yield* allItems(it.cac_y, [...path, i, "cac_y"]);
+    if (typeof it !== "string" && !("doan_chen" in it)) yield* allItems(it.cac_y, [...path, i, "cac_y"]);
   }
 }
 
@@ -97,7 +98,7 @@ export function punctuationFindings(plan: SourceFile, profile: SourceFile | unde
     const containers = (own[base[0]] ?? []) as { cac_y?: ItemSource[] }[];
     for (const [c, container] of containers.entries()) {
       for (const [it, path] of allItems(container.cac_y, [base[0], c, "cac_y"])) {
-        if (typeof it === "string" || it.han === undefined || it.doan === undefined) continue;
+        if (typeof it === "string" || "doan_chen" in it || it.han === undefined || it.doan === undefined) continue;
         check(plan, Array.isArray(it.doan) ? [...path, "doan", 0] : [...path, "doan"], (_, mark) => m.beforeDeadline(mark));
       }
     }
