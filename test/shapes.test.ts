@@ -6,9 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { docxOf, paragraphs, type Para } from "./docx.js";
-import { MINIMAL_PLAN } from "./helpers.js";
+import { CHECKER, HAS_CHECKER, MINIMAL_PLAN, ROOT, runCli, tempDir } from "./helpers.js";
 import { parseSource } from "../src/read/index.js";
 import { normalizePlan } from "../src/normalize/index.js";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 type Obj = Record<string, unknown>;
 
@@ -154,5 +157,35 @@ describe("headings and items", () => {
     // "-" under "-": "+" by default
     const dashes = await body(section(["Trên loa.", { doan: "Qua mạng.", cac_y: ["Zalo."] }], { danh_dau: "gach" }));
     expect(dashes.map((p) => p.text)).toEqual(["- Trên loa.", "- Qua mạng.", "+ Zalo."]);
+  });
+});
+
+describe.each(["quang-tri-quan-trac", "binh-dinh-phong-chong-dich"])("example %s (another province's style)", (name) => {
+  const docx = join(tempDir("kehoach-shapes-"), `${name}.docx`);
+
+  it("builds with no error nor warning", () => {
+    const r = runCli(["build", join("examples", `${name}.yaml`), "-o", docx], { cwd: ROOT });
+    expect(r.stderr).not.toMatch(/  (lỗi|cảnh báo)  /);
+    expect(r.code).toBe(0);
+  });
+
+  it.runIf(HAS_CHECKER)("passes nd30check with 0 FAIL", () => {
+    const r = spawnSync("python3", [CHECKER, docx], { encoding: "utf8" });
+    expect(r.stdout).toMatch(/ 0 failed/);
+    expect(r.status).toBe(0);
+  });
+
+  it("prints the shapes it uses", () => {
+    const texts = paragraphs(readFileSync(docx)).map((p) => p.text);
+    if (name === "quang-tri-quan-trac") {
+      expect(texts).toContain("1. Mục tiêu chung, lâu dài: Hoàn thiện mạng lưới quan trắc môi trường của tỉnh, từng bước tự động hóa việc quan trắc và truyền số liệu.");
+      expect(texts).toContain("2.1. Đối với vùng ven biển và cửa sông");
+      expect(texts).toContain("Lưu ý: các đợt quan trắc mùa mưa lũ được điều chỉnh theo diễn biến thời tiết.");
+      expect(texts).toContain("a. Thực hiện 6 đợt quan trắc tại 40 điểm trên các sông Thạch Hãn, Hiếu, Bến Hải.");
+    } else {
+      expect(texts).toContain("Căn cứ tình hình thực tế của địa phương; Sở Y tế ban hành Kế hoạch phòng, chống dịch bệnh truyền nhiễm mùa mưa bão năm 2025 với những nội dung sau:");
+      expect(texts).toContain("1. Trung tâm Kiểm soát bệnh tật tỉnh chủ trì, hướng dẫn các đơn vị triển khai Kế hoạch; tổng hợp, báo cáo Sở Y tế.");
+      expect(texts).toContain("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
+    }
   });
 });
