@@ -118,6 +118,13 @@ describe("headings and items", () => {
     expect(ps[2]!.style).toBe("KHBody");
   });
 
+  it("item 6: a unit without a colon may close the plan (ket_thuc: false): no colon to collide with './.'", () => {
+    const src = parseSource("plan.yaml", plan({ ...section([{ don_vi: "Sở Y tế", hai_cham: false }]), ket_thuc: false }));
+    expect(normalizePlan({ plan: src }).findings).toEqual([]);
+    const withColon = parseSource("plan.yaml", plan({ ...section([{ don_vi: "Sở Y tế" }]), ket_thuc: false }));
+    expect(normalizePlan({ plan: withColon }).findings.map((f) => f.path)).toEqual(["noi_dung[0].cac_y[0].don_vi"]);
+  });
+
   it("item 7: an unnumbered paragraph between the items of a list and after it; the numbering goes on", async () => {
     const ps = await body(
       section([

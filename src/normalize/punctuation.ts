@@ -6,7 +6,7 @@
  */
 import type { Finding, Path } from "../model/finding.js";
 import { pathToString } from "../model/finding.js";
-import type { ItemSource, PlanSource, SectionSource } from "../model/plan.js";
+import type { ItemObject, ItemSource, PlanSource, SectionSource } from "../model/plan.js";
 import type { SourceFile } from "../read/index.js";
 import { punctuationMessages as m } from "../messages/normalize.js";
 
@@ -117,7 +117,8 @@ export function punctuationFindings(plan: SourceFile, profile: SourceFile | unde
   else if (merged.ket_thuc === false) {
     const last = lastText(own);
     // a unit's heading alone ends with the colon of don-vi.hbs ("Phòng Nội vụ:./.")
-    if (last?.[last.length - 1] === "don_vi") findings.push(at(plan, last, m.unitHeadingLast()));
+    const unitColon = last && (valueAt(own, last.slice(0, -1)) as ItemObject | undefined)?.hai_cham !== false;
+    if (last?.[last.length - 1] === "don_vi" && unitColon) findings.push(at(plan, last, m.unitHeadingLast()));
     else if (last) check(plan, last, endRule);
   }
   return findings;
