@@ -12,7 +12,7 @@ export interface BudgetLine {
 }
 
 export interface Item {
-  /** Generated label: "1.", "a)", "-", "+", "1.1." or "" (unmarked). */
+  /** Generated label: "1.", "a)", "a.", "-", "+", "1.1." or "" (unmarked). */
   label: string;
   depth: number;
   title?: string;

@@ -135,11 +135,13 @@ class Renderer {
     if (it.insert) return this.paragraphs(it.paragraphs);
     const out: Block[] = [];
     const [first, ...rest] = it.paragraphs;
+    // parsed only where a heading goes on in it (a plain item parses it with its deadline)
+    const firstParagraphs = (): Paragraphs => (first !== undefined ? paragraphs(first) : []);
     const titleStyle = it.titleStyle ? EMPHASIS[it.titleStyle] : undefined;
     if (it.title !== undefined && it.runIn) {
       const e = titleStyle ?? EMPHASIS.dam;
       const head = this.fill("tieu-de-cung-dong", { tieu_de: it.title.trimEnd(), co_dau: endingMark(it.title) !== undefined });
-      append(out, led(goOn(paragraphs(head, e), (first !== undefined ? paragraphs(first) : [])), (runs) => ({ kind: "item", label: it.label, labelEmphasis: e, runs, depth: it.depth })));
+      append(out, led(goOn(paragraphs(head, e), firstParagraphs()), (runs) => ({ kind: "item", label: it.label, labelEmphasis: e, runs, depth: it.depth })));
       append(out, this.paragraphs(rest));
     } else if (it.title !== undefined) {
       append(out, led(paragraphs(it.title, titleStyle ?? { bold: true }), (runs) => ({ kind: "titled", label: it.label, runs, depth: it.depth, emphasis: titleStyle })));
@@ -151,7 +153,7 @@ class Renderer {
     } else if (it.unit !== undefined) {
       const head = this.fill("don-vi", { don_vi: it.unit, de_nghi: it.propose, hai_cham: it.unitColon });
       // the unit's first paragraph goes on in the text's first paragraph
-      const ps = goOn(paragraphs(it.label ? `${it.label} ${head}` : head, { bold: true }), (first !== undefined ? paragraphs(first) : []));
+      const ps = goOn(paragraphs(it.label ? `${it.label} ${head}` : head, { bold: true }), firstParagraphs());
       append(out, led(ps, (runs) => ({ kind: "item", label: "", runs, depth: it.depth })));
       append(out, this.paragraphs(rest));
     } else {
