@@ -10,7 +10,8 @@ import { CHECKER, HAS_CHECKER, MINIMAL_PLAN, ROOT, runCli, tempDir } from "./hel
 import { parseSource } from "../src/read/index.js";
 import { normalizePlan } from "../src/normalize/index.js";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { checkFile } from "../src/commands/check.js";
 import { join } from "node:path";
 
 type Obj = Record<string, unknown>;
@@ -76,6 +77,35 @@ describe("preamble", () => {
     // italic stays the default
     const [italic] = await body({ mo_dau: { can_cu: ["Luật Trẻ em năm 2016"] } });
     expect(italic!.runs.every((r) => r.italic)).toBe(true);
+  });
+});
+
+/** The check's errors of a plan: "line:col path: message". */
+function errors(changes: Obj): string[] {
+  const file = join(tempDir("kehoach-shapes-"), "plan.yaml");
+  writeFileSync(file, plan(changes));
+  return checkFile(file)
+    .filter((f) => f.severity === "error")
+    .map((f) => `${f.line}:${f.col} ${f.path}: ${f.message}`);
+}
+
+describe("what cannot go together is refused at its line:col, in Vietnamese", () => {
+  it("the lead after the căn cứ needs them, and leaves no 'Thực hiện …' nor background to place", () => {
+    expect(errors({ mo_dau: { can_cu: ["Luật Trẻ em năm 2016"], thuc_hien: "Kế hoạch số 5/KH-UBND", loi_dan_sau_can_cu: true } })).toEqual([
+      expect.stringMatching(/^\d+:\d+ mo_dau\.thuc_hien: không ghi cùng lúc "loi_dan_sau_can_cu" và "thuc_hien"/),
+    ]);
+    expect(errors({ mo_dau: { loi_dan_sau_can_cu: true } })).toEqual([
+      expect.stringMatching(/mo_dau\.loi_dan_sau_can_cu: khóa "loi_dan_sau_can_cu" chỉ có tác dụng khi có "can_cu"/),
+    ]);
+  });
+
+  it("a heading's style needs a heading, a label's style an untitled text, a unit's keys a unit", () => {
+    const found = errors(section([{ doan: "Tuyên truyền.", kieu_tieu_de: "nghieng" }, { tieu_de: "Tuyên truyền", kieu_so: "dam" }, { doan: "Vận động.", xuong_dong: true }]));
+    expect(found).toHaveLength(4);
+    expect(found[0]).toMatch(/cac_y\[0\]\.kieu_tieu_de: khóa "kieu_tieu_de" chỉ có tác dụng khi có "tieu_de"/);
+    expect(found[1]).toMatch(/cac_y\[1\]\.tieu_de: không ghi cùng lúc "kieu_so" và "tieu_de"/);
+    expect(found[2]).toMatch(/cac_y\[1\]\.kieu_so: khóa "kieu_so" chỉ có tác dụng khi có "doan"/);
+    expect(found[3]).toMatch(/cac_y\[2\]\.xuong_dong: khóa "xuong_dong" chỉ có tác dụng khi có "don_vi"/);
   });
 });
 
