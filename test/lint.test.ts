@@ -56,6 +56,8 @@ describe("lint rules, each on a minimal plan", () => {
     expect(only(item("{ doan: Báo cáo quý I, han: \"2025-02-10\" }"), "lint.deadline")[0]!.message).toContain("sớm hơn ngày ban hành");
     expect(only(item("Báo cáo trước ngày 10/11/2026."), "lint.deadline")[0]!.message).toContain("không thuộc năm 2025");
     expect(only(item("Báo cáo trước ngày 10/11/2025."), "lint.deadline")).toEqual([]);
+    // the year's report is due early the next year: not a deadline outside the plan's year
+    expect(only(item("Báo cáo tổng kết năm trước ngày 15/01/2026."), "lint.deadline")).toEqual([]);
     expect(only(MINIMAL_PLAN, "lint.date-future", "2025-12-01")[0]).toMatchObject({ severity: "warning", line: 7 });
     expect(only(MINIMAL_PLAN, "lint.date-future", "2025-07-01")).toEqual([]);
   });
