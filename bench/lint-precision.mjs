@@ -5,8 +5,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readCorpus, scoreCorpus } from "../dist/lint/measure.js";
 
-const corpus = readCorpus(readFileSync(fileURLToPath(new URL("../test/fixtures/lint-corpus.yaml", import.meta.url)), "utf8"));
-const { scores, misses } = scoreCorpus(corpus);
+const fixture = (name) => readFileSync(fileURLToPath(new URL(`../test/fixtures/${name}`, import.meta.url)), "utf8");
+const corpus = readCorpus(fixture("lint-corpus.yaml"));
+const { scores, misses } = scoreCorpus(corpus, fixture("minimal-plan.yaml"));
 const pct = (x) => `${(x * 100).toFixed(0)}%`;
 console.log(`${corpus.length} câu (sentences), ${corpus.filter((l) => l.dung.length).length} with a true problem\n`);
 console.log("| rule | TP | FP | FN | precision | recall |");
