@@ -94,6 +94,17 @@ const newItem = (list: Obj): Obj => {
 };
 const appendix = (s: Scenario): Obj => plural(s.plan, "phu_luc", () => ({ tieu_de: "Danh sách các trường học" }));
 const budgetLine = (o: Obj): Obj => plural(o, "du_toan", () => ({ noi_dung: "Tuyên truyền", so_tien: 5000000 }));
+const taskField = (o: Obj): Obj => plural(o, "truong", () => ({ nhan: "Sản phẩm", noi_dung: "Báo cáo kết quả" }));
+/** The mapping whose truong list holds the field. */
+const owner = (o: unknown, field: Obj): Obj | undefined => {
+  if (!o || typeof o !== "object") return undefined;
+  if (Array.isArray((o as Obj).truong) && ((o as Obj).truong as Obj[]).includes(field)) return o as Obj;
+  for (const v of Object.values(o)) {
+    const found = owner(v, field);
+    if (found) return found;
+  }
+  return undefined;
+};
 const table = (o: Obj): Obj => ((o.bang as Obj | undefined) ??= { cot: ["Nội dung", "Thời gian"], dong: [["Tuyên truyền", "Quý II"]] });
 /** The profile co-quan.yaml, holding what the plan no longer has for the keys tested there. */
 const profile = (s: Scenario): Obj => (s.profile ??= {});
@@ -113,6 +124,7 @@ const PLACES: Record<string, { kind: string; at: (s: Scenario) => Obj }> = {
   "noi_dung[]": { kind: "muc", at: firstSection },
   "noi_dung[].cac_y[]": { kind: "y", at: (s) => newItem(firstSection(s)) },
   "noi_dung[].cac_y[].du_toan[]": { kind: "du_toan", at: (s) => budgetLine(newItem(firstSection(s))) },
+  "noi_dung[].cac_y[].truong[]": { kind: "truong", at: (s) => taskField(newItem(firstSection(s))) },
   "noi_dung[].cac_y[].bang": { kind: "bang", at: (s) => table(newItem(firstSection(s))) },
   "noi_dung[].du_toan[]": { kind: "du_toan", at: (s) => budgetLine(firstSection(s)) },
   "noi_dung[].bang": { kind: "bang", at: (s) => table(firstSection(s)) },
@@ -122,6 +134,7 @@ const PLACES: Record<string, { kind: string; at: (s: Scenario) => Obj }> = {
   "phu_luc[]": { kind: "phu_luc", at: appendix },
   "phu_luc[].cac_y[]": { kind: "y", at: (s) => newItem(appendix(s)) },
   "phu_luc[].cac_y[].du_toan[]": { kind: "du_toan", at: (s) => budgetLine(newItem(appendix(s))) },
+  "phu_luc[].cac_y[].truong[]": { kind: "truong", at: (s) => taskField(newItem(appendix(s))) },
   "phu_luc[].cac_y[].bang": { kind: "bang", at: (s) => table(newItem(appendix(s))) },
   "phu_luc[].bang": { kind: "bang", at: (s) => table(appendix(s)) },
   kiem_tra: { kind: "kiem_tra", at: (s) => ((s.plan.kiem_tra as Obj | undefined) ??= {}) },
@@ -207,11 +220,19 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     chu_tri: { value: "Công an xã" },
     phoi_hop: { value: "Các trường học" },
     thoi_gian: { value: "Quý II năm 2025" },
+    truong: { value: [{ nhan: "Cơ quan thực hiện", noi_dung: "Sở Nông nghiệp và Môi trường" }] },
     han: { value: "2025-05-10", prepare: (c) => void (c.doan = "Báo cáo kết quả 6 tháng đầu năm") },
     danh_dau: { value: "gach", prepare: (c) => void (c.cac_y = ["Tuyên truyền trên loa truyền thanh."]) },
     cac_y: { value: ["Tuyên truyền trên loa truyền thanh."] },
     du_toan: { value: [{ noi_dung: "Tuyên truyền", so_tien: 5000000 }] },
     bang: { value: { cot: ["Nội dung", "Thời gian"], dong: [["Tuyên truyền", "Quý II"]] } },
+  },
+  truong: {
+    nhan: { value: "Cơ quan thực hiện", prepare: drop("nhan"), observe: "findings" },
+    noi_dung: { value: "Định kỳ hằng năm (trước ngày 15 tháng 12)", prepare: drop("noi_dung"), observe: "findings" },
+    gach: { value: false },
+    // after the sub-items only moves a line where there are sub-items
+    sau_cac_y: { value: true, prepare: (c, s) => void (owner(s.plan, c)!.cac_y ??= ["Lấy mẫu nước mặt."]) },
   },
   du_toan: {
     noi_dung: { value: "Tuyên truyền", prepare: drop("noi_dung"), observe: "findings" },

@@ -11,6 +11,22 @@ export interface BudgetLine {
   source?: string;
 }
 
+/**
+ * One line of a task ("- Cơ quan chủ trì: …", "- Sản phẩm: …"), read alike by the list and the
+ * table layouts. `key` says where it came from: the three named keys take their label from the
+ * office templates (nhiem-vu-*.hbs); `truong` has the label as typed.
+ */
+export interface TaskField {
+  key: "chu_tri" | "phoi_hop" | "thoi_gian" | "truong";
+  /** The typed label, inline marks kept (truong only). */
+  label?: string;
+  text: string;
+  /** Printed with the "- " marker (false: label at the text's start, no dash). */
+  dash: boolean;
+  /** Printed after the item's sub-items. */
+  afterItems: boolean;
+}
+
 export interface Item {
   /** Generated label: "1.", "a)", "-", "+", "1.1." or "" (unmarked). */
   label: string;
@@ -19,7 +35,8 @@ export interface Item {
   unit?: string;
   propose: boolean;
   paragraphs: string[];
-  task?: { lead?: string; partners?: string; timing?: string };
+  /** The task's lines in print order: chu_tri, phoi_hop, thoi_gian, then the typed truong. */
+  fields: TaskField[];
   /** Reporting deadline "YYYY-MM-DD". */
   deadline?: string;
   budget?: BudgetLine[];

@@ -64,6 +64,14 @@ export interface TableSource {
   do_rong?: number[];
 }
 
+/** One line of a task as the plan words it: "- Sản phẩm: …". */
+export interface TaskFieldSource {
+  nhan: Text;
+  noi_dung: Text;
+  gach?: boolean;
+  sau_cac_y?: boolean;
+}
+
 export interface ItemObject {
   tieu_de?: Text;
   don_vi?: Text;
@@ -72,6 +80,7 @@ export interface ItemObject {
   chu_tri?: Text;
   phoi_hop?: Text;
   thoi_gian?: Text;
+  truong?: TaskFieldSource[];
   han?: string;
   du_toan?: BudgetLineSource[];
   bang?: TableSource;

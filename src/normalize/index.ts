@@ -4,7 +4,7 @@
  */
 import { hasErrors, type Finding } from "../model/finding.js";
 import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
-import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section } from "../model/normalized.js";
+import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section, TaskField } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
 import { mergeProfile } from "./profile.js";
@@ -57,10 +57,13 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
   const mk = marker ?? defaultMarker(depth);
   return (src ?? []).map((s, i) => {
     const lbl = label(mk, i, parentLabel);
-    if (typeof s === "string") return { label: lbl, depth, propose: false, paragraphs: [s], children: [] };
-    const task = s.chu_tri !== undefined || s.phoi_hop !== undefined || s.thoi_gian !== undefined
-      ? { lead: s.chu_tri, partners: s.phoi_hop, timing: s.thoi_gian }
-      : undefined;
+    if (typeof s === "string") return { label: lbl, depth, propose: false, paragraphs: [s], fields: [], children: [] };
+    const fields: TaskField[] = [];
+    for (const key of ["chu_tri", "phoi_hop", "thoi_gian"] as const) {
+      const text = s[key];
+      if (text !== undefined) fields.push({ key, text, dash: true, afterItems: false });
+    }
+    for (const f of s.truong ?? []) fields.push({ key: "truong", label: f.nhan, text: f.noi_dung, dash: f.gach !== false, afterItems: f.sau_cac_y === true });
     return {
       label: lbl,
       depth,
@@ -68,7 +71,7 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
       unit: s.don_vi,
       propose: s.de_nghi === true,
       paragraphs: list(s.doan),
-      task,
+      fields,
       deadline: s.han,
       budget: budget(s.du_toan),
       table: s.bang,

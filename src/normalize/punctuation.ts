@@ -52,7 +52,17 @@ function lastParagraph(doan: string | string[] | undefined, path: Path): Path | 
 
 function lastOfItem(it: ItemSource, path: Path): Path | undefined {
   if (typeof it === "string") return path;
+  // render's order: named task lines, truong, sub-items, then the truong marked sau_cac_y
+  const fields = it.truong ?? [];
+  const lastField = (after: boolean): Path | undefined => {
+    for (let i = fields.length - 1; i >= 0; i--) if ((fields[i]!.sau_cac_y === true) === after) return [...path, "truong", i, "noi_dung"];
+    return undefined;
+  };
+  const after = lastField(true);
+  if (after) return after;
   if (it.cac_y?.length) return lastOfItem(it.cac_y[it.cac_y.length - 1]!, [...path, "cac_y", it.cac_y.length - 1]);
+  const before = lastField(false);
+  if (before) return before;
   for (const key of ["thoi_gian", "phoi_hop", "chu_tri"] as const) if (it[key] !== undefined) return [...path, key];
   // a deadline ends the line with its date
   if (it.han !== undefined) return undefined;

@@ -9,11 +9,14 @@ import { append } from "../lists.js";
 import { addDigits, groupDigits } from "../digits.js";
 import { endingMark } from "../normalize/punctuation.js";
 import { summaryInSentence } from "../normalize/sentences.js";
-import { paragraphs, titleLines } from "./inline.js";
+import { paragraphs, plain, titleLines } from "./inline.js";
 import type { Templates } from "./templates.js";
 
 export { loadTemplates, TemplateError } from "./templates.js";
 export type { Templates } from "./templates.js";
+
+/** The office template that labels each named task key. */
+const TASK_TEMPLATES = { chu_tri: "nhiem-vu-chu-tri", phoi_hop: "nhiem-vu-phoi-hop", thoi_gian: "nhiem-vu-thoi-gian" } as const;
 
 const upper = (s: string): string => s.toLocaleUpperCase("vi");
 
@@ -50,6 +53,12 @@ function endMark(runs: Run[]): void {
 function led(ps: Paragraphs, first: (runs: Run[]) => Block): Block[] {
   const [head = [], ...rest] = ps;
   return [first(head), ...rest.map((runs): Block => ({ kind: "paragraph", runs }))];
+}
+
+/** Runs with a separator before them, in their first run where that is plain text. */
+function prefixed(sep: string, runs: Run[]): Run[] {
+  const [lead, ...tail] = runs;
+  return lead && !lead.footnote && !lead.breakBefore ? [{ ...lead, text: sep + lead.text }, ...tail] : [{ text: sep }, ...runs];
 }
 
 /** The trích yếu in running text: its lines joined by spaces. */
@@ -123,9 +132,7 @@ class Renderer {
       // the unit's first paragraph goes on in the text's first paragraph
       const [more, ...others] = first !== undefined ? paragraphs(first) : [];
       if (more) {
-        const [lead, ...tail] = more;
-        const spaced: Run[] = lead && !lead.footnote && !lead.breakBefore ? [{ ...lead, text: " " + lead.text }, ...tail] : [{ text: " " }, ...more];
-        ps.push([...(ps.pop() ?? []), ...spaced], ...others);
+        ps.push([...(ps.pop() ?? []), ...prefixed(" ", more)], ...others);
       }
       append(out, led(ps, (runs) => ({ kind: "item", label: "", runs, depth: it.depth })));
       append(out, this.paragraphs(rest));
@@ -136,20 +143,31 @@ class Renderer {
       append(out, led(paragraphs(text), (runs) => ({ kind: "item", label: it.label, runs, depth: it.depth })));
       append(out, this.paragraphs(rest));
     }
-    if (it.task) {
-      const lines: [string, string | undefined][] = [
-        ["nhiem-vu-chu-tri", it.task.lead],
-        ["nhiem-vu-phoi-hop", it.task.partners],
-        ["nhiem-vu-thoi-gian", it.task.timing],
-      ];
-      // printed as typed: the user ends them with a full stop or not (seeds do both)
-      for (const [tpl, v] of lines) {
-        if (v !== undefined) append(out, led(paragraphs(this.fill(tpl, { noi_dung: v.trim() })), (runs) => ({ kind: "item", label: "-", runs, depth: it.depth + 1 })));
-      }
-    }
+    append(out, this.fields(it, false));
     if (it.budget) out.push(this.budget(it.budget));
     if (it.table) out.push(this.table(it.table));
     for (const c of it.children) append(out, this.item(c));
+    append(out, this.fields(it, true));
+    return out;
+  }
+
+  /** A task's lines before (or after) its sub-items, printed as typed: no mark is added after the text. */
+  private fields(it: Item, afterItems: boolean): Block[] {
+    const out: Block[] = [];
+    for (const f of it.fields) {
+      if (f.afterItems !== afterItems) continue;
+      const label = f.dash ? "-" : "";
+      const item = (runs: Run[]): Block => ({ kind: "item", label, runs, depth: it.depth + 1 });
+      if (f.key !== "truong") {
+        append(out, led(paragraphs(this.fill(TASK_TEMPLATES[f.key], { noi_dung: f.text.trim() })), item));
+        continue;
+      }
+      // the typed label, its own marks kept; a colon only where it ends in no mark ("*Đơn vị chủ trì:*")
+      const head = paragraphs(f.label ?? "")[0] ?? [];
+      const [first = [], ...rest] = paragraphs(f.text);
+      const runs: Run[] = [...head, ...prefixed(endingMark(plain(head)) ? " " : ": ", first)];
+      append(out, led([runs, ...rest], item));
+    }
     return out;
   }
 

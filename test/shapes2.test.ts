@@ -1,0 +1,68 @@
+/**
+ * Shapes of real plans (issue 16 items 9–17, issue 19 item 5): task fields, deadlines as text,
+ * sub/superscript, the Lưu line, the Phụ lục reference line, a plan issued with a Quyết định.
+ * Each case asserts the OOXML the writer makes.
+ */
+import { describe, expect, it } from "vitest";
+import { parseSource } from "../src/read/index.js";
+import { normalizePlan } from "../src/normalize/index.js";
+import { validateSource } from "../src/validate/index.js";
+import { docxOf, paragraphs } from "./docx.js";
+import { MINIMAL_PLAN } from "./helpers.js";
+
+/** The minimal plan with its items replaced. */
+const withItems = (items: string): string =>
+  MINIMAL_PLAN.replace("          - Tăng cường sự lãnh đạo của cấp ủy.\n          - Huy động sự tham gia của gia đình.\n", items);
+
+describe("task fields (truong): labelled lines in the plan's order and wording", () => {
+  const plan = withItems(`          - doan: Quan trắc chất lượng nước mặt.
+            truong:
+              - { nhan: Nội dung thực hiện, noi_dung: Lấy mẫu tại 12 điểm }
+              - { nhan: Cơ quan thực hiện, noi_dung: Sở Nông nghiệp và Môi trường }
+              - { nhan: Sản phẩm, noi_dung: Báo cáo kết quả quan trắc. }
+              - { nhan: "*Đơn vị chủ trì thực hiện:*", noi_dung: Sở Xây dựng, gach: false }
+              - { nhan: Thời gian thực hiện, noi_dung: Định kỳ hằng năm (trước ngày 15 tháng 12), sau_cac_y: true }
+            cac_y:
+              - Quý IV năm 2025 và các năm tiếp theo
+`);
+
+  it("prints each field as '- Nhãn: nội dung' as typed, in order, some after the sub-items", async () => {
+    const ps = paragraphs(await docxOf(plan)).map((p) => p.text);
+    const at = (t: string): number => ps.indexOf(t);
+    expect(at("- Nội dung thực hiện: Lấy mẫu tại 12 điểm")).toBeGreaterThan(0);
+    expect(at("- Cơ quan thực hiện: Sở Nông nghiệp và Môi trường")).toBe(at("- Nội dung thực hiện: Lấy mẫu tại 12 điểm") + 1);
+    expect(at("- Sản phẩm: Báo cáo kết quả quan trắc.")).toBe(at("- Cơ quan thực hiện: Sở Nông nghiệp và Môi trường") + 1);
+    // no dash, the typed colon kept (none added)
+    expect(at("Đơn vị chủ trì thực hiện: Sở Xây dựng")).toBe(at("- Sản phẩm: Báo cáo kết quả quan trắc.") + 1);
+    expect(at("- Quý IV năm 2025 và các năm tiếp theo")).toBe(at("Đơn vị chủ trì thực hiện: Sở Xây dựng") + 1);
+    expect(at("- Thời gian thực hiện: Định kỳ hằng năm (trước ngày 15 tháng 12)")).toBe(at("- Quý IV năm 2025 và các năm tiếp theo") + 1);
+  });
+
+  it("keeps the label's own style: an italic label, upright text", async () => {
+    const p = paragraphs(await docxOf(plan)).find((x) => x.text.startsWith("Đơn vị chủ trì"))!;
+    expect(p.runs.map((r) => [r.text, r.italic])).toEqual([
+      ["Đơn vị chủ trì thực hiện:", true],
+      [" Sở Xây dựng", false],
+    ]);
+    expect(p.xml).not.toContain("<w:t xml:space=\"preserve\">- ");
+  });
+
+  it("normalizes them into one ordered list the table layout can read", () => {
+    const n = normalizePlan({ plan: parseSource("plan.yaml", withItems("          - { doan: Việc, chu_tri: Sở Y tế, truong: [{ nhan: Kinh phí, noi_dung: Ngân sách tỉnh }] }\n")) });
+    const item = n.plan!.sections[0]!.items[0]!.children[0]!;
+    expect(item.fields).toEqual([
+      { key: "chu_tri", text: "Sở Y tế", dash: true, afterItems: false },
+      { key: "truong", label: "Kinh phí", text: "Ngân sách tỉnh", dash: true, afterItems: false },
+    ]);
+  });
+
+  it("rejects a field without its label or text, and a label of two paragraphs", () => {
+    const errors = (items: string): string[] => {
+      const src = parseSource("plan.yaml", withItems(items));
+      return validateSource(src, "plan").map((f) => `${f.line}:${f.col} ${f.rule}`);
+    };
+    expect(errors("          - { doan: Việc, truong: [{ nhan: Sản phẩm }] }\n")).not.toEqual([]);
+    expect(errors('          - { doan: Việc, truong: [{ nhan: "Sản\\n\\nphẩm", noi_dung: Báo cáo }] }\n')).not.toEqual([]);
+    expect(errors("          - { doan: Việc, truong: [{ nhan: Sản phẩm, noi_dung: Báo cáo }] }\n")).toEqual([]);
+  });
+});
