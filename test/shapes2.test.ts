@@ -66,3 +66,31 @@ describe("task fields (truong): labelled lines in the plan's order and wording",
     expect(errors("          - { doan: Việc, truong: [{ nhan: Sản phẩm, noi_dung: Báo cáo }] }\n")).toEqual([]);
   });
 });
+
+describe("subscript and superscript: H~2~S, m^3^, in any text, tables included", () => {
+  const plan = withItems(`          - "Nồng độ NH~4~^+^ và PO~4~^3-^ vượt chuẩn; H~2~S phát sinh 120 m^3^/ngày^[Theo QCVN 08:2023/BTNMT.]; 5 ~ 10 mẫu, 2^10 và \\\\~ giữ nguyên."
+        bang:
+          cot: [Chỉ tiêu, Đơn vị]
+          dong: [["NH~4~^+^", "mg/m^3^"]]
+`);
+
+  it("writes w:vertAlign subscript/superscript runs; a mark with a space inside or without its partner stays text", async () => {
+    const ps = paragraphs(await docxOf(plan));
+    const p = ps.find((x) => x.text.startsWith("a) Nồng độ"))!;
+    expect(p.text).toBe("a) Nồng độ NH4+ và PO43- vượt chuẩn; H2S phát sinh 120 m3/ngày; 5 ~ 10 mẫu, 2^10 và ~ giữ nguyên.");
+    const vert = [...p.xml.matchAll(/<w:r>(?:<w:rPr>([\s\S]*?)<\/w:rPr>)?<w:t[^>]*>([^<]*)<\/w:t>/g)]
+      .map((m) => [m[2], /w:vertAlign w:val="(\w+)"/.exec(m[1] ?? "")?.[1] ?? ""])
+      .filter(([, v]) => v);
+    expect(vert).toEqual([
+      ["4", "subscript"],
+      ["+", "superscript"],
+      ["4", "subscript"],
+      ["3-", "superscript"],
+      ["2", "subscript"],
+      ["3", "superscript"],
+    ]);
+    const cells = ps.filter((x) => x.inTable).map((x) => x.xml);
+    expect(cells.some((x) => x.includes('<w:vertAlign w:val="superscript"/></w:rPr><w:t xml:space="preserve">3</w:t>'))).toBe(true);
+    expect(cells.some((x) => x.includes('<w:vertAlign w:val="subscript"/></w:rPr><w:t xml:space="preserve">4</w:t>'))).toBe(true);
+  });
+});

@@ -29,9 +29,9 @@ const NOT_PRINTED = new Set(["ngay", "han", "loai", "danh_dau", "ho_so", "mau", 
  * documented mark and break, each newline (with its spaces) one space, each piece trimmed.
  */
 export function expectedPieces(text: string): string[] {
-  const marks = /\*\*|\*|\^\[|\]|\\\n|\n[ \t]*\n\s*/;
+  const marks = /\*\*|\*|\^\[|\]|\^|~|\\\n|\n[ \t]*\n\s*/;
   return text
-    .replace(/\\([*^[\]\\])/g, (_m, c: string) => PROTECT + c.charCodeAt(0).toString(16) + PROTECT)
+    .replace(/\\([*^~[\]\\])/g, (_m, c: string) => PROTECT + c.charCodeAt(0).toString(16) + PROTECT)
     .split(marks)
     .map((p) => p.replace(/[ \t]*\n[ \t]*/g, " ").trim())
     .map((p) => p.replace(new RegExp(`${PROTECT}([0-9a-f]+)${PROTECT}`, "g"), (_m, h: string) => String.fromCharCode(parseInt(h, 16))))

@@ -9,6 +9,8 @@ export interface Run {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  /** Subscript (H₂S) or superscript (m³). */
+  vertical?: "sub" | "sup";
   /** When set, this run is a footnote reference; text is empty and these are the note's paragraphs. */
   footnote?: Paragraphs;
   /** A line break inside the paragraph before this run's text. */
