@@ -94,3 +94,20 @@ describe("subscript and superscript: H~2~S, m^3^, in any text, tables included",
     expect(cells.some((x) => x.includes('<w:vertAlign w:val="subscript"/></w:rPr><w:t xml:space="preserve">4</w:t>'))).toBe(true);
   });
 });
+
+describe("Nơi nhận as offices write it (issue 16 item 15, issue 19 item 5)", () => {
+  const recipients = (lines: string): Promise<string[]> =>
+    docxOf(MINIMAL_PLAN.replace(/^luu:.*\n/m, "").replace("noi_nhan:\n  - { ten: UBND huyện, ghi_chu: b/c }\n  - Các trường học\n", `noi_nhan:\n${lines}`)).then((d) =>
+      paragraphs(d).filter((p) => p.inTable && p.text.startsWith("- ")).map((p) => p.text),
+    );
+
+  it("prints a note after a typed semicolon, a code in parentheses, and the Lưu line exactly as typed", async () => {
+    expect(
+      await recipients(`  - { ten: "Bộ Giáo dục và Đào tạo;", ghi_chu: để báo cáo }
+  - VP UBND TP (3C)
+  - "Lưu: VT, NC (TP, Dũng)."
+`),
+    ).toEqual(["- Bộ Giáo dục và Đào tạo; (để báo cáo)", "- VP UBND TP (3C);", "- Lưu: VT, NC (TP, Dũng)."]);
+    expect(await recipients(`  - Sở Y tế\n  - "Lưu: VT, TH, VX"\n`)).toEqual(["- Sở Y tế;", "- Lưu: VT, TH, VX"]);
+  });
+});

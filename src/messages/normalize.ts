@@ -29,8 +29,6 @@ export const punctuationMessages = {
     `Hãy xóa "${mark}" ở cuối; hoặc thay bằng dấu chấm nếu muốn lời dẫn thành câu riêng.`,
   beforeDeadline: (mark: string) =>
     `nội dung có hạn (han) kết thúc bằng "${mark}", nhưng kehoach in tiếp ": trước ngày …" ngay sau (sẽ in "${mark}: trước ngày"). Hãy xóa "${mark}" ở cuối.`,
-  beforeNote: (mark: string, note: string) =>
-    `tên nơi nhận kết thúc bằng "${mark}", nhưng kehoach in ghi chú "(${note})" và dấu ";" sau tên (sẽ in "${mark} (${note});"). Hãy xóa "${mark}" ở cuối tên.`,
   beforeEndMark: (mark: string) =>
     `đoạn cuối kết thúc bằng "${mark}", nhưng kehoach thêm dấu kết thúc "./." vào cuối đoạn này (sẽ in "${mark}./."). ` +
     `Hãy xóa "${mark}" ở cuối (dấu chấm thì được: nó nhập vào "./.").`,

@@ -113,13 +113,6 @@ export function punctuationFindings(plan: SourceFile, profile: SourceFile | unde
     }
   }
 
-  // "- <ten> (<ghi_chu>);"
-  const recipientsIn = own.noi_nhan !== undefined ? plan : profile;
-  const recipients = (recipientsIn?.value as PlanSource | undefined)?.noi_nhan ?? [];
-  for (const [i, r] of recipients.entries()) {
-    if (typeof r === "object" && r.ghi_chu !== undefined) check(recipientsIn!, ["noi_nhan", i, "ten"], (_, mark) => m.beforeNote(mark, r.ghi_chu!));
-  }
-
   // the end mark "./.": a full stop merges into it, a clause mark cannot stand before it
   const endRule: Check = (_, mark) => (CLAUSE_MARKS.has(mark) ? m.beforeEndMark(mark) : undefined);
   if (typeof merged.ket_thuc === "string") check(plan, ["ket_thuc"], endRule);

@@ -215,14 +215,15 @@ class Renderer {
 
   recipients(): string[] {
     const p = this.plan;
-    // "- ten (ghi chú);": the ";" only where the user typed no mark (normalize rejects one before a note)
+    // "- ten (ghi chú);": the ";" only where the user typed no mark; a typed mark stays before the
+    // note ("- Bộ Giáo dục và Đào tạo; (để báo cáo)"), as some offices print it
     const lines = p.recipients.map((r) => {
       const ten = r.name.trim();
-      return this.fill("noi-nhan-dong", { ten, ghi_chu: r.note?.replace(/^\(|\)$/g, ""), co_dau: !r.note && endingMark(ten) !== undefined });
+      return this.fill("noi-nhan-dong", { ten, ghi_chu: r.note?.replace(/^\(|\)$/g, ""), co_dau: endingMark(ten) !== undefined });
     });
     if (p.typedArchive) {
-      const t = p.typedArchive.replace(/^[-\s]+/, "").trimEnd();
-      lines.push(`- ${t}${endingMark(t) ? "" : "."}`);
+      // printed as typed, final full stop or not (lint notes a missing one)
+      lines.push(`- ${p.typedArchive.replace(/^[-\s]+/, "").trimEnd()}`);
     } else {
       lines.push(this.fill("luu", { ...p.archive }));
     }
