@@ -114,6 +114,13 @@ const profileWith = (key: string, value: () => unknown) => (s: Scenario): Obj =>
 };
 
 const MINIMAL = parse(MINIMAL_PLAN) as Obj;
+/** A plan issued with a Quyết định: it has no Số, date, signature or Nơi nhận of its own. */
+const withDecree = (s: Scenario): Obj => {
+  for (const k of ["so", "ngay", "nguoi_ky", "noi_nhan", "luu"]) delete s.plan[k];
+  return ((s.plan.quyet_dinh as Obj | undefined) ??= {});
+};
+/** The Kèm theo line is printed only under a Phụ lục. */
+const withAppendix = (_: Obj, s: Scenario): void => void appendix(s);
 const clone = <T>(v: T): T => structuredClone(v);
 
 /** Each place: the kind of mapping found there (keys of the sample table) and how to reach one. */
@@ -138,11 +145,14 @@ const PLACES: Record<string, { kind: string; at: (s: Scenario) => Obj }> = {
   "phu_luc[].cac_y[].bang": { kind: "bang", at: (s) => table(newItem(appendix(s))) },
   "phu_luc[].bang": { kind: "bang", at: (s) => table(appendix(s)) },
   kiem_tra: { kind: "kiem_tra", at: (s) => ((s.plan.kiem_tra as Obj | undefined) ??= {}) },
+  kem_theo: { kind: "kem_theo", at: (s) => ((s.plan.kem_theo as Obj | undefined) ??= {}) },
+  quyet_dinh: { kind: "quyet_dinh", at: (s) => withDecree(s) },
   "co-quan.yaml:": { kind: "profile", at: profile },
   "co-quan.yaml:co_quan": { kind: "co_quan", at: profileWith("co_quan", () => clone(MINIMAL.co_quan)) },
   "co-quan.yaml:nguoi_ky": { kind: "nguoi_ky", at: profileWith("nguoi_ky", () => clone(MINIMAL.nguoi_ky)) },
   "co-quan.yaml:noi_nhan[]": { kind: "noi_nhan", at: (s) => (profileWith("noi_nhan", () => clone(MINIMAL.noi_nhan))(s) as unknown as Obj[])[0]! },
   "co-quan.yaml:luu": { kind: "luu", at: profileWith("luu", () => clone(MINIMAL.luu)) },
+  "co-quan.yaml:kem_theo": { kind: "kem_theo", at: profileWith("kem_theo", () => ({})) },
   "co-quan.yaml:kiem_tra": { kind: "kiem_tra", at: profileWith("kiem_tra", () => ({})) },
 };
 
@@ -181,6 +191,18 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     ky_so: { value: true },
     mau: { value: "mau", prepare: (_, s) => void (s.files["mau/ten-loai.hbs"] = "KẾ HOẠCH HÀNH ĐỘNG") },
     kiem_tra: { value: { tat: ["lint.date-future"] }, prepare: futureDate, observe: "findings" },
+    kem_theo: { value: { cua: "UBND xã Bằng Mạc" }, prepare: withAppendix },
+    quyet_dinh: { value: { so: "3961" }, prepare: (_, s) => void withDecree(s), observe: "findings" },
+  },
+  kem_theo: {
+    cua: { value: "UBND xã Bằng Mạc", prepare: (c, s) => void (withAppendix(c, s), (c.ngay = "so")) },
+    ngay: { value: "so", prepare: withAppendix },
+  },
+  quyet_dinh: {
+    so: { value: "3961" },
+    ngay: { value: "2025-11-18" },
+    ky_hieu: { value: "QĐ-CTUBND" },
+    cua: { value: "Chủ tịch Ủy ban nhân dân xã Bằng Mạc" },
   },
   profile: {
     co_quan: { value: MINIMAL.co_quan, prepare: fromPlan("co_quan"), observe: "findings" },
@@ -190,6 +212,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     ky_so: { value: true },
     mau: { value: "mau", prepare: (_, s) => void (s.files["mau/ten-loai.hbs"] = "KẾ HOẠCH HÀNH ĐỘNG") },
     kiem_tra: { value: { tat: ["lint.date-future"] }, prepare: futureDate, observe: "findings" },
+    kem_theo: { value: { cua: "UBND xã Bằng Mạc" }, prepare: withAppendix },
   },
   co_quan: {
     chu_quan: { value: "UBND HUYỆN CHI LĂNG" },
@@ -270,6 +293,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     cac_y: { value: ["Trường Mầm non xã."] },
     bang: { value: { cot: ["Trường", "Số trẻ em"], dong: [["Mầm non", "120"]] } },
     ngang: { value: true },
+    kem_theo: { value: "(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/3/2025 của UBND xã Bằng Mạc)" },
   },
   kiem_tra: {
     tat: { value: ["lint.date-future"], prepare: futureDate, observe: "findings" },

@@ -12,6 +12,8 @@ export const normalizeMessages = {
     `thiếu họ tên người ký ("nguoi_ky.ho_ten"). Hãy thêm vào kế hoạch hoặc co-quan.yaml (chỉ được bỏ trống khi ky_so: true).`,
   missingTitle: () =>
     `thiếu chức vụ người ký: cần "chuc_vu" hoặc "q" trong "nguoi_ky", ví dụ chuc_vu: CHỦ TỊCH.`,
+  notWithDecree: (key: string) =>
+    `kế hoạch ban hành kèm theo Quyết định (quyet_dinh) không có ${key === "so" ? "Số riêng" : key === "ngay" ? "dòng địa danh, ngày tháng riêng" : key === "nguoi_ky" ? "chữ ký riêng" : key === "ky_so" ? "ô ký số riêng" : "Nơi nhận riêng"}: khóa "${key}" sẽ không được in. Hãy xóa "${key}" (số, ngày của Quyết định ghi trong quyet_dinh), hoặc bỏ quyet_dinh nếu kế hoạch tự ban hành.`,
   missingDate: () =>
     `thiếu ngày ban hành ("ngay"). Ghi ít nhất năm, ví dụ ngay: "2025" (chỉ được bỏ trống khi ky_so: true).`,
   nestedFootnote: () =>

@@ -64,6 +64,8 @@ export interface Appendix {
   table?: TableSource;
   items: Item[];
   landscape: boolean;
+  /** The "(Kèm theo …)" line as typed, replacing the template's. */
+  reference?: string;
 }
 
 export interface PlanDate {
@@ -81,6 +83,8 @@ export interface NormalizedPlan {
   summary: string;
   /** The trích yếu as the user wrote it for running text (trich_yeu_trong_cau), if given. */
   summaryInSentence?: string;
+  /** The Quyết định the plan is issued with ("Ban hành kèm theo Quyết định số …"), if any. */
+  decree?: { number?: string; date: PlanDate; code: string; issuer: string };
   preamble: { free?: string; bases: string[]; implements: string[]; lead?: string };
   sections: Section[];
   /** The closing sentence; undefined = template default; false = the last paragraph closes. */
@@ -91,6 +95,8 @@ export interface NormalizedPlan {
   typedArchive?: string;
   archive: ArchiveSource;
   appendices: Appendix[];
+  /** How the template writes the appendices' "(Kèm theo …)" line: issuer's short form, date in digits. */
+  appendixReference: { issuer?: string; numericDate: boolean };
   eSign: boolean;
   /** Absolute folder of the office's own templates, if any. */
   templatesDir?: string;

@@ -93,6 +93,21 @@ function section(s: SectionSource, index: number): Section {
   };
 }
 
+/** Keys of the plan itself that a plan issued with a Quyết định has no place for (the profile's are simply not used). */
+const NOT_WITH_DECREE = ["so", "ngay", "nguoi_ky", "noi_nhan", "luu", "ky_so"] as const;
+
+function decreeConflicts(plan: SourceFile): Finding[] {
+  const own = plan.value as PlanSource;
+  return NOT_WITH_DECREE.filter((k) => own[k] !== undefined).map((k) => ({
+    file: plan.file,
+    ...plan.positions.keyAt([k]),
+    rule: "plan.unused-key",
+    severity: "error",
+    message: m.notWithDecree(k),
+    path: k,
+  }));
+}
+
 export interface NormalizeInput {
   plan: SourceFile;
   profile?: SourceFile;
@@ -114,14 +129,17 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
   if (!p.co_quan?.ten) missing("co_quan.ten", m.missingPart("co_quan.ten", "tên cơ quan ban hành"), agencyAt);
   if (!p.co_quan?.viet_tat) missing("co_quan.viet_tat", m.missingPart("co_quan.viet_tat", "chữ viết tắt tên cơ quan"), agencyAt);
   if (!p.co_quan?.dia_danh) missing("co_quan.dia_danh", m.missingPart("co_quan.dia_danh", "địa danh"), agencyAt);
+  // a plan issued with a Quyết định is signed, numbered and sent by the Quyết định
+  const withDecree = own.quyet_dinh !== undefined;
   const signerAt = own.nguoi_ky ? plan.positions.keyAt(["nguoi_ky"]) : top;
-  if (!p.nguoi_ky) missing("nguoi_ky", m.missingPart("nguoi_ky", "người ký"));
+  if (withDecree) findings.push(...decreeConflicts(plan));
+  else if (!p.nguoi_ky) missing("nguoi_ky", m.missingPart("nguoi_ky", "người ký"));
   else {
     if (!p.nguoi_ky.ho_ten && !p.ky_so) missing("nguoi_ky.ho_ten", m.missingSigner(), signerAt);
     if (!p.nguoi_ky.chuc_vu && !p.nguoi_ky.q) missing("nguoi_ky.chuc_vu", m.missingTitle(), signerAt);
   }
-  if (!p.noi_nhan || p.noi_nhan.length === 0) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
-  if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
+  if (!withDecree && (!p.noi_nhan || p.noi_nhan.length === 0)) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
+  if (!withDecree && !p.ngay && !p.ky_so) missing("ngay", m.missingDate());
   // what the user typed that would print changed, be ignored, or be garbled in a default sentence
   for (const more of [punctuationFindings(plan, profile, p), unusedKeyFindings(plan, profile, p), sentenceFindings(plan, p)]) append(findings, more);
 
@@ -155,6 +173,12 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
     date: parseDate(p.ngay),
     summary: p.trich_yeu ?? "",
     summaryInSentence: p.trich_yeu_trong_cau,
+    decree: own.quyet_dinh && {
+      number: own.quyet_dinh.so?.padStart(2, "0"),
+      date: parseDate(own.quyet_dinh.ngay),
+      code: own.quyet_dinh.ky_hieu ?? `QĐ-${oneLine(co.viet_tat!)}`,
+      issuer: own.quyet_dinh.cua !== undefined ? oneLine(own.quyet_dinh.cua) : co.ten_goi !== undefined ? oneLine(co.ten_goi) : lines(co.ten).join(" "),
+    },
     preamble,
     sections: (p.noi_dung ?? []).map(section),
     closing: p.ket_thuc,
@@ -169,7 +193,9 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
       table: a.bang,
       items: items(a.cac_y, a.danh_dau, 1, ""),
       landscape: a.ngang === true,
+      reference: a.kem_theo !== undefined ? oneLine(a.kem_theo).trim() : undefined,
     })),
+    appendixReference: { issuer: p.kem_theo?.cua !== undefined ? oneLine(p.kem_theo.cua) : undefined, numericDate: p.kem_theo?.ngay === "so" },
     eSign: p.ky_so === true,
     templatesDir,
   };

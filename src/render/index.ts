@@ -29,6 +29,12 @@ function headerDate(d: PlanDate): { ngay?: string; thang?: string; nam?: string 
   };
 }
 
+/** "25/11/2025" as the "Kèm theo" line may write it; a blank part stays a blank for the văn thư. */
+function numericDate(d: PlanDate): string {
+  const blank = "     ";
+  return `${d.day ?? blank}/${d.month ?? blank}/${d.year ?? ""}`;
+}
+
 /** In-text dates are written d/m/yyyy, as in the seeds ("trước ngày 10/5/2025"). */
 function textDate(iso: string): string {
   const [y, mo, d] = iso.split("-").map(Number);
@@ -77,6 +83,9 @@ class Renderer {
       co_quan: { ten_goi: plan.agency.name, viet_tat: plan.agency.abbreviation, dia_danh: plan.agency.place },
       so: plan.number,
       ngay: headerDate(plan.date),
+      quyet_dinh: plan.decree && { so: plan.decree.number, ngay: headerDate(plan.decree.date), ngay_so: numericDate(plan.decree.date), ky_hieu: plan.decree.code, cua: plan.decree.issuer },
+      ngay_so: numericDate(plan.date),
+      kem_theo: { cua: plan.appendixReference.issuer, ngay_so: plan.appendixReference.numericDate },
       trich_yeu: summary,
       // the user's sentence form, else the trích yếu with its first letter lower-cased unless that
       // would split a word in capitals (normalize warns when a title in capitals needs a sentence form)
@@ -240,14 +249,15 @@ class Renderer {
       header: {
         parentAgency: p.agency.parent.map(upper),
         agency: p.agency.lines.map(upper),
-        numberLine: p.eSign ? this.fill("ky-so-so-ky-hieu") : this.fill("so-ky-hieu"),
+        // a plan issued with a Quyết định has neither: the Quyết định is numbered and dated
+        numberLine: p.decree ? "" : p.eSign ? this.fill("ky-so-so-ky-hieu") : this.fill("so-ky-hieu"),
         nationalTitle: this.fill("quoc-hieu"),
         motto: this.fill("tieu-ngu"),
-        placeDate: p.eSign ? this.fill("ky-so-dia-diem-ngay") : this.fill("ngay-thang"),
+        placeDate: p.decree ? "" : p.eSign ? this.fill("ky-so-dia-diem-ngay") : this.fill("ngay-thang"),
       },
-      title: { kind: this.fill("ten-loai"), summary: titleLines(p.summary).lines },
+      title: { kind: this.fill("ten-loai"), summary: titleLines(p.summary).lines, issuedWith: p.decree ? this.fill("kem-quyet-dinh") : undefined },
       body: this.body(),
-      closing: {
+      closing: p.decree ? undefined : {
         recipientsLabel: this.fill("noi-nhan"),
         recipients: this.recipients(),
         authority,
@@ -261,7 +271,7 @@ class Renderer {
         return {
           label: this.fill("phu-luc", { so: a.numeral }),
           title: a.titleLines.map(upper),
-          reference: this.fill("phu-luc-kem-theo"),
+          reference: a.reference ?? this.fill("phu-luc-kem-theo"),
           blocks,
           landscape: a.landscape,
         };

@@ -39,7 +39,10 @@ export function headerTable(h: DocumentModel["header"]): Table {
     borders: NO_BORDERS,
     rows: [
       new TableRow({ children: [cell(left, agencyCell), cell(right, titleCell)] }),
-      new TableRow({ children: [cell(left, [spaced(h.numberLine, SIZE.number, false)]), cell(right, [spaced(h.placeDate, SIZE.placeDate, true)])] }),
+      // a plan issued with a Quyết định has no Số and no date line of its own
+      ...(h.numberLine || h.placeDate
+        ? [new TableRow({ children: [cell(left, [spaced(h.numberLine, SIZE.number, false)]), cell(right, [spaced(h.placeDate, SIZE.placeDate, true)])] })]
+        : []),
     ],
   });
 }
@@ -50,6 +53,7 @@ export function titleBlock(t: DocumentModel["title"], available: number): Paragr
   return [
     new Paragraph({ style: STYLE.title, spacing: { before: 360 }, children: [new TextRun({ text: t.kind })] }),
     ...t.summary.map((s) => new Paragraph({ style: STYLE.title, children: [new TextRun({ text: s })] })),
+    ...(t.issuedWith ? [new Paragraph({ style: STYLE.title, children: [new TextRun({ text: t.issuedWith, bold: false, italics: true, size: SIZE.placeDate })] })] : []),
     rule(Math.round(Math.min(width, available) * 0.4), available),
     new Paragraph({ style: STYLE.rule, spacing: { after: 240 }, children: [] }),
   ];

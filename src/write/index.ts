@@ -69,8 +69,7 @@ export function buildDocument(model: DocumentModel): Document {
       headerTable(model.header),
       ...titleBlock(model.title, TEXT_WIDTH),
       ...blocks(model.body, TEXT_WIDTH, true),
-      new Paragraph({ style: STYLE.rule, keepNext: true, spacing: { after: 120 }, children: [] }),
-      closingTable(model.closing),
+      ...(model.closing ? [new Paragraph({ style: STYLE.rule, keepNext: true, spacing: { after: 120 }, children: [] }), closingTable(model.closing)] : []),
     ],
   };
   return new Document({
