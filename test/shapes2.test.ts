@@ -8,7 +8,9 @@ import { parseSource } from "../src/read/index.js";
 import { normalizePlan } from "../src/normalize/index.js";
 import { validateSource } from "../src/validate/index.js";
 import { docxOf, paragraphs } from "./docx.js";
-import { MINIMAL_PLAN } from "./helpers.js";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { CHECKER, HAS_CHECKER, MINIMAL_PLAN, runCli, tempDir } from "./helpers.js";
 
 /** The minimal plan with its items replaced. */
 const withItems = (items: string): string =>
@@ -109,5 +111,54 @@ describe("Nơi nhận as offices write it (issue 16 item 15, issue 19 item 5)", 
 `),
     ).toEqual(["- Bộ Giáo dục và Đào tạo; (để báo cáo)", "- VP UBND TP (3C);", "- Lưu: VT, NC (TP, Dũng)."]);
     expect(await recipients(`  - Sở Y tế\n  - "Lưu: VT, TH, VX"\n`)).toEqual(["- Sở Y tế;", "- Lưu: VT, TH, VX"]);
+  });
+});
+
+describe("a plan issued with a Quyết định, and the Phụ lục's Kèm theo line (issue 16 items 16, 17)", () => {
+  const decreePlan = (more = ""): string =>
+    MINIMAL_PLAN.replace(/^so: .*\n/m, "")
+      .replace(/^ngay: .*\n/m, `quyet_dinh: { so: "3961", ngay: "2025-11-18" }\n${more}`)
+      .replace(/^nguoi_ky:[\s\S]*$/m, "phu_luc:\n  - { tieu_de: Danh mục điểm quan trắc, doan: Cầu Bình Phước. }\n");
+
+  it("prints '(Ban hành kèm theo Quyết định số …)' italic under the trích yếu; no Số, date line, Nơi nhận or signature", async () => {
+    const docx = await docxOf(decreePlan());
+    const ps = paragraphs(docx);
+    const i = ps.findIndex((p) => p.text === "Thực hiện công tác trẻ em năm 2025");
+    // split before "của" as the Phụ lục's Kèm theo line is
+    expect(ps.slice(i + 1, i + 3).map((p) => [p.text, p.jc])).toEqual([
+      ["(Ban hành kèm theo Quyết định số 3961/QĐ-UBND ngày 18 tháng 11 năm 2025", "center"],
+      ["của Ủy ban nhân dân xã Bằng Mạc)", "center"],
+    ]);
+    expect(ps.slice(i + 1, i + 3).every((p) => p.runs.every((r) => r.italic && !r.bold))).toBe(true);
+    const texts = ps.map((p) => p.text);
+    expect(texts.filter((t) => /^Số:|ngày .* tháng .* năm|^Nơi nhận|^KT\./.test(t) && !t.startsWith("(")).length).toBe(0);
+    expect(texts).toContain("(Kèm theo Quyết định số 3961/QĐ-UBND ngày 18 tháng 11 năm 2025");
+  });
+
+  it("rejects the plan's own Số, date, signature or Nơi nhận beside quyet_dinh, at their keys", () => {
+    const src = parseSource("plan.yaml", decreePlan().replace("quyet_dinh:", 'so: "12"\nquyet_dinh:'));
+    expect(normalizePlan({ plan: src }).findings.map((f) => [f.line, f.col, f.rule, f.path])).toEqual([[6, 1, "plan.unused-key", "so"]]);
+  });
+
+  it("writes the Kèm theo line with the issuer's short form and a numeric date, or as typed", async () => {
+    const plan = MINIMAL_PLAN + "kem_theo: { cua: UBND xã Bằng Mạc, ngay: so }\nphu_luc:\n  - { tieu_de: Danh sách, doan: Trường Mầm non. }\n  - { tieu_de: Kinh phí, doan: Ngân sách xã., kem_theo: (Kèm theo Kế hoạch số 05/KH-UBND ngày 05/3/2025 của UBND xã) }\n";
+    const texts = paragraphs(await docxOf(plan)).map((p) => p.text);
+    expect(texts).toContain("(Kèm theo Kế hoạch số 05/KH-UBND ngày 5/3/2025 của UBND xã Bằng Mạc)");
+    expect(texts).toContain("(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/3/2025 của UBND xã)");
+  });
+});
+
+describe("example 005 (Thành phố Hồ Chí Minh, issued with a Quyết định)", () => {
+  it.runIf(HAS_CHECKER)("builds with 0 errors; nd30check fails only what a plan issued with a Quyết định must not have", () => {
+    const out = join(tempDir(), "005.docx");
+    const r = runCli(["build", "examples/005-tp-hcm-quan-trac.yaml", "-o", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/ lỗi  /);
+    const check = spawnSync("python3", [CHECKER, out], { encoding: "utf8" });
+    const failed = check.stdout.split("\n").filter((l) => l.startsWith("FAIL")).map((l) => l.split(/\s+/)[1]);
+    // the checker expects every plan to carry its own Số, date line and Nơi nhận, and the rule within two
+    // paragraphs of the trích yếu; a plan issued with a Quyết định has none of the first three (the
+    // Quyết định does) and its "(Ban hành kèm theo …)" lines stand between the trích yếu and the rule
+    expect(failed.sort()).toEqual(["ngay", "noi-nhan", "so-ky-hieu", "trich-yeu.line"]);
   });
 });

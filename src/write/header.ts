@@ -47,13 +47,20 @@ export function headerTable(h: DocumentModel["header"]): Table {
   });
 }
 
+/** A "(Kèm theo …)" line is split before "của" when long, so each line stays short. */
+export function referenceLines(ref: string): string[] {
+  if (ref.length <= 80) return [ref];
+  const at = ref.lastIndexOf(" của ");
+  return at > 0 ? [ref.slice(0, at), ref.slice(at + 1)] : [ref];
+}
+
 /** Ô 5a: "KẾ HOẠCH", the trích yếu and a short rule under it. */
 export function titleBlock(t: DocumentModel["title"], available: number): Paragraph[] {
   const width = maxOf(t.summary.map((s) => textWidth(s, SIZE.title / 2, true)), 0);
   return [
     new Paragraph({ style: STYLE.title, spacing: { before: 360 }, children: [new TextRun({ text: t.kind })] }),
     ...t.summary.map((s) => new Paragraph({ style: STYLE.title, children: [new TextRun({ text: s })] })),
-    ...(t.issuedWith ? [new Paragraph({ style: STYLE.title, children: [new TextRun({ text: t.issuedWith, bold: false, italics: true, size: SIZE.placeDate })] })] : []),
+    ...referenceLines(t.issuedWith ?? "").filter(Boolean).map((r) => new Paragraph({ style: STYLE.title, children: [new TextRun({ text: r, bold: false, italics: true })] })),
     rule(Math.round(Math.min(width, available) * 0.4), available),
     new Paragraph({ style: STYLE.rule, spacing: { after: 240 }, children: [] }),
   ];
