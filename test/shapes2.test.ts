@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 import { parseSource } from "../src/read/index.js";
 import { normalizePlan } from "../src/normalize/index.js";
 import { validateSource } from "../src/validate/index.js";
-import { docxOf, paragraphs } from "./docx.js";
+import { docxOf, paragraphs, parts } from "./docx.js";
 import { spawnSync } from "node:child_process";
+import { textWidth } from "../src/write/measure.js";
 import { join } from "node:path";
 import { CHECKER, HAS_CHECKER, MINIMAL_PLAN, runCli, tempDir } from "./helpers.js";
 
@@ -160,5 +161,30 @@ describe("example 005 (Thành phố Hồ Chí Minh, issued with a Quyết địn
     // paragraphs of the trích yếu; a plan issued with a Quyết định has none of the first three (the
     // Quyết định does) and its "(Ban hành kèm theo …)" lines stand between the trích yếu and the rule
     expect(failed.sort()).toEqual(["ngay", "noi-nhan", "so-ky-hieu", "trich-yeu.line"]);
+  });
+});
+
+describe("long agency names and places stay on one line (issue 16 item 14)", () => {
+  const hcm = MINIMAL_PLAN.replace("ten: [ỦY BAN NHÂN DÂN, XÃ BẰNG MẠC]", "ten: [ỦY BAN NHÂN DÂN, THÀNH PHỐ HỒ CHÍ MINH]").replace("dia_danh: Bằng Mạc", "dia_danh: Thành phố Hồ Chí Minh");
+  const grid = (xml: string): string[] => [.../<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(xml)![1]!.matchAll(/w:w="(\d+)"/g)].map((m) => m[1]!);
+  const indent = (xml: string): string => /<w:tblInd w:type="dxa" w:w="(-?\d+)"\/>/.exec(xml)![1]!;
+
+  it("widens the header columns from the measured text, into the margins, and keeps the standard ones otherwise", async () => {
+    const wide = parts(await docxOf(hcm)).get("word/document.xml")!;
+    // each column 5 % wider than its longest line as measured, plus the cells' padding
+    const date = textWidth("Thành phố Hồ Chí Minh, ngày 05 tháng 3 năm 2025", 14, false);
+    expect(grid(wide).map(Number)).toEqual([Math.ceil(textWidth("THÀNH PHỐ HỒ CHÍ MINH", 13, true) * 1.05) + 216, Math.ceil(date * 1.05) + 216]);
+    // 15 mm from the left edge of the page at most (left margin 1701 twips)
+    expect(indent(wide)).toBe("-851");
+    const standard = parts(await docxOf(MINIMAL_PLAN)).get("word/document.xml")!;
+    expect([grid(standard), indent(standard)]).toEqual([["3600", "5700"], "-150"]);
+  });
+
+  it("centres the rules under their text in the widened cells", async () => {
+    const ps = paragraphs(await docxOf(hcm)).filter((p) => p.inTable && /w:top w:val="single"/.test(p.xml));
+    // agency rule: 40 % of the name, centred in the 3796 − 216 twips of the cell; motto rule under the motto
+    const sides = ps.slice(0, 2).map((p) => [/w:left="(\d+)"/.exec(p.xml)![1], /w:right="(\d+)"/.exec(p.xml)![1]]);
+    expect(sides[0]![0]).toBe(sides[0]![1]);
+    expect(sides[1]![0]).toBe(sides[1]![1]);
   });
 });
