@@ -149,10 +149,10 @@ describe("a plan issued with a Quyết định, and the Phụ lục's Kèm theo 
   });
 });
 
-describe("example 005 (Thành phố Hồ Chí Minh, issued with a Quyết định)", () => {
+describe("example tp-hcm-quan-trac (Thành phố Hồ Chí Minh, issued with a Quyết định)", () => {
   it.runIf(HAS_CHECKER)("builds with 0 errors; nd30check fails only what a plan issued with a Quyết định must not have", () => {
     const out = join(tempDir(), "005.docx");
-    const r = runCli(["build", "examples/005-tp-hcm-quan-trac.yaml", "-o", out]);
+    const r = runCli(["build", "examples/tp-hcm-quan-trac.yaml", "-o", out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/ lỗi  /);
     const check = spawnSync("python3", [CHECKER, out], { encoding: "utf8" });
