@@ -35,7 +35,7 @@ describe("kehoach build", () => {
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     const fa = files(join(out, "a")).map((f) => relative(join(out, "a"), f));
-    // every plan of the folder (the five seeds and the examples of other provinces' styles), not the profiles
+    // every plan of the folder (the five seeds' and the examples in other provinces' styles), no office profile
     const plans = readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".yaml")).map((f) => f.replace(/\.yaml$/, ".docx"));
     expect(fa.sort()).toEqual(plans.sort());
     expect(fa.filter((f) => /^\d{3}-.*\.docx$/.test(f))).toHaveLength(5);

@@ -33,6 +33,8 @@ export function runs(list: Run[], base: { bold?: boolean; italics?: boolean; siz
         bold: r.bold ? true : base.bold,
         italics: r.italic ? true : base.italics,
         size: base.size,
+        subScript: r.vertical === "sub" || undefined,
+        superScript: r.vertical === "sup" || undefined,
         break: r.breakBefore ? 1 : undefined,
       }),
     );
