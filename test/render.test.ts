@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseSource } from "../src/read/index.js";
-import { normalizePlan } from "../src/normalize/index.js";
+import { loadSource, renderLoaded } from "../src/pipeline.js";
 import { label, letter, roman, VIETNAMESE_LETTERS } from "../src/normalize/numbering.js";
-import { loadTemplates, renderPlan } from "../src/render/index.js";
+import { loadTemplates } from "../src/render/index.js";
 import { paragraphs } from "../src/render/inline.js";
 import type { Block, DocumentModel } from "../src/model/document.js";
 import { MINIMAL_PLAN, tempDir } from "./helpers.js";
@@ -12,11 +12,11 @@ import { MINIMAL_PLAN, tempDir } from "./helpers.js";
 function model(yaml: string, templatesDir?: string): DocumentModel {
   const src = parseSource("plan.yaml", yaml);
   expect(src.findings).toEqual([]);
-  const n = normalizePlan({ plan: src });
+  const n = loadSource(src);
   expect(n.findings.map((f) => f.message)).toEqual([]);
-  const t = loadTemplates(templatesDir);
-  expect(t.findings.filter((f) => f.severity === "error")).toEqual([]);
-  return renderPlan(n.plan!, t.templates, new Date(Date.UTC(2025, 2, 5)));
+  const r = renderLoaded(n.plan!, { templates: templatesDir, date: new Date(Date.UTC(2025, 2, 5)) });
+  expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  return r.model!;
 }
 
 const text = (b: Block): string => ("runs" in b ? ("label" in b && b.label ? b.label + " " : "") + b.runs.map((r) => r.text).join("") : "");

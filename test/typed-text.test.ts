@@ -10,9 +10,7 @@
 import { describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadPlan } from "../src/pipeline.js";
-import { loadTemplates, renderPlan } from "../src/render/index.js";
-import { renderDocx } from "../src/write/index.js";
+import { docxBytes, loadPlan, renderLoaded } from "../src/pipeline.js";
 import { readZip } from "../src/pack/index.js";
 import { hasErrors, pathToString, type Path } from "../src/model/finding.js";
 import { fuzzCorpus, fuzzWorkspace } from "./fuzz/generate.js";
@@ -101,9 +99,9 @@ function missingIn(doc: string, sources: { file: string; value: unknown }[]): st
 async function missing(file: string): Promise<string[] | undefined> {
   const loaded = loadPlan(file);
   if (!loaded.plan || hasErrors(loaded.findings)) return undefined;
-  const t = loadTemplates(loaded.plan.templatesDir);
-  if (hasErrors(t.findings)) return undefined;
-  return missingIn(documentText(await renderDocx(renderPlan(loaded.plan, t.templates, new Date(0)))), loaded.sources);
+  const r = renderLoaded(loaded.plan, { date: new Date(0) });
+  if (!r.model || hasErrors(r.findings)) return undefined;
+  return missingIn(documentText(await docxBytes(r.model)), loaded.sources);
 }
 
 describe("every text typed reaches the document as typed, apart from the documented markup", () => {

@@ -4,15 +4,13 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildDocument, renderDocx } from "../src/write/index.js";
+import { buildDocument } from "../src/write/index.js";
 import { compileParts, packerParts } from "../src/write/compile.js";
-import { loadPlan } from "../src/pipeline.js";
-import { loadTemplates, renderPlan } from "../src/render/index.js";
+import { docxBytes, loadPlan, renderLoaded } from "../src/pipeline.js";
 import type { DocumentModel } from "../src/model/document.js";
 import { packDocument, readZip } from "../src/pack/index.js";
 import { docxOf, modelOf, paragraphs, parts, type Para } from "./docx.js";
 import { CHECKER, HAS_CHECKER, MINIMAL_PLAN, ROOT, runCli } from "./helpers.js";
-import { packageDate } from "../src/commands/build.js";
 
 const PLAN = MINIMAL_PLAN.replace(
   "          - Huy động sự tham gia của gia đình.",
@@ -128,7 +126,7 @@ describe("write stage: Decree 30 layout in the generated XML", async () => {
     expect(sects[1]).toMatch(/<w:pgNumType w:start="1"/);
     expect(every(find(ps, "Phụ lục"), (r) => r.bold && r.size === 28)).toBe(true);
     expect(find(ps, /^\(Kèm theo Kế hoạch số 05\/KH-UBND/).runs.every((r) => r.italic)).toBe(true);
-    const landscape = await renderDocx(modelOf(PLAN.replace("  - tieu_de: Phân công nhiệm vụ", "  - tieu_de: Phân công nhiệm vụ\n    ngang: true")));
+    const landscape = await docxBytes(modelOf(PLAN.replace("  - tieu_de: Phân công nhiệm vụ", "  - tieu_de: Phân công nhiệm vụ\n    ngang: true")));
     const last = [...parts(landscape).get("word/document.xml")!.matchAll(/<w:pgSz [^>]*>/g)].map((m) => m[0]);
     expect(last[1]).toMatch(/w:w="16838"[^>]*w:h="11906"[^>]*w:orient="landscape"|w:orient="landscape"[^>]*w:w="16838"/);
   });
@@ -213,15 +211,13 @@ describe("write stage: the command line's .docx is docx's", () => {
     const out = join(dir, "p.docx");
     const file = join(ROOT, "examples", name);
     expect(runCli(["build", file, "-o", out]).code).toBe(0);
-    const l = loadPlan(file);
-    const date = packageDate(l.plan!);
-    const model = renderPlan(l.plan!, loadTemplates(l.plan!.templatesDir).templates, date);
-    expect(readFileSync(out).equals(packDocument(await packerParts(buildDocument(model)), date))).toBe(true);
+    const model = renderLoaded(loadPlan(file).plan!).model!;
+    expect(readFileSync(out).equals(packDocument(await packerParts(buildDocument(model)), model.meta.date))).toBe(true);
   });
 });
 
 function exampleModel(file: string): DocumentModel {
   const l = loadPlan(file);
   if (!l.plan) throw new Error(JSON.stringify(l.findings));
-  return renderPlan(l.plan, loadTemplates(l.plan.templatesDir).templates, new Date(Date.UTC(2025, 0, 1)));
+  return renderLoaded(l.plan, { date: new Date(Date.UTC(2025, 0, 1)) }).model!;
 }

@@ -5,9 +5,9 @@
 import { realpathSync, statSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import type { Finding } from "../model/finding.js";
-import type { PlanSource, ProfileSource } from "../model/plan.js";
-import { lintSource, fixText } from "../lint/index.js";
-import { loadPlan, type LoadedPlan } from "../pipeline.js";
+import { fixText } from "../lint/index.js";
+import { lintLoaded } from "../lint/plan.js";
+import { loadPlan } from "../pipeline.js";
 import { cliMessages as m, lintCliMessages as lm } from "../messages/cli.js";
 import { expandArgs } from "./expand.js";
 import { OutputError, writeAtomic } from "./atomic.js";
@@ -22,30 +22,6 @@ export interface LintOptions {
   fix?: boolean;
   /** Injected by tests; the clock otherwise. */
   today?: Date;
-}
-
-const DEFAULT_FUTURE_MARGIN_DAYS = 60;
-
-/** Lint findings of a loaded plan and its profile, with the plan's settings. */
-export function lintLoaded(loaded: LoadedPlan, today = new Date()): Finding[] {
-  // a profile given alone is linted as the profile it is, with its own settings
-  const [plan, profile] = loaded.kind === "profile" ? [undefined, loaded.sources[0]] : loaded.sources;
-  if (!(plan ?? profile)?.value) return [];
-  const own = (plan?.value ?? {}) as PlanSource;
-  const office = (profile?.value ?? {}) as ProfileSource;
-  const disabled = new Set([...(office.kiem_tra?.tat ?? []), ...(own.kiem_tra?.tat ?? [])]);
-  const ctx = {
-    planDate: own.ngay,
-    today,
-    disabled,
-    futureMarginDays: own.kiem_tra?.ngay_tuong_lai ?? office.kiem_tra?.ngay_tuong_lai ?? DEFAULT_FUTURE_MARGIN_DAYS,
-  };
-  return loaded.sources.filter((s) => s.value !== undefined).flatMap((s) => lintSource(s, ctx));
-}
-
-/** In check and build, lint findings never stop a plan: they are warnings there. */
-export function asWarnings(findings: Finding[]): Finding[] {
-  return findings.map((f) => ({ ...f, severity: "warning" as const }));
 }
 
 /**

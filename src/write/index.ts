@@ -1,11 +1,10 @@
 /**
- * Write stage: the document model becomes a .docx laid out as Decree 30 requires, then the
- * pack stage makes its bytes deterministic.
+ * Write stage: the document model becomes the parts of a .docx laid out as Decree 30 requires;
+ * the pack stage (composed in pipeline.ts) makes them a deterministic zip.
  */
 import { AlignmentType, Document, Header, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from "docx";
 import type { Appendix, DocumentModel } from "../model/document.js";
-import { packDocument } from "../pack/index.js";
-import { compileParts } from "./compile.js";
+import { compileParts, type Parts } from "./compile.js";
 import { blocks, rule } from "./blocks.js";
 import { closingTable } from "./closing.js";
 import { headerTable, titleBlock } from "./header.js";
@@ -84,6 +83,7 @@ export function buildDocument(model: DocumentModel): Document {
   });
 }
 
-export async function renderDocx(model: DocumentModel): Promise<Buffer> {
-  return packDocument(await compileParts(buildDocument(model)), model.meta.date);
+/** The write stage: the .docx's parts (XML and media) of a document model; pack makes them a zip. */
+export async function writeParts(model: DocumentModel): Promise<Parts> {
+  return compileParts(buildDocument(model));
 }
