@@ -20,6 +20,7 @@ import type { DocumentModel } from "./model/document.js";
 import type { ProfileSource } from "./model/plan.js";
 import { readSource, type SourceFile } from "./read/index.js";
 import { validateSource } from "./validate/index.js";
+import { completenessFindings } from "./validate/complete.js";
 import { isProfile, locateProfile, locateTemplates } from "./read/locate.js";
 import { normalizePlan } from "./normalize/index.js";
 import { loadTemplates, renderPlan, TemplateError } from "./render/index.js";
@@ -87,6 +88,8 @@ export function loadSource(src: SourceFile): LoadedPlan {
     append(findings, office.findings);
   }
   if (hasErrors(findings)) return { file, kind: "plan", sources, findings };
+  // what neither the plan nor its profile gives; normalize still checks the texts typed, as one report
+  append(findings, completenessFindings(src, profile));
   // the templates folder of the plan, or else of its profile
   const declaring = (src.value as ProfileSource).mau !== undefined ? src : (profile?.value as ProfileSource | undefined)?.mau !== undefined ? profile : undefined;
   const templates = declaring ? locateTemplates(declaring) : {};

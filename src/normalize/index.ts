@@ -6,16 +6,14 @@ import { hasErrors, type Finding } from "../model/finding.js";
 import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
 import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
-import { normalizeMessages as m } from "../messages/normalize.js";
-import { mergeProfile } from "./profile.js";
+import { mergeProfile } from "../validate/profile.js";
+import { completenessFindings } from "../validate/complete.js";
 import { defaultMarker, label, roman } from "./numbering.js";
 import { punctuationFindings } from "./punctuation.js";
 import { sentenceFindings } from "./sentences.js";
 import { checkTexts } from "./text.js";
 import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
 import { append } from "../lists.js";
-
-export { mergeProfile } from "./profile.js";
 
 /**
  * A line-list field (agency names, a Phụ lục's title): each line typed, or each list item, is one
@@ -103,27 +101,12 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
   const office = profile?.value as ProfileSource | undefined;
   const p = mergeProfile(office, own);
   const findings: Finding[] = [];
-  const top = plan.positions.valueAt([]);
-  const missing = (key: string, message: string, at = top, path = key): void => {
-    findings.push({ file: plan.file, ...at, rule: "plan.incomplete", severity: "error", message, path });
-  };
-  const agencyAt = own.co_quan ? plan.positions.keyAt(["co_quan"]) : top;
-  if (!p.co_quan?.ten) missing("co_quan.ten", m.missingPart("co_quan.ten", "tên cơ quan ban hành"), agencyAt);
-  if (!p.co_quan?.viet_tat) missing("co_quan.viet_tat", m.missingPart("co_quan.viet_tat", "chữ viết tắt tên cơ quan"), agencyAt);
-  if (!p.co_quan?.dia_danh) missing("co_quan.dia_danh", m.missingPart("co_quan.dia_danh", "địa danh"), agencyAt);
-  const signerAt = own.nguoi_ky ? plan.positions.keyAt(["nguoi_ky"]) : top;
-  if (!p.nguoi_ky) missing("nguoi_ky", m.missingPart("nguoi_ky", "người ký"));
-  else {
-    if (!p.nguoi_ky.ho_ten && !p.ky_so) missing("nguoi_ky.ho_ten", m.missingSigner(), signerAt);
-    if (!p.nguoi_ky.chuc_vu && !p.nguoi_ky.q) missing("nguoi_ky.chuc_vu", m.missingTitle(), signerAt);
-  }
-  if (!p.noi_nhan || p.noi_nhan.length === 0) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
-  if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
   // what the user typed that would print changed, be ignored, or be garbled in a default sentence
   for (const more of [punctuationFindings(plan, profile, p), unusedKeyFindings(plan, profile, p), sentenceFindings(plan, p)]) append(findings, more);
 
   findings.push(...checkTexts(plan));
-  if (hasErrors(findings)) return { findings };
+  // validate reports the parts missing (validate/complete.ts); such a plan is checked here, never built
+  if (hasErrors(findings) || completenessFindings(plan, profile).length) return { findings };
 
   const co = p.co_quan!;
   const preamble =
