@@ -288,8 +288,3 @@ export function titleLines(text: string): { lines: string[]; problems: TextProbl
   lines.push(line.trim());
   return { lines: lines.filter(Boolean), problems };
 }
-
-/** The text of runs without marks (footnotes left out); a line break is "\n". */
-export function plain(runs: Run[]): string {
-  return runs.map((r) => (r.footnote ? "" : (r.breakBefore ? "\n" : "") + r.text)).join("");
-}

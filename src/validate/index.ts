@@ -161,7 +161,9 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
       const expected = String(e.params.type).split("|");
       const entry = src.positions.entry(path);
       const t = actualType(v);
-      const digitsOnly = typeof (e.parentSchema as { pattern?: string } | undefined)?.pattern === "string";
+      // "a string of digits" only where the schema's pattern refuses letters (số, ngày, amounts), not any pattern
+      const pattern = (e.parentSchema as { pattern?: string } | undefined)?.pattern;
+      const digitsOnly = typeof pattern === "string" && !new RegExp(pattern, "u").test("A") && !new RegExp(pattern, "u").test("a");
       if (expected.includes("string") && entry?.plain && (t === "integer" || t === "number") && digitsOnly) {
         message = m.quoteNumber(entry.source ?? String(v));
       } else if (expected.includes("string") && entry?.plain && (t === "integer" || t === "number")) {
