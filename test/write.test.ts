@@ -9,6 +9,7 @@ import { compileParts, packerParts } from "../src/write/compile.js";
 import { docxBytes, loadPlan, renderLoaded } from "../src/pipeline.js";
 import type { DocumentModel } from "../src/model/document.js";
 import { packDocument, readZip } from "../src/pack/index.js";
+import { blockKindOfStyle } from "../src/model/styles.js";
 import { docxOf, modelOf, paragraphs, parts, type Para } from "./docx.js";
 import { CHECKER, HAS_CHECKER, MINIMAL_PLAN, ROOT, runCli } from "./helpers.js";
 
@@ -92,6 +93,15 @@ describe("write stage: Decree 30 layout in the generated XML", async () => {
     expect(items.every((p) => every(p, (r) => r.size === 22 && !r.bold && !r.italic))).toBe(true);
     expect(every(find(ps, "KT. CHỦ TỊCH"), (r) => r.size === 28 && r.bold)).toBe(true);
     expect(every(find(ps, "Triệu Thị Diệp"), (r) => r.size === 28 && r.bold)).toBe(true);
+  });
+
+  it("gives each body block a style a reader maps back to its kind (src/model/styles.ts)", () => {
+    const model = modelOf(PLAN);
+    const kinds = paragraphs(docx)
+      .filter((p) => !p.inTable)
+      .map((p) => blockKindOfStyle(p.style ?? ""))
+      .filter((k) => k !== undefined);
+    expect(kinds).toEqual(model.body.filter((b) => b.kind !== "table").map((b) => b.kind));
   });
 
   it("uses Times New Roman and black only, with named styles and no theme colours", () => {

@@ -3,7 +3,7 @@ import { Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthT
 import type { DocumentModel } from "../model/document.js";
 import { NO_BORDERS } from "./blocks.js";
 import { CLOSING_COLUMNS } from "./layout.js";
-import { STYLE } from "./styles.js";
+import { STYLE } from "../model/styles.js";
 
 /** Blank lines left for the handwritten signature and the seal. */
 const SIGNATURE_SPACE = 4;

@@ -10,7 +10,8 @@ import { closingTable } from "./closing.js";
 import { headerTable, titleBlock } from "./header.js";
 import { LANDSCAPE_TEXT_WIDTH, MARGIN, PAGE, SIZE, TEXT_WIDTH } from "./layout.js";
 import { textWidth } from "./measure.js";
-import { COMPATIBILITY, STYLE, STYLES } from "./styles.js";
+import { COMPATIBILITY, STYLES } from "./styles.js";
+import { STYLE } from "../model/styles.js";
 import { maxOf } from "../lists.js";
 
 /** Page numbers centred in the top margin from page 2 on; page 1 has an empty header. */

@@ -4,23 +4,8 @@
  */
 import { AlignmentType, LineRuleType, type IStylesOptions } from "docx";
 import { BLACK, BODY, FONT, SIZE } from "./layout.js";
+import { STYLE } from "../model/styles.js";
 
-export const STYLE = {
-  body: "KHBody",
-  basis: "KHBasis",
-  section: "KHSection",
-  titled: "KHTitled",
-  item: "KHItem",
-  header: "KHHeader",
-  title: "KHTitle",
-  rule: "KHRule",
-  recipientsLabel: "KHRecipientsLabel",
-  recipients: "KHRecipients",
-  signature: "KHSignature",
-  table: "KHTable",
-  appendix: "KHAppendix",
-  footnote: "KHFootnote",
-} as const;
 
 const run = (size: number, extra: { bold?: boolean; italics?: boolean } = {}) => ({ font: FONT, size, color: BLACK, ...extra });
 const bodyParagraph = {
