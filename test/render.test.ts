@@ -123,6 +123,14 @@ noi_dung:
     expect(m.body.map(text)).toContain("a) {{co_quan.viet_tat}} <w:p> {{#each x}}");
   });
 
+  it("gives a template wrapping a text that text as {{loi_van}}, and as {{noi_dung}} for office templates written before", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "mau"));
+    writeFileSync(join(dir, "mau", "han.hbs"), "{{loi_van}} (hạn {{han}}) / {{noi_dung}}");
+    const m = model(MINIMAL_PLAN.replace("- Tăng cường sự lãnh đạo của cấp ủy.", '- { doan: "Báo cáo", han: "2025-06-30" }'), join(dir, "mau"));
+    expect(m.body.map(text)).toContain("a) Báo cáo (hạn 30/6/2025) / Báo cáo");
+  });
+
   it("uses an office's own template and reports a broken one at its file and line", () => {
     const dir = tempDir();
     mkdirSync(join(dir, "mau"));

@@ -2,7 +2,7 @@
  * The plan after normalize: profile merged, defaults applied, every list in one shape,
  * and every number and letter generated. Text is still the user's text (inline marks kept).
  */
-import type { ArchiveSource, Marker, SectionKind, SignerSource, TableSource } from "./plan.js";
+import type { Marker, SectionKind, TableSource } from "./plan.js";
 
 export interface BudgetLine {
   text: string;
@@ -19,6 +19,7 @@ export interface Item {
   unit?: string;
   propose: boolean;
   paragraphs: string[];
+  /** chu_tri, phoi_hop, thoi_gian */
   task?: { lead?: string; partners?: string; timing?: string };
   /** Reporting deadline "YYYY-MM-DD". */
   deadline?: string;
@@ -49,6 +50,36 @@ export interface Appendix {
   landscape: boolean;
 }
 
+/** The signature stack (nguoi_ky): authority lines, then the signer's title and name. */
+export interface Signer {
+  /** TM. — signing on behalf of a collective (tm). */
+  onBehalfOf?: string;
+  /** Q. — acting head (q). */
+  acting?: string;
+  /** TL. — signing by order (tl). */
+  byOrder?: string;
+  /** TUQ. — signing by authorization (tuq). */
+  authorized?: string;
+  /** KT. — deputy signing for the head (kt). */
+  deputyOf?: string;
+  /** chuc_vu */
+  title?: string;
+  /** ho_ten */
+  name?: string;
+}
+
+/** The archive line "Lưu: VT, unit (copies)." (luu). */
+export interface Archive {
+  /** don_vi */
+  unit?: string;
+  /** so_ban */
+  copies?: string;
+  /** nguoi_soan: the drafter's initials */
+  drafter?: string;
+  /** so_ban_phat_hanh */
+  issuedCopies?: string;
+}
+
 export interface PlanDate {
   year?: number;
   month?: number;
@@ -64,15 +95,16 @@ export interface NormalizedPlan {
   summary: string;
   /** The trích yếu as the user wrote it for running text (trich_yeu_trong_cau), if given. */
   summaryInSentence?: string;
-  preamble: { free?: string; bases: string[]; implements: string[]; lead?: string };
+  /** mo_dau: free text, or can_cu, thuc_hien and loi_dan (leadIn) */
+  preamble: { free?: string; bases: string[]; implements: string[]; leadIn?: string };
   sections: Section[];
-  /** The closing sentence; undefined = template default; false = the last paragraph closes. */
-  closing: string | false | undefined;
-  signer: SignerSource;
+  /** The closing sentence (ket_thuc); undefined = template default; false = the last paragraph closes. */
+  closingSentence: string | false | undefined;
+  signer: Signer;
   recipients: { name: string; note?: string }[];
   /** A recipient entry typed as "Lưu: …" by hand, used as the archive line as typed. */
   typedArchive?: string;
-  archive: ArchiveSource;
+  archive: Archive;
   appendices: Appendix[];
   eSign: boolean;
   /** Absolute folder of the office's own templates, if any. */

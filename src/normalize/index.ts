@@ -3,8 +3,8 @@
  * every list brought to one shape, and every number and letter generated.
  */
 import { hasErrors, type Finding } from "../model/finding.js";
-import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
-import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section } from "../model/normalized.js";
+import type { ArchiveSource, BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, SignerSource, Text } from "../model/plan.js";
+import type { Archive, BudgetLine, Item, NormalizedPlan, PlanDate, Section, Signer } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
 import { mergeProfile } from "../validate/profile.js";
 import { completenessFindings } from "../validate/complete.js";
@@ -29,6 +29,14 @@ function lines(v: string | string[] | undefined): string[] {
 const oneLine = (s: string): string => s.replace(/[ \t]*\n\s*/g, " ");
 function oneLineEach<T extends object>(o: T | undefined): T | undefined {
   return o && (Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? oneLine(v) : v])) as T);
+}
+
+function signer(s: SignerSource): Signer {
+  return { onBehalfOf: s.tm, acting: s.q, byOrder: s.tl, authorized: s.tuq, deputyOf: s.kt, title: s.chuc_vu, name: s.ho_ten };
+}
+
+function archive(a: ArchiveSource): Archive {
+  return { unit: a.don_vi, copies: a.so_ban, drafter: a.nguoi_soan, issuedCopies: a.so_ban_phat_hanh };
 }
 
 function list(v: Text | Text[] | undefined): string[] {
@@ -112,7 +120,7 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
   const preamble =
     typeof p.mo_dau === "string"
       ? { free: p.mo_dau, bases: [], implements: [] }
-      : { bases: p.mo_dau?.can_cu ?? [], implements: list(p.mo_dau?.thuc_hien), lead: p.mo_dau?.loi_dan };
+      : { bases: p.mo_dau?.can_cu ?? [], implements: list(p.mo_dau?.thuc_hien), leadIn: p.mo_dau?.loi_dan };
   const recipients: { name: string; note?: string }[] = [];
   let typedArchive: string | undefined;
   for (const r of p.noi_nhan ?? []) {
@@ -137,11 +145,11 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
     summaryInSentence: p.trich_yeu_trong_cau,
     preamble,
     sections: (p.noi_dung ?? []).map(section),
-    closing: p.ket_thuc,
-    signer: oneLineEach(p.nguoi_ky) ?? {},
+    closingSentence: p.ket_thuc,
+    signer: signer(oneLineEach(p.nguoi_ky) ?? {}),
     recipients,
     typedArchive,
-    archive: oneLineEach(p.luu) ?? {},
+    archive: archive(oneLineEach(p.luu) ?? {}),
     appendices: (p.phu_luc ?? []).map((a, i) => ({
       numeral: numerals ? roman(i + 1) : "",
       titleLines: lines(a.tieu_de),

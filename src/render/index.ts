@@ -12,6 +12,7 @@ import { summaryInSentence } from "../normalize/sentences.js";
 import { paragraphs, titleLines } from "./inline.js";
 import type { Templates } from "./templates.js";
 
+import { archiveData, signerData, wrapped, type CommonData, type TemplateExtras, type TemplateName } from "./template-data.js";
 export { loadTemplates, TemplateError } from "./templates.js";
 export type { Templates } from "./templates.js";
 
@@ -57,7 +58,7 @@ const summaryText = (summary: string): string => titleLines(summary).lines.join(
 
 class Renderer {
   /** What every template may use; made once per plan, not at each of its hundreds of fills. */
-  private readonly data: Record<string, unknown>;
+  private readonly data: CommonData;
 
   constructor(
     private readonly plan: NormalizedPlan,
@@ -75,8 +76,9 @@ class Renderer {
     };
   }
 
-  private fill(name: string, extra: Record<string, unknown> = {}): string {
-    return this.t.render(name, { ...this.data, ...extra });
+  /** Fills a template with CommonData and, for the templates of template-data.ts, their own data. */
+  private fill<N extends string>(name: N, ...extra: N extends TemplateName ? [TemplateExtras[N]] : []): string {
+    return this.t.render(name, extra.length ? { ...this.data, ...extra[0] } : this.data);
   }
 
   private table(src: TableSource): Block {
@@ -132,19 +134,19 @@ class Renderer {
     } else {
       let text = first ?? "";
       // normalize rejects a text ending in a mark here ("năm.: trước ngày")
-      if (it.deadline) text = this.fill("han", { noi_dung: text.trimEnd(), han: textDate(it.deadline) });
+      if (it.deadline) text = this.fill("han", { ...wrapped(text.trimEnd()), han: textDate(it.deadline) });
       append(out, led(paragraphs(text), (runs) => ({ kind: "item", label: it.label, runs, depth: it.depth })));
       append(out, this.paragraphs(rest));
     }
     if (it.task) {
-      const lines: [string, string | undefined][] = [
+      const lines: ["nhiem-vu-chu-tri" | "nhiem-vu-phoi-hop" | "nhiem-vu-thoi-gian", string | undefined][] = [
         ["nhiem-vu-chu-tri", it.task.lead],
         ["nhiem-vu-phoi-hop", it.task.partners],
         ["nhiem-vu-thoi-gian", it.task.timing],
       ];
       // printed as typed: the user ends them with a full stop or not (seeds do both)
       for (const [tpl, v] of lines) {
-        if (v !== undefined) append(out, led(paragraphs(this.fill(tpl, { noi_dung: v.trim() })), (runs) => ({ kind: "item", label: "-", runs, depth: it.depth + 1 })));
+        if (v !== undefined) append(out, led(paragraphs(this.fill(tpl, wrapped(v.trim()))), (runs) => ({ kind: "item", label: "-", runs, depth: it.depth + 1 })));
       }
     }
     if (it.budget) out.push(this.budget(it.budget));
@@ -157,17 +159,17 @@ class Renderer {
     const p = this.plan.preamble;
     if (p.free !== undefined) return this.paragraphs([p.free]);
     const out: Block[] = p.bases.flatMap((b, i) =>
-      paragraphs(this.fill("can-cu", { noi_dung: b.trimEnd(), cuoi: i === p.bases.length - 1, co_dau: endingMark(b) !== undefined }), { italic: true }).map(
+      paragraphs(this.fill("can-cu", { ...wrapped(b.trimEnd()), cuoi: i === p.bases.length - 1, co_dau: endingMark(b) !== undefined }), { italic: true }).map(
         (runs): Block => ({ kind: "basis", runs }),
       ),
     );
-    const lead = p.lead ?? this.fill("loi-dan");
+    const leadIn = p.leadIn ?? this.fill("loi-dan");
     // a "Thực hiện …" ending in a full stop makes the lead a sentence of its own (seeds 000, 002);
     // the template prints that full stop. Other typed marks are kept (normalize rejects doubled ones).
     const implementsText = p.implements.map((s) => s.trimEnd());
     const fullStop = implementsText[implementsText.length - 1]?.endsWith(".") ?? false;
     if (fullStop) implementsText[implementsText.length - 1] = implementsText[implementsText.length - 1]!.slice(0, -1);
-    append(out, this.paragraphs([this.fill("mo-dau", { thuc_hien: implementsText, het_cau: fullStop, loi_dan: lead })]));
+    append(out, this.paragraphs([this.fill("mo-dau", { thuc_hien: implementsText, het_cau: fullStop, loi_dan: leadIn })]));
     return out;
   }
 
@@ -181,7 +183,7 @@ class Renderer {
       if (s.table) out.push(this.table(s.table));
       for (const it of s.items) append(out, this.item(it));
     }
-    const closing = this.plan.closing;
+    const closing = this.plan.closingSentence;
     if (closing === false) {
       const last = [...out].reverse().find((b) => b.kind !== "table" && b.kind !== "section");
       if (last && "runs" in last) endMark(last.runs);
@@ -206,14 +208,14 @@ class Renderer {
       const t = p.typedArchive.replace(/^[-\s]+/, "").trimEnd();
       lines.push(`- ${t}${endingMark(t) ? "" : "."}`);
     } else {
-      lines.push(this.fill("luu", { ...p.archive }));
+      lines.push(this.fill("luu", archiveData(p.archive)));
     }
     return lines;
   }
 
   model(date: Date): DocumentModel {
     const p = this.plan;
-    const authority = this.fill("nguoi-ky", { ...p.signer })
+    const authority = this.fill("nguoi-ky", signerData(p.signer))
       .split("\n")
       .map((s) => upper(s.trim()))
       .filter(Boolean);
@@ -233,7 +235,7 @@ class Renderer {
         recipients: this.recipients(),
         authority,
         signaturePlaceholder: p.eSign ? this.fill("ky-so-chu-ky") : undefined,
-        signer: p.signer.ho_ten ?? "",
+        signer: p.signer.name ?? "",
       },
       appendices: p.appendices.map((a) => {
         const blocks: Block[] = [...this.paragraphs(a.paragraphs)];
