@@ -124,7 +124,7 @@ describe("punctuation: added only where none was typed, never replaced; a collis
       "Căn cứ Luật Trẻ em năm 2016;",
       "Căn cứ Nghị định số 56/2017/NĐ-CP.",
     ]);
-    expect(m.closing.recipients.slice(0, 3)).toEqual(["- UBND huyện (b/c);", "- Các trường học;", "- Như trên."]);
+    expect(m.signOff.recipients.slice(0, 3)).toEqual(["- UBND huyện (b/c);", "- Các trường học;", "- Như trên."]);
     const noted = findingsOf(MINIMAL_PLAN.replace("{ ten: UBND huyện, ghi_chu: b/c }", '{ ten: "UBND huyện;", ghi_chu: b/c }'));
     expect(noted).toEqual([expect.objectContaining({ line: 21, col: 12, rule: "text.punctuation", path: "noi_nhan[0].ten" })]);
   });

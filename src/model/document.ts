@@ -64,7 +64,8 @@ export interface DocumentModel {
   };
   /** Preamble and content, in order, ending with the closing sentence (which ends "./."). */
   body: Block[];
-  closing: {
+  /** The block after the body: Nơi nhận beside the signature (not the closing sentence, which ends body). */
+  signOff: {
     /** "Nơi nhận:" */
     recipientsLabel: string;
     /** Full lines: "- UBND huyện (b/c);" … "- Lưu: VT, VHXH (02)." */

@@ -230,7 +230,7 @@ class Renderer {
       },
       title: { kind: this.fill("ten-loai"), summary: titleLines(p.summary).lines },
       body: this.body(),
-      closing: {
+      signOff: {
         recipientsLabel: this.fill("noi-nhan"),
         recipients: this.recipients(),
         authority,

@@ -6,7 +6,7 @@ import { AlignmentType, Document, Header, PageNumber, PageOrientation, Paragraph
 import type { Appendix, DocumentModel } from "../model/document.js";
 import { compileParts, type Parts } from "./compile.js";
 import { blocks, rule } from "./blocks.js";
-import { closingTable } from "./closing.js";
+import { signOffTable } from "./sign-off.js";
 import { headerTable, titleBlock } from "./header.js";
 import { LANDSCAPE_TEXT_WIDTH, MARGIN, PAGE, SIZE, TEXT_WIDTH } from "./layout.js";
 import { textWidth } from "./measure.js";
@@ -70,7 +70,7 @@ export function buildDocument(model: DocumentModel): Document {
       ...titleBlock(model.title, TEXT_WIDTH),
       ...blocks(model.body, TEXT_WIDTH, true),
       new Paragraph({ style: STYLE.rule, keepNext: true, spacing: { after: 120 }, children: [] }),
-      closingTable(model.closing),
+      signOffTable(model.signOff),
     ],
   };
   return new Document({

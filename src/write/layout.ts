@@ -32,6 +32,6 @@ export const BODY = { firstLine: 567, after: 120, line: 276 } as const;
 export const HEADER_COLUMNS = [3600, 5700] as const;
 export const HEADER_INDENT = -150;
 /** Closing table: Nơi nhận | signature. */
-export const CLOSING_COLUMNS = [4300, 4771] as const;
+export const SIGN_OFF_COLUMNS = [4300, 4771] as const;
 /** Default cell margins Word uses (left/right 108 twips). */
 export const CELL_PADDING = 108;
