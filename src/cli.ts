@@ -1,6 +1,7 @@
 /** The command line: parses arguments and hands over to src/commands. Kept thin. */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { cliMessages as m, initMessages as im } from "./messages/cli.js";
+import { lintRulesHelp } from "./messages/lint.js";
 import type { Format } from "./commands/report.js";
 import { isFolder } from "./read/files.js";
 import { suggest } from "./validate/suggest.js";
@@ -83,6 +84,8 @@ async function main(argv: string[]): Promise<number> {
     });
   planCommand("lint", m.lintDescription)
     .option("--fix", m.optFix)
+    // the rules a message about kiem_tra.tat points to
+    .addHelpText("after", lintRulesHelp)
     .action((files: string[], o: { format: Format; strict?: boolean; fix?: boolean }) => {
       run = async () => (await import("./commands/lint.js")).lintCommand(files, o);
     });
