@@ -148,7 +148,7 @@ describe("render and write: lists as long as the input", () => {
     const file = join(dir, "p.yaml");
     writeFileSync(file, withSummary(`trich_yeu: |-\n${"  a\n".repeat(130_000)}  a`));
     const r = await buildOne({ file, root: dir }, { format: "json" });
-    expect(r.findings).toMatchObject([{ rule: "schema.maxLength", line: 8, col: 12, path: "trich_yeu" }]);
+    expect(r.findings).toMatchObject([{ rule: "schema.max-length", line: 8, col: 12, path: "trich_yeu" }]);
     expect(r.findings[0]!.message).toContain("Trích yếu quá dài");
     expect(existsSync(join(dir, "p.docx"))).toBe(false);
   });

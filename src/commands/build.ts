@@ -2,7 +2,7 @@
 import { statSync, watch as watchFile } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import type { Finding } from "../model/finding.js";
+import { finding, type Finding } from "../model/finding.js";
 import { hasErrors } from "../model/finding.js";
 import { docxBytes, loadChecked, loadPlan, packageDate, renderLoaded, sourceDate } from "../pipeline.js";
 import { cliMessages as m, outputMessages as om } from "../messages/cli.js";
@@ -46,7 +46,7 @@ function outputFinding(p: PlanFile, out: string, e: unknown): Finding {
   const reason = e instanceof OutputError ? e.reason : (e as NodeJS.ErrnoException).code ?? String(e);
   const path = e instanceof OutputError ? e.path : out;
   const message = reason === "source" ? m.outputIsSource(path) : reason === "special" ? m.outputSpecial(path) : m.outputNotWritable(path, reason);
-  return { file: p.file, line: 1, col: 1, rule: "output.write", severity: "error", message };
+  return finding("output.write", { file: p.file, line: 1, col: 1 }, message);
 }
 
 export interface BuildResult {
@@ -62,7 +62,7 @@ export interface BuildResult {
 export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildResult> {
   const loaded = loadChecked(p.file);
   const findings = [...loaded.findings];
-  if (loaded.kind === "profile") return { findings: [...findings, { file: p.file, line: 1, col: 1, rule: "build.profile", severity: "error", message: m.profileNotBuildable(p.file) }] };
+  if (loaded.kind === "profile") return { findings: [...findings, finding("build.profile", { file: p.file, line: 1, col: 1 }, m.profileNotBuildable(p.file))] };
   if (!loaded.plan || hasErrors(findings) || (opts.strict && findings.length)) return { findings };
   const plan = opts.kySo ? { ...loaded.plan, eSign: true } : loaded.plan;
   const rendered = renderLoaded(plan, { templates: opts.templates });
@@ -118,7 +118,7 @@ async function addPdfs(plans: PlanFile[], results: BuildResult[], opts: BuildOpt
       : f.reason === "no-output" ? om.pdfNoOutput()
       : f.reason === "blocked" ? om.pdfBlocked(jobs[k]!.pdf)
       : om.pdfNotWritable(jobs[k]!.pdf, f.code === "source" ? f.code : reasonVi(f.code));
-    r.findings.push({ file: plans[i]!.file, line: 1, col: 1, rule: "output.pdf", severity: "error", message });
+    r.findings.push(finding("output.pdf", { file: plans[i]!.file, line: 1, col: 1 }, message));
   });
   if (opts.format === "text" && lines) process.stderr.write(lines);
   // said once, at the first plan converted: these are about the machine, not a plan

@@ -4,7 +4,7 @@
  */
 import { realpathSync, statSync } from "node:fs";
 import { basename, dirname } from "node:path";
-import type { Finding } from "../model/finding.js";
+import { finding, type Finding } from "../model/finding.js";
 import { fixText } from "../lint/index.js";
 import { lintLoaded } from "../lint/plan.js";
 import { loadPlan } from "../pipeline.js";
@@ -56,7 +56,7 @@ export async function lintCommand(args: string[], opts: LintOptions): Promise<nu
         const problem = await writeFix(s.file, r.text);
         fixed.add(s.file);
         if (problem) {
-          findings.push({ file: s.file, line: 1, col: 1, rule: "lint.fix", severity: "error", message: problem });
+          findings.push(finding("lint.fix", { file: s.file, line: 1, col: 1 }, problem));
           continue;
         }
         if (opts.format === "text") process.stderr.write(lm.fixed(s.file, r.changes.length) + "\n");

@@ -2,7 +2,7 @@
  * Completeness: the parts a plan needs to be printed (agency, signer, recipients, date), found
  * in the plan or in its office profile. Checked on the merged sources, before normalize builds.
  */
-import type { Finding } from "../model/finding.js";
+import { finding, type Finding } from "../model/finding.js";
 import type { PlanSource, ProfileSource } from "../model/plan.js";
 import type { SourceFile } from "../read/index.js";
 import { completeMessages as m, PART_VI } from "../messages/complete.js";
@@ -15,7 +15,7 @@ export function completenessFindings(plan: SourceFile, profile: SourceFile | und
   const findings: Finding[] = [];
   const top = plan.positions.valueAt([]);
   const missing = (key: string, message: string, at = top, path = key): void => {
-    findings.push({ file: plan.file, ...at, rule: "plan.incomplete", severity: "error", message, path });
+    findings.push(finding("plan.incomplete", { file: plan.file, ...at }, message, path));
   };
   const part = (key: keyof typeof PART_VI, at = top): void => missing(key, m.missingPart(key, PART_VI[key]), at);
   const agencyAt = own.co_quan ? plan.positions.keyAt(["co_quan"]) : top;

@@ -4,6 +4,7 @@
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { pathToString, type Finding, type Path } from "../model/finding.js";
+import { schemaRule } from "../model/rules.js";
 import type { SourceFile } from "../read/index.js";
 import { compileValidators, type SchemaKind } from "./schemas.js";
 import { precompiledValidators } from "./precompiled.js";
@@ -117,7 +118,7 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
   const parent = (e.parentSchema ?? {}) as { title?: string; properties?: Record<string, { title?: string }>; enum?: string[] };
   let at = src.positions.valueAt(path);
   let message: string;
-  let rule = "schema." + e.keyword;
+  let rule = schemaRule(e.keyword);
   let fullPath = path;
   switch (e.keyword) {
     case "additionalProperties": {
