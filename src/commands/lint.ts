@@ -32,7 +32,7 @@ export interface LintOptions {
 async function writeFix(file: string, text: string): Promise<string | undefined> {
   const where = resolveContained(dirname(file), basename(file), "file");
   if (where.refusal === "outside") return lm.linkOutside(file);
-  if (where.refusal) return fm.refused("tệp", file, where.refusal, where.code);
+  if (where.refusal) return fm.refused(fm.fileWord, file, where.refusal, where.code);
   try {
     const real = realpathSync(file);
     await writeAtomic(real, Buffer.from(text, "utf8"), [], statSync(real).mode & 0o7777);

@@ -121,3 +121,6 @@ export const lintCliMessages = {
   notWritten: (file: string, reason: string) =>
     `không ghi được bản đã sửa của ${file} (${reason}); tệp vẫn như cũ. Kiểm tra quyền ghi của thư mục, hoặc sửa tay theo các cảnh báo.`,
 } as const;
+
+/** How a finding's severity is printed. */
+export const SEVERITY_VI = { error: "lỗi", warning: "cảnh báo" } as const;

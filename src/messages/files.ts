@@ -24,6 +24,8 @@ export function reasonVi(code: string | undefined): string {
 
 export const fileMessages = {
   /** `what` names the file's role: "tệp mẫu", "hồ sơ cơ quan", "thư mục mẫu". */
+  /** What a plan's own file is called in refused(). */
+  fileWord: "tệp",
   refused: (what: string, p: string, refusal: Refusal, code?: string): string => {
     switch (refusal) {
       case "outside":

@@ -8,6 +8,9 @@ export const normalizeMessages = {
   templatesMissing: (p: string) => `không tìm thấy thư mục mẫu "${p}". Kiểm tra lại đường dẫn (tính từ tệp khai báo).`,
   nestedFootnote: () =>
     `chú thích nằm trong một chú thích khác (Word không có chú thích trong chú thích). Hãy viết hai chú thích liền nhau (A^[chú thích 1]^[chú thích 2]) hoặc gộp nội dung vào một chú thích.`,
+  /** What blankLineInTitle calls the trích yếu and a tiêu đề. */
+  summaryWord: "trích yếu",
+  titleWord: "tiêu đề",
   blankLineInTitle: (what: string) =>
     `${what} có dòng trống: ${what} là một đoạn duy nhất. Hãy xóa dòng trống; muốn xuống dòng trong ${what} thì kết thúc dòng bằng dấu \\ (gạch chéo ngược).`,
 } as const;

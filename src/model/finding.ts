@@ -25,13 +25,6 @@ export function pathToString(path: Path): string {
   return out;
 }
 
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "lỗi", warning: "cảnh báo" };
-
-export function formatFinding(f: Finding): string {
-  const where = f.path ? `  (${f.path})` : "";
-  return `${f.file}:${f.line}:${f.col}  ${SEVERITY_LABEL[f.severity]}  ${f.message}${where}`;
-}
-
 export function hasErrors(findings: Finding[]): boolean {
   return findings.some((f) => f.severity === "error");
 }

@@ -36,7 +36,7 @@ export function checkTexts(src: SourceFile): Finding[] {
     if (typeof v === "string") {
       if (isAppendixTitle(path)) return;
       for (const p of problems(v, path)) {
-        const message = p.kind === "nested-footnote" ? m.nestedFootnote() : m.blankLineInTitle(path[0] === "trich_yeu" ? "trích yếu" : "tiêu đề");
+        const message = p.kind === "nested-footnote" ? m.nestedFootnote() : m.blankLineInTitle(path[0] === "trich_yeu" ? m.summaryWord : m.titleWord);
         const rule = p.kind === "nested-footnote" ? "text.nested-footnote" : "text.title-paragraph";
         out.push({ file: src.file, ...src.positions.within(path, v, p.offset), rule, severity: "error", message, path: pathToString(path) });
       }
