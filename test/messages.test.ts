@@ -39,13 +39,6 @@ const DATA = new Set([
 const NOT_YET_MOVED: Record<string, number> = {
   "boot.ts": 1,
   "cli.ts": 26,
-  "pack/read-zip.ts": 8,
-  "read/index.ts": 3,
-  "read/locate.ts": 3,
-  "read/positions.ts": 2,
-  "read/scan.ts": 1,
-  "render/templates.ts": 3,
-  "validate/index.ts": 6,
   "write/styles.ts": 14,
 };
 

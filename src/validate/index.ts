@@ -11,7 +11,6 @@ import { precompiledValidators } from "./precompiled.js";
 import { validateMessages as m, typeVi, PATTERN_HINTS, DOCUMENT_VI } from "../messages/validate.js";
 import { suggest } from "./suggest.js";
 import { capFindings } from "../read/cap.js";
-import { excerpt } from "../messages/excerpt.js";
 import { checkTables } from "./tables.js";
 
 export type { SchemaKind } from "./schemas.js";
@@ -107,7 +106,7 @@ function suggestKey(e: ErrorObject): string | undefined {
 function describeValue(src: SourceFile, path: Path, v: unknown): string {
   const entry = src.positions.entry(path);
   const t = actualType(v);
-  if (t === "string") return `chữ "${excerpt(String(v))}"`;
+  if (t === "string") return m.textValue(String(v));
   if (entry?.source && (t === "integer" || t === "number" || t === "boolean")) return `${typeVi(t)} ${entry.source}`;
   return typeVi(t);
 }
@@ -168,11 +167,11 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
       if (expected.includes("string") && entry?.plain && (t === "integer" || t === "number") && digitsOnly) {
         message = m.quoteNumber(entry.source ?? String(v));
       } else if (expected.includes("string") && entry?.plain && (t === "integer" || t === "number")) {
-        message = m.quoteValue(entry.source ?? String(v), expected.map(typeVi).join(" hoặc "));
+        message = m.quoteValue(entry.source ?? String(v), expected.map(typeVi).join(m.orWord));
       } else if (expected.includes("string") && entry?.plain && t === "boolean") {
         message = m.quoteValue(entry.source ?? String(v), typeVi("string"));
       } else {
-        message = m.wrongType(expected.map(typeVi).join(" hoặc "), describeValue(src, path, v));
+        message = m.wrongType(expected.map(typeVi).join(m.orWord), describeValue(src, path, v));
       }
       rule = "schema.type";
       break;
@@ -206,10 +205,10 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
       break;
     case "minimum":
     case "exclusiveMinimum":
-      message = m.range(Number(e.params.limit), e.keyword === "minimum" ? "từ" : "lớn hơn");
+      message = m.range(Number(e.params.limit), e.keyword === "minimum" ? m.atLeast : m.above);
       break;
     case "maximum":
-      message = m.range(Number(e.params.limit), "không quá");
+      message = m.range(Number(e.params.limit), m.atMost);
       break;
     default:
       message = m.generic(e.message ?? e.keyword);
