@@ -38,7 +38,7 @@ const DATA = new Set([
  */
 const NOT_YET_MOVED: Record<string, number> = {
   "boot.ts": 1,
-  "cli.ts": 26,
+  "cli.ts": 14, // option placeholders (<thư mục>, <tên> …) in commander's flag syntax
 };
 
 describe("user text lives in src/messages/", () => {
