@@ -4,6 +4,7 @@
  * and an importer undoes a template by these names. README "Mẫu của cơ quan" documents them.
  */
 import type { Archive, Signer } from "../model/normalized.js";
+import type { ArchiveSource, SignerSource } from "../model/plan.js";
 
 /** Given to every template. */
 export interface CommonData {
@@ -28,24 +29,12 @@ export interface WrappedText {
   noi_dung: string;
 }
 
-/** The signature stack, by the marks the Decree prints (nguoi-ky.hbs). */
-export interface SignerData {
-  tm?: string;
-  q?: string;
-  tl?: string;
-  tuq?: string;
-  kt?: string;
-  chuc_vu?: string;
-  ho_ten?: string;
-}
-
-/** The archive line's parts (luu.hbs). */
-export interface ArchiveData {
-  don_vi?: string;
-  so_ban?: string;
-  nguoi_soan?: string;
-  so_ban_phat_hanh?: string;
-}
+/**
+ * The signature stack (nguoi-ky.hbs) and the archive line's parts (luu.hbs), under the plan's own
+ * YAML words: the same shape as the source types, filled from the normalized Signer and Archive.
+ */
+export type SignerData = SignerSource;
+export type ArchiveData = ArchiveSource;
 
 /** What each template is given besides CommonData; a template not listed gets only CommonData. */
 export interface TemplateExtras {
