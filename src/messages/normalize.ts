@@ -11,6 +11,12 @@ export const normalizeMessages = {
   /** What blankLineInTitle calls the trích yếu and a tiêu đề. */
   summaryWord: "trích yếu",
   titleWord: "tiêu đề",
+  /** What tooMuchText counts. */
+  footnotesWord: "chú thích",
+  emphasesWord: "chỗ in đậm, in nghiêng",
+  paragraphsWord: "đoạn và dòng ngắt",
+  tooMuchText: (what: string, limit: string) =>
+    `kế hoạch có quá nhiều ${what} (tối đa ${limit} trong một kế hoạch); từ chỗ này trở đi vượt giới hạn. Một kế hoạch thật chỉ có vài chục; hãy kiểm tra xem có dán nhầm nội dung không, hoặc chia thành nhiều kế hoạch, phụ lục.`,
   blankLineInTitle: (what: string) =>
     `${what} có dòng trống: ${what} là một đoạn duy nhất. Hãy xóa dòng trống; muốn xuống dòng trong ${what} thì kết thúc dòng bằng dấu \\ (gạch chéo ngược).`,
 } as const;

@@ -27,6 +27,7 @@ export const RULES = {
   "limit.depth": "error",
   "limit.nodes": "error",
   "limit.alias": "error",
+  "limit.text": "error",
   "profile.path": "error",
   // validate: the schema (ajv's keywords in kebab case), tables, completeness
   "schema.unknown-key": "error",
