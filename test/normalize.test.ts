@@ -18,7 +18,7 @@ describe("normalize", () => {
     const n = normalizePlan({ plan, profile });
     expect(n.findings).toEqual([]);
     expect(n.plan!.agency).toMatchObject({ lines: ["ỦY BAN NHÂN DÂN", "XÃ BẰNG MẠC"], abbreviation: "UBND", place: "Phú La" });
-    expect(n.plan!.signer).toEqual({ chuc_vu: "CHỦ TỊCH", ho_ten: "Nguyễn Văn A" });
+    expect(n.plan!.signer).toMatchObject({ title: "CHỦ TỊCH", name: "Nguyễn Văn A", deputyOf: undefined });
   });
 
   it("numbers sections and items, pads a one-digit số and keeps typed digits", () => {
