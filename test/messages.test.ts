@@ -29,7 +29,7 @@ const DATA = new Set([
   "lint/measure.ts", // the sentence of the lint corpus's host plan
   "normalize/numbering.ts", // the Vietnamese alphabet of điểm letters
   "write/measure.ts", // glyph widths
-  "write/index.ts", // " của ": where the Decree's "(Kèm theo …)" line is split
+  "write/header.ts", // " của ": where the Decree's "(Kèm theo …)" line is split
   "commands/init.ts", // unit words split from an agency's name (XÃ, PHƯỜNG …), and the skeleton's sentence
 ]);
 
@@ -39,7 +39,8 @@ const DATA = new Set([
  */
 const NOT_YET_MOVED: Record<string, number> = {
   "boot.ts": 1,
-  "cli.ts": 14, // option placeholders (<thư mục>, <tên> …) in commander's flag syntax
+  "cli.ts": 14,
+  "normalize/index.ts": 1, // the Quyết định's default ký hiệu "QĐ-…" (a code, as "KH" is in a template) // option placeholders (<thư mục>, <tên> …) in commander's flag syntax
 };
 
 describe("user text lives in src/messages/", () => {

@@ -6,6 +6,8 @@ export const normalizeMessages = {
   templatesOutside: (p: string) =>
     `thư mục mẫu "${p}" nằm ngoài thư mục của tệp khai báo. Hãy đặt thư mục mẫu bên trong thư mục đó và ghi đường dẫn tương đối.`,
   templatesMissing: (p: string) => `không tìm thấy thư mục mẫu "${p}". Kiểm tra lại đường dẫn (tính từ tệp khai báo).`,
+  notWithDecree: (key: string) =>
+    `kế hoạch ban hành kèm theo Quyết định (quyet_dinh) không có ${key === "so" ? "Số riêng" : key === "ngay" ? "dòng địa danh, ngày tháng riêng" : key === "nguoi_ky" ? "chữ ký riêng" : key === "ky_so" ? "ô ký số riêng" : "Nơi nhận riêng"}: khóa "${key}" sẽ không được in. Hãy xóa "${key}" (số, ngày của Quyết định ghi trong quyet_dinh), hoặc bỏ quyet_dinh nếu kế hoạch tự ban hành.`,
   nestedFootnote: () =>
     `chú thích nằm trong một chú thích khác (Word không có chú thích trong chú thích). Hãy viết hai chú thích liền nhau (A^[chú thích 1]^[chú thích 2]) hoặc gộp nội dung vào một chú thích.`,
   /** What blankLineInTitle calls the trích yếu and a tiêu đề. */
@@ -13,7 +15,7 @@ export const normalizeMessages = {
   titleWord: "tiêu đề",
   /** What tooMuchText counts. */
   footnotesWord: "chú thích",
-  emphasesWord: "chỗ in đậm, in nghiêng",
+  emphasesWord: "chỗ in đậm, in nghiêng, chỉ số trên, chỉ số dưới",
   paragraphsWord: "đoạn và dòng ngắt",
   tooMuchText: (what: string, limit: string) =>
     `kế hoạch có quá nhiều ${what} (tối đa ${limit} trong một kế hoạch); từ chỗ này trở đi vượt giới hạn. Một kế hoạch thật chỉ có vài chục; hãy kiểm tra xem có dán nhầm nội dung không, hoặc chia thành nhiều kế hoạch, phụ lục.`,
@@ -30,8 +32,6 @@ export const punctuationMessages = {
     `Hãy xóa "${mark}" ở cuối; hoặc thay bằng dấu chấm nếu muốn lời dẫn thành câu riêng.`,
   beforeDeadline: (mark: string) =>
     `nội dung có hạn (han) kết thúc bằng "${mark}", nhưng kehoach in tiếp ": trước ngày …" ngay sau (sẽ in "${mark}: trước ngày"). Hãy xóa "${mark}" ở cuối.`,
-  beforeNote: (mark: string, note: string) =>
-    `tên nơi nhận kết thúc bằng "${mark}", nhưng kehoach in ghi chú "(${note})" và dấu ";" sau tên (sẽ in "${mark} (${note});"). Hãy xóa "${mark}" ở cuối tên.`,
   beforeEndMark: (mark: string) =>
     `đoạn cuối kết thúc bằng "${mark}", nhưng kehoach thêm dấu kết thúc "./." vào cuối đoạn này (sẽ in "${mark}./."). ` +
     `Hãy xóa "${mark}" ở cuối (dấu chấm thì được: nó nhập vào "./.").`,

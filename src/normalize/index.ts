@@ -4,8 +4,9 @@
  */
 import { hasErrors, type Finding } from "../model/finding.js";
 import type { ArchiveSource, BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, SignerSource, Text } from "../model/plan.js";
-import type { Archive, BudgetLine, Item, NormalizedPlan, PlanDate, Section, Signer } from "../model/normalized.js";
+import type { Archive, BudgetLine, Item, NormalizedPlan, PlanDate, Section, Signer, TaskField } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
+import { normalizeMessages as m } from "../messages/normalize.js";
 import { mergeProfile } from "../validate/profile.js";
 import { completenessFindings } from "../validate/complete.js";
 import { defaultMarker, label, roman } from "./numbering.js";
@@ -63,10 +64,13 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
   const mk = marker ?? defaultMarker(depth);
   return (src ?? []).map((s, i) => {
     const lbl = label(mk, i, parentLabel);
-    if (typeof s === "string") return { label: lbl, depth, propose: false, paragraphs: [s], children: [] };
-    const task = s.chu_tri !== undefined || s.phoi_hop !== undefined || s.thoi_gian !== undefined
-      ? { lead: s.chu_tri, partners: s.phoi_hop, timing: s.thoi_gian }
-      : undefined;
+    if (typeof s === "string") return { label: lbl, depth, propose: false, paragraphs: [s], fields: [], children: [] };
+    const fields: TaskField[] = [];
+    for (const key of ["chu_tri", "phoi_hop", "thoi_gian"] as const) {
+      const text = s[key];
+      if (text !== undefined) fields.push({ key, text, dash: true, afterItems: false });
+    }
+    for (const f of s.truong ?? []) fields.push({ key: "truong", label: f.nhan, text: f.noi_dung, dash: f.gach !== false, afterItems: f.sau_cac_y === true });
     return {
       label: lbl,
       depth,
@@ -74,7 +78,7 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
       unit: s.don_vi,
       propose: s.de_nghi === true,
       paragraphs: list(s.doan),
-      task,
+      fields,
       deadline: s.han,
       budget: budget(s.du_toan),
       table: s.bang,
@@ -96,6 +100,21 @@ function section(s: SectionSource, index: number): Section {
   };
 }
 
+/** Keys of the plan itself that a plan issued with a Quyết định has no place for (the profile's are simply not used). */
+const NOT_WITH_DECREE = ["so", "ngay", "nguoi_ky", "noi_nhan", "luu", "ky_so"] as const;
+
+function decreeConflicts(plan: SourceFile): Finding[] {
+  const own = plan.value as PlanSource;
+  return NOT_WITH_DECREE.filter((k) => own[k] !== undefined).map((k) => ({
+    file: plan.file,
+    ...plan.positions.keyAt([k]),
+    rule: "plan.unused-key",
+    severity: "error",
+    message: m.notWithDecree(k),
+    path: k,
+  }));
+}
+
 export interface NormalizeInput {
   plan: SourceFile;
   profile?: SourceFile;
@@ -109,6 +128,8 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
   const office = profile?.value as ProfileSource | undefined;
   const p = mergeProfile(office, own);
   const findings: Finding[] = [];
+  // a plan issued with a Quyết định is signed, numbered and sent by the Quyết định (validate/complete.ts asks nothing of those)
+  if (own.quyet_dinh !== undefined) findings.push(...decreeConflicts(plan));
   // what the user typed that would print changed, be ignored, or be garbled in a default sentence
   for (const more of [punctuationFindings(plan, profile, p), unusedKeyFindings(plan, profile, p), sentenceFindings(plan, p)]) append(findings, more);
 
@@ -143,6 +164,12 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
     date: parseDate(p.ngay),
     summary: p.trich_yeu ?? "",
     summaryInSentence: p.trich_yeu_trong_cau,
+    decree: own.quyet_dinh && {
+      number: own.quyet_dinh.so?.padStart(2, "0"),
+      date: parseDate(own.quyet_dinh.ngay),
+      code: own.quyet_dinh.ky_hieu ?? `QĐ-${oneLine(co.viet_tat!)}`,
+      issuer: own.quyet_dinh.cua !== undefined ? oneLine(own.quyet_dinh.cua) : co.ten_goi !== undefined ? oneLine(co.ten_goi) : lines(co.ten).join(" "),
+    },
     preamble,
     sections: (p.noi_dung ?? []).map(section),
     closingSentence: p.ket_thuc,
@@ -157,7 +184,9 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
       table: a.bang,
       items: items(a.cac_y, a.danh_dau, 1, ""),
       landscape: a.ngang === true,
+      reference: a.kem_theo !== undefined ? oneLine(a.kem_theo).trim() : undefined,
     })),
+    appendixReference: { issuer: p.kem_theo?.cua !== undefined ? oneLine(p.kem_theo.cua) : undefined, numericDate: p.kem_theo?.ngay === "so" },
     eSign: p.ky_so === true,
     templatesDir,
   };

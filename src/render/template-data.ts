@@ -6,12 +6,25 @@
 import type { Archive, Signer } from "../model/normalized.js";
 import type { ArchiveSource, SignerSource } from "../model/plan.js";
 
+/** A date's parts as the header prints them ("05", "3", "2025"). */
+export interface HeaderDate {
+  ngay?: string;
+  thang?: string;
+  nam?: string;
+}
+
 /** Given to every template. */
 export interface CommonData {
   co_quan: { ten_goi: string; viet_tat: string; dia_danh: string };
   /** The number as printed ("05"); absent for a blank number. */
   so?: string;
-  ngay: { ngay?: string; thang?: string; nam?: string };
+  ngay: HeaderDate;
+  /** The date as dd/mm/yyyy where the plan has a whole date. */
+  ngay_so?: string;
+  /** The Quyết định the plan is issued with, if any. */
+  quyet_dinh?: { so?: string; ngay: HeaderDate; ngay_so?: string; ky_hieu: string; cua: string };
+  /** The Phụ lục's "Kèm theo" line: the issuer's short form, and whether the date is numeric. */
+  kem_theo: { cua?: string; /** print the plan's date as dd/mm/yyyy */ ngay_so: boolean };
   /** The trích yếu on one line. */
   trich_yeu: string;
   /** The trích yếu for running text (trich_yeu_trong_cau, else lower-cased where safe). */

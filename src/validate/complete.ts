@@ -22,13 +22,17 @@ export function completenessFindings(plan: SourceFile, profile: SourceFile | und
   if (!p.co_quan?.ten) part("co_quan.ten", agencyAt);
   if (!p.co_quan?.viet_tat) part("co_quan.viet_tat", agencyAt);
   if (!p.co_quan?.dia_danh) part("co_quan.dia_danh", agencyAt);
+  // a plan issued with a Quyết định is signed, numbered and sent by the Quyết định
+  const withDecree = own.quyet_dinh !== undefined;
   const signerAt = own.nguoi_ky ? plan.positions.keyAt(["nguoi_ky"]) : top;
-  if (!p.nguoi_ky) part("nguoi_ky");
+  if (withDecree) {
+    // normalize refuses what such a plan would not print (decreeConflicts)
+  } else if (!p.nguoi_ky) part("nguoi_ky");
   else {
     if (!p.nguoi_ky.ho_ten && !p.ky_so) missing("nguoi_ky.ho_ten", m.missingSigner(), signerAt);
     if (!p.nguoi_ky.chuc_vu && !p.nguoi_ky.q) missing("nguoi_ky.chuc_vu", m.missingTitle(), signerAt);
   }
-  if (!p.noi_nhan || p.noi_nhan.length === 0) part("noi_nhan");
-  if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
+  if (!withDecree && (!p.noi_nhan || p.noi_nhan.length === 0)) part("noi_nhan");
+  if (!withDecree && !p.ngay && !p.ky_so) missing("ngay", m.missingDate());
   return findings;
 }

@@ -8,7 +8,7 @@ import { STYLE } from "../model/styles.js";
 /** Blank lines left for the handwritten signature and the seal. */
 const SIGNATURE_SPACE = 4;
 
-export function signOffTable(c: DocumentModel["signOff"]): Table {
+export function signOffTable(c: NonNullable<DocumentModel["signOff"]>): Table {
   const [left, right] = SIGN_OFF_COLUMNS;
   const recipients = [
     new Paragraph({ style: STYLE.recipientsLabel, children: [new TextRun({ text: c.recipientsLabel })] }),
