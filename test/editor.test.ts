@@ -31,7 +31,7 @@ function patterned(node: unknown, at = "#"): { at: string; pattern: string; mess
 
 const defs = SCHEMA.$defs as Record<string, Schema>;
 const props = (s: Schema) => s.properties as Record<string, Schema>;
-const itemProps = props((defs.y!.anyOf as Schema[])[1]!);
+const itemProps = props(defs.y!);
 
 let lsp: YamlLanguageServer;
 beforeAll(async () => {
@@ -146,6 +146,32 @@ describe("editor: yaml-language-server with kehoach's schemas", () => {
     expect(doan).toContain(itemProps.doan!.description as string);
     const kiemTra = (await lsp.hover(file, 9, 2)).replace(/\\(.)/g, "$1");
     expect(kiemTra).toContain((defs.kiemTra as Schema).description as string);
+    lsp.close(file);
+  });
+
+  it("hover of a text-or-mapping value (mo_dau, an item, ket_thuc, a recipient) shows the key's own help, title once", async () => {
+    const file = join(EXAMPLES, "zz-hover-union.yaml");
+    const text = [
+      "# yaml-language-server: $schema=../schemas/kehoach.schema.json",
+      "trich_yeu: a",
+      "mo_dau: Căn cứ Luật Trẻ em",
+      "noi_dung:",
+      "  - loai: noi_dung",
+      "    cac_y:",
+      "      - Câu một",
+      "ket_thuc: false",
+      "noi_nhan:",
+      "  - Sở Y tế",
+      "",
+    ].join("\n");
+    await lsp.open(file, text);
+    const plain = async (line: number, col: number) => (await lsp.hover(file, line, col)).replace(/\\(.)/g, "$1");
+    expect(await plain(2, 10)).toContain((defs.moDau as Schema).description as string);
+    expect(await plain(6, 10)).toContain((defs.y as Schema).description as string);
+    const ketThuc = await plain(7, 2);
+    expect(ketThuc).toContain("#### Câu kết\n");
+    expect(ketThuc).not.toContain("||");
+    expect(await plain(9, 5)).toContain(((defs.noiNhan as Schema).items as Schema).description as string);
     lsp.close(file);
   });
 

@@ -145,6 +145,12 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
       break;
     }
     case "not": {
+      // {type: [string, boolean], not: {const: true}}: a text or false
+      if ((e.parentSchema as { not?: { const?: unknown } }).not?.const === true) {
+        rule = "schema.type";
+        message = m.constFalse();
+        break;
+      }
       // {not: {required: [a, b]}}: keys that cannot go together; pointed at the second one
       const keys = ((e.parentSchema as { not?: { required?: string[] } }).not?.required ?? []).map(String);
       fullPath = [...path, keys[keys.length - 1]!];
@@ -163,7 +169,9 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
     }
     case "type": {
       // "a|b" from reduceAnyOf, ["a", "b"] from a type union
-      const expected = String(e.params.type).split(/[|,]/);
+      // a union refusing true ({not: {const: true}}) takes a text or false
+      const refusesTrue = (e.parentSchema as { not?: { const?: unknown } } | undefined)?.not?.const === true;
+      const expected = String(e.params.type).split(/[|,]/).map((t) => (t === "boolean" && refusesTrue ? "false" : t));
       const entry = src.positions.entry(path);
       const t = actualType(v);
       const pattern = (e.parentSchema as { pattern?: string } | undefined)?.pattern;
@@ -250,7 +258,10 @@ function sentenceEnd(src: SourceFile, path: Path, key: { line: number }): number
 function textTraps(src: SourceFile, errors: ErrorObject[], findings: Finding[]): Set<string> {
   const trapped = new Set<string>();
   for (const e of errors) {
-    if (e.keyword !== "type" || !String(e.params.type).split(",").includes("string") || trapped.has(e.instancePath) || !e.instancePath) continue;
+    // the schema wants text here: a type error asking for a string, or any error of a text-or-mapping union
+    const union = (e.parentSchema as { type?: unknown } | undefined)?.type;
+    const wantsText = e.keyword === "type" ? String(e.params.type).split(",").includes("string") : Array.isArray(union) && union.includes("string");
+    if (!wantsText || trapped.has(e.instancePath) || !e.instancePath) continue;
     const path = toPath(e.instancePath, src.value);
     const v = valueAt(src.value, path);
     if (v === null) {
@@ -290,8 +301,10 @@ export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
     }
     return false;
   };
-  // a key-pair rule ({not: {required}}) says nothing about a value that is not a mapping
-  const kept = (validate.errors ?? []).filter((e) => !(e.keyword === "not" && actualType(valueAt(src.value, toPath(e.instancePath, src.value))) !== "object"));
+  // a key-pair rule ({not: {required}}) says nothing about a value that is not a mapping; an "if" only
+  // says that its "then" failed, and the "then" says how
+  const pairRule = (e: ErrorObject): boolean => e.keyword === "not" && Boolean((e.parentSchema as { not?: { required?: unknown } }).not?.required);
+  const kept = (validate.errors ?? []).filter((e) => e.keyword !== "if" && !(pairRule(e) && actualType(valueAt(src.value, toPath(e.instancePath, src.value))) !== "object"));
   const errors = reduceAnyOf(kept, src.value).filter((e) => !(trapped.size && below(e.instancePath)));
   // A misspelt required key is one mistake: "did you mean" says it all, "missing" would repeat it.
   const misspelt = new Set<string>();
