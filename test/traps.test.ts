@@ -103,6 +103,12 @@ describe("YAML traps: the message shows the line quoted", () => {
     expect(f[0]!.message).not.toContain("Xóa khóa này");
   });
 
+  it("anchors that took a sentence's first word: one finding per line, however many on it", () => {
+    const f = findings(MINIMAL_PLAN.replace("  - loai: muc_dich_yeu_cau\n", "  - loai: muc_dich_yeu_cau\n    doan: [&a Một câu, &b Hai câu, &c Ba câu]\n"));
+    expect(f.map((x) => [x.rule, x.line, x.col])).toEqual([["yaml.anchor", 11, 12]]);
+    expect(f[0]!.message).toContain(shown("doan: [&a Một câu, &b Hai câu, &c Ba câu]", 'doan: ["&a Một câu", &b Hai câu, &c Ba câu]'));
+  });
+
   it("what YAML means on purpose keeps its own message (a tag before a number, a misspelt key)", () => {
     expect(findings(MINIMAL_PLAN.replace('so: "5"', "so: !!str 5"))[0]!.message).toBe('kehoach không dùng thẻ YAML (!!str). Hãy xóa "!!str" và chỉ ghi giá trị.');
     expect(findings(MINIMAL_PLAN.replace("trich_yeu:", "trich_yue:"))[0]!.message).toContain('Có phải ý bạn là "trich_yeu"?');
