@@ -21,7 +21,9 @@ describe("read stage: bad input gets one clear Vietnamese message", () => {
   it("explains a value with its own colon, the commonest clerk mistake", () => {
     const f = only("mo_dau:\n  loi_dan: UBND xã ban hành Kế hoạch như sau:\n");
     expect(f.line).toBe(2);
-    expect(f.message).toContain("Hãy đặt cả câu trong dấu ngoặc kép");
+    expect(f.message).toContain("Hãy đặt cả dòng trong dấu ngoặc kép");
+    // the fix shown: the line as typed, then the line with its text quoted
+    expect(f.message).toContain('\n    đang viết:  loi_dan: UBND xã ban hành Kế hoạch như sau:\n    sửa thành:  loi_dan: "UBND xã ban hành Kế hoạch như sau:"');
   });
 
   it("reports a duplicate key at the second occurrence, naming the key", () => {

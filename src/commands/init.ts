@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { makeFolders } from "./atomic.js";
-import { join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import Handlebars from "handlebars";
 import { SCHEMAS_DIR, TEMPLATES_DIR } from "../paths.js";
@@ -53,6 +53,25 @@ export function sentenceName(lines: string[]): string {
     return unit ? `${unit} ${place}` : place;
   });
   return [head, ...tail].join(" ").trim();
+}
+
+/**
+ * The schema folder the schema line names, relative to DIR: the office repository's own installed
+ * kehoach (node_modules/kehoach/schemas in DIR or a parent folder), which moves and is cloned with the
+ * folder; without one, this kehoach's schemas (a line that breaks when the folder moves: README says
+ * to install kehoach in the office repository).
+ */
+function schemaDirFor(dir: string): string {
+  let schemas = SCHEMAS_DIR;
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    const installed = join(d, "node_modules", "kehoach", "schemas");
+    if (existsSync(join(installed, "kehoach.schema.json"))) {
+      schemas = installed;
+      break;
+    }
+    if (dirname(d) === d) break;
+  }
+  return relative(resolve(dir), schemas).split("\\").join("/").replace(/\/$/, "") || ".";
 }
 
 function render(name: string, data: object): string {
@@ -131,7 +150,7 @@ export async function initCommand(dir: string, given: InitOptions, interactive =
   const profilePath = join(dir, PROFILE_FILE);
   const year = given.nam ?? String(new Date().getFullYear());
   const planPath = join(dir, `ke-hoach-${year}.yaml`);
-  const schemaDir = relative(dir, SCHEMAS_DIR).split("\\").join("/").replace(/\/$/, "") || ".";
+  const schemaDir = schemaDirFor(dir);
   const out = (s: string): boolean => process.stderr.write(s + "\n");
 
   let tenGoi: string | undefined;

@@ -2,7 +2,28 @@
 import { groupDigits } from "../digits.js";
 import { excerpt } from "./excerpt.js";
 
+/** How a sentence typed without quotes was misread by YAML (src/read/trap.ts). */
+export type TrapKind = "alias" | "anchor" | "tag" | "flow" | "quote" | "reserved" | "block" | "colon" | "key" | "comment";
+
+const TRAP_WHY: Record<TrapKind, (value: string) => string> = {
+  alias: () => "câu bắt đầu bằng dấu * nên YAML hiểu là một bí danh (*…), không phải chữ (kể cả *nghiêng* hay **đậm** ở đầu câu)",
+  anchor: (v) => `câu bắt đầu bằng dấu & nên YAML hiểu "${excerpt(v.split(/\s/)[0]!)}" là một neo (&…) và bỏ nó khỏi văn bản`,
+  tag: (v) => `câu bắt đầu bằng dấu ! nên YAML hiểu "${excerpt(v.split(/\s/)[0]!)}" là một thẻ (!…), không phải chữ`,
+  flow: (v) => `câu bắt đầu bằng dấu ${v[0]} nên YAML hiểu phần trong ngoặc là một ${v[0] === "[" ? "danh sách [ ]" : "bảng { }"}, không phải chữ`,
+  quote: () => "câu bắt đầu bằng dấu ngoặc kép nhưng còn chữ sau dấu ngoặc đóng, nên YAML chỉ lấy phần trong ngoặc",
+  reserved: (v) => `YAML không cho một câu chưa đặt trong dấu ngoặc kép bắt đầu bằng ký tự ${v[0]}`,
+  block: (v) => `dấu ${v[0]} ở đầu giá trị mở một khối văn bản nhiều dòng, nên chữ phải viết từ dòng sau`,
+  colon: () => 'câu có dấu hai chấm và dấu cách (": ") nên YAML hiểu phần đứng trước là một khóa',
+  key: (v) => `câu "${excerpt(v)}" có dấu hai chấm nên YAML hiểu phần đứng trước dấu hai chấm là một khóa, không phải chữ`,
+  comment: () => "dấu # sau dấu cách bắt đầu một chú thích nên YAML bỏ qua cả phần sau, ở đây không còn chữ nào",
+};
+
 export const readMessages = {
+  /** A sentence YAML misread: why, then the line as typed and the same line with its text in double quotes. */
+  quoteLine: (kind: TrapKind, value: string, typed: string, fixed: string) =>
+    `${TRAP_WHY[kind](value)}. Hãy đặt cả dòng trong dấu ngoặc kép (dấu ngoặc kép bên trong viết \\"), ` +
+    `hoặc viết văn bản bằng khối |- (xem README, "Viết văn bản dài trong YAML"):\n` +
+    `    đang viết:  ${excerpt(typed, 160)}\n    sửa thành:  ${excerpt(fixed, 160)}`,
   notFound: () => "không tìm thấy tệp. Kiểm tra lại tên và đường dẫn.",
   special: () =>
     "đây là tệp đặc biệt (thiết bị, FIFO hoặc socket), không phải tệp văn bản; kehoach chỉ đọc tệp .yaml thường. Hãy chỉ ra một tệp .yaml.",

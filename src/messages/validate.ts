@@ -23,6 +23,10 @@ export const validateMessages = {
   unknownKey: (key: string, suggestion: string | undefined, document: string) =>
     `khóa "${excerpt(key)}" không có trong mẫu ${document}.` +
     (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : " Xóa khóa này hoặc xem danh sách khóa trong README."),
+  /** `quoted` is the read stage's trap message with the line shown quoted. */
+  sentenceAsKey: (key: string, document: string, quoted: string) =>
+    `khóa "${excerpt(key)}" không có trong mẫu ${document}. Nếu đây là một câu của nội dung thì ${quoted.charAt(0).toLocaleLowerCase("vi")}${quoted.slice(1)}\n` +
+    `    Câu này phải nằm ở chỗ nhận chữ (doan, một ý của cac_y…); khóa của mẫu xem trong README.`,
   missingKey: (key: string, title?: string) =>
     `thiếu khóa "${key}"${title ? ` (${title})` : ""}. Hãy thêm "${key}: …" vào đây.`,
   oneOfKeys: (keys: string[]) => `cần có một trong các khóa: ${keys.map((k) => `"${k}"`).join(", ")}.`,
@@ -60,6 +64,7 @@ export const validateMessages = {
     `hàng này có ${cells} ô nhưng bảng có ${columns} cột (cot); mỗi hàng phải có đúng ${columns} ô. Hãy ${cells > columns ? `bớt ${cells - columns}` : `thêm ${columns - cells}`} ô.`,
   widthCount: (widths: number, columns: number) =>
     `do_rong có ${widths} số nhưng bảng có ${columns} cột (cot); cần đúng ${columns} số, mỗi cột một số. Hãy ${widths > columns ? "bớt" : "thêm"} cho đủ, hoặc xóa do_rong để các cột rộng bằng nhau.`,
+  constFalse: () => `chỉ được ghi câu văn hoặc false.`,
   generic: (detail: string) => `giá trị không hợp lệ (${detail}).`,
 } as const;
 
@@ -69,16 +74,4 @@ const CONFLICT_REASONS: Record<string, string> = {
   "tieu_de+don_vi": "ý có tiêu đề (tieu_de) thì tên đơn vị (don_vi) không được in",
   "tieu_de+han": 'hạn chỉ in sau nội dung của một ý thường ("<doan>: trước ngày …"); hãy đặt han ở ý con có doan',
   "don_vi+han": 'hạn chỉ in sau nội dung của một ý thường ("<doan>: trước ngày …"); hãy đặt han ở ý con có doan',
-};
-
-/** Format hints for patterned strings, by schema title. */
-export const PATTERN_HINTS: Record<string, string> = {
-  "Số văn bản": 'Số chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ so: "05".',
-  "Ngày ban hành": 'Viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ ngay: "2025-03-05", hoặc "2024-05", hoặc "2025"; tháng từ 01 đến 12, ngày có thật trong tháng, năm khác 0000.',
-  "Hạn báo cáo": 'Viết năm-tháng-ngày trong dấu ngoặc kép, ví dụ han: "2025-05-10"; tháng từ 01 đến 12, ngày có thật trong tháng, năm khác 0000.',
-  "Chữ viết tắt tên cơ quan": "Chỉ dùng chữ in hoa, chữ số và dấu gạch nối, ví dụ UBND hoặc SLĐTBXH.",
-  "Số bản lưu": 'Chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ "02".',
-  "Số bản phát hành": 'Chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ "10".',
-  "Ký hiệu người soạn thảo": "Chỉ dùng chữ in hoa, ví dụ ĐTL.",
-  "Số tiền (đồng)": "Chỉ gồm chữ số, có thể ngăn cách hàng nghìn bằng dấu chấm, ví dụ 15000000 hoặc \"15.000.000\".",
 };

@@ -24,6 +24,7 @@ export const RULES = {
   "yaml.complex-key": "error",
   "yaml.inexact-number": "error",
   "yaml.tag": "error",
+  "yaml.anchor": "error",
   "limit.depth": "error",
   "limit.nodes": "error",
   "limit.alias": "error",
@@ -31,6 +32,7 @@ export const RULES = {
   "profile.path": "error",
   // validate: the schema (ajv's keywords in kebab case), tables, completeness
   "schema.unknown-key": "error",
+  "schema.quote": "error",
   "schema.required": "error",
   "schema.type": "error",
   "schema.empty": "error",

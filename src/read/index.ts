@@ -10,6 +10,7 @@ import { restoreTypedLines } from "./flow.js";
 import { readRegularFile } from "./files.js";
 import { capFindings, FindingCap } from "./cap.js";
 import { parseGated } from "./scan.js";
+import { lineFrom, lineTrap } from "./trap.js";
 
 export { PositionIndex } from "./positions.js";
 export type { Pos } from "./positions.js";
@@ -38,6 +39,11 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 
 // "loi_dan: … như sau:" — a value with its own colon, the commonest YAML mistake of clerks
 const COLON_IN_VALUE = /^\s*(-\s+)?[\p{L}\w]+:\s+[^"'\s].*:(\s|$)/u;
+
+/** Line `n` (1-based) of the text, without its newline. */
+function lineAt(text: string, lines: LineCounter, n: number): string {
+  return lineFrom(text, lines.lineStarts[n - 1] ?? 0);
+}
 
 function emptyIndex(): PositionIndex {
   return new PositionIndex(new LineCounter());
@@ -101,17 +107,25 @@ export function parseSource(file: string, bytes: Buffer | string): SourceFile {
   if (!parsed.doc) {
     const stop = parsed.stop!;
     const pos = lines.linePos(stop.offset);
-    return { file, text, value: undefined, positions: new PositionIndex(lines), findings: [{ file, line: pos.line, col: pos.col, rule: stop.rule, severity: "error", message: stop.message }] };
+    // a tag or anchor at the start of a sentence: the sentence wants quotes, not the tag removed
+    const trap = stop.rule === "yaml.tag" || stop.rule === "yaml.syntax" ? lineTrap(lineAt(text, lines, pos.line)) : undefined;
+    const message = trap && trap.col === pos.col ? trap.message : stop.message;
+    return { file, text, value: undefined, positions: new PositionIndex(lines), findings: [{ file, line: pos.line, col: pos.col, rule: stop.rule, severity: "error", message }] };
   }
   const doc = parsed.doc;
   // found in one pass each, and only the first of a kind are described (reading their line costs)
   const cap = new FindingCap(file);
+  // a sentence that broke the YAML is one finding on its line, with the line shown quoted
+  const trapped = new Set<number>();
   for (const err of doc.errors) {
-    if (!cap.admit("yaml.syntax", "error")) continue;
     const pos = lines.linePos(err.pos[0]);
-    const lineText = text.slice(lines.lineStarts[pos.line - 1], lines.lineStarts[pos.line] ?? text.length);
-    const message = COLON_IN_VALUE.test(lineText) ? m.colonInValue() : m.yamlSyntax(yamlErrorVi(err.code));
-    cap.add({ file, line: pos.line, col: pos.col, rule: "yaml.syntax", severity: "error", message });
+    if (trapped.has(pos.line)) continue;
+    if (!cap.admit("yaml.syntax", "error")) continue;
+    const lineText = lineAt(text, lines, pos.line);
+    const trap = lineTrap(lineText);
+    if (trap) trapped.add(pos.line);
+    const message = trap ? trap.message : COLON_IN_VALUE.test(lineText) ? m.colonInValue() : m.yamlSyntax(yamlErrorVi(err.code));
+    cap.add({ file, line: pos.line, col: trap ? trap.col : pos.col, rule: "yaml.syntax", severity: "error", message });
   }
   const { index, depth, nodes, problems } = PositionIndex.build(doc, lines, text, LIMITS.nodes);
   for (const p of problems) {

@@ -3,6 +3,7 @@ import type { Path } from "../model/finding.js";
 import { readMessages as m } from "../messages/read.js";
 import { excerpt } from "../messages/excerpt.js";
 import type { Stop } from "./scan.js";
+import { lineFrom, quoteAt } from "./trap.js";
 
 export interface Pos {
   line: number;
@@ -100,6 +101,9 @@ export class PositionIndex {
     const problems: Stop[] = [];
     let depth = 0;
     let nodes = 0;
+    // anchors on texts, and the anchors some alias uses: an unused one on a text is a sentence's lost first word
+    const textAnchors: { name: string; offset: number; end: number }[] = [];
+    const aliased = new Set<string>();
     const walk = (node: Node | null | undefined, path: Path, keyPos?: Pos): void => {
       if (++nodes > maxNodes) return;
       if (path.length > depth) depth = path.length;
@@ -110,13 +114,17 @@ export class PositionIndex {
         const r = node.range;
         const source = r ? text.slice(r[0], r[1]) : undefined;
         index.set(path, { value, offset, key: keyPos, source, plain: node.type === "PLAIN" });
+        if (node.anchor && typeof node.value === "string" && /\p{L}/u.test(node.value)) textAnchors.push({ name: node.anchor, offset: offset[0], end: offset[1] });
         if (typeof node.value === "number" && !(Math.abs(node.value) <= Number.MAX_SAFE_INTEGER)) {
           problems.push({ rule: "yaml.inexact-number", offset: offset[0], message: m.inexactNumber(excerpt(source ?? String(node.value))) });
         }
         return;
       }
       index.set(path, { value, offset, key: keyPos });
-      if (isAlias(node)) return;
+      if (isAlias(node)) {
+        aliased.add(node.source);
+        return;
+      }
       // Stop walking absurdly deep trees: the reader reports them, the index need not follow.
       if (path.length > 200) return;
       if (isMap(node)) {
@@ -155,6 +163,21 @@ export class PositionIndex {
       }
     };
     walk(doc.contents as Node | null, []);
+    // one look per line: a long line of anchors is read once, not once per anchor
+    const looked = new Set<number>();
+    for (const a of textAnchors) {
+      if (aliased.has(a.name)) continue;
+      const { line } = lines.linePos(a.offset);
+      if (looked.has(line)) continue;
+      looked.add(line);
+      const start = lines.lineStarts[line - 1] ?? 0;
+      // the anchor's "&name" and the text after it, up to the scalar's end when that is on the line
+      const at = text.lastIndexOf(`&${a.name}`, a.offset);
+      if (at < start) continue;
+      const typed = lineFrom(text, start);
+      const end = a.end - start <= typed.length ? a.end - start + 1 : undefined;
+      problems.push({ rule: "yaml.anchor", offset: at, message: quoteAt("anchor", typed, at - start + 1, end) });
+    }
     return { index, depth, nodes, problems };
   }
 }

@@ -8,10 +8,11 @@ import { schemaRule } from "../model/rules.js";
 import type { SourceFile } from "../read/index.js";
 import { compileValidators, type SchemaKind } from "./schemas.js";
 import { precompiledValidators } from "./precompiled.js";
-import { validateMessages as m, typeVi, PATTERN_HINTS, DOCUMENT_VI } from "../messages/validate.js";
+import { validateMessages as m, typeVi, DOCUMENT_VI } from "../messages/validate.js";
 import { suggest } from "./suggest.js";
 import { capFindings } from "../read/cap.js";
 import { checkTables } from "./tables.js";
+import { quoteAt } from "../read/trap.js";
 
 export type { SchemaKind } from "./schemas.js";
 
@@ -125,7 +126,10 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
       fullPath = [...path, key];
       at = src.positions.keyAt(fullPath);
       rule = "schema.unknown-key";
-      message = m.unknownKey(key, suggestKey(e), DOCUMENT_VI[kind]);
+      // a sentence read as a key is content: never advise deleting it
+      message = sentenceKey(key) && !suggestKey(e)
+        ? m.sentenceAsKey(key, DOCUMENT_VI[kind], quoteAt("key", sourceLine(src, at.line), at.col, sentenceEnd(src, fullPath, at)))
+        : m.unknownKey(key, suggestKey(e), DOCUMENT_VI[kind]);
       break;
     }
     case "required": {
@@ -141,6 +145,12 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
       break;
     }
     case "not": {
+      // {type: [string, boolean], not: {const: true}}: a text or false
+      if ((e.parentSchema as { not?: { const?: unknown } }).not?.const === true) {
+        rule = "schema.type";
+        message = m.constFalse();
+        break;
+      }
       // {not: {required: [a, b]}}: keys that cannot go together; pointed at the second one
       const keys = ((e.parentSchema as { not?: { required?: string[] } }).not?.required ?? []).map(String);
       fullPath = [...path, keys[keys.length - 1]!];
@@ -158,7 +168,10 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
       break;
     }
     case "type": {
-      const expected = String(e.params.type).split("|");
+      // "a|b" from reduceAnyOf, ["a", "b"] from a type union
+      // a union refusing true ({not: {const: true}}) takes a text or false
+      const refusesTrue = (e.parentSchema as { not?: { const?: unknown } } | undefined)?.not?.const === true;
+      const expected = String(e.params.type).split(/[|,]/).map((t) => (t === "boolean" && refusesTrue ? "false" : t));
       const entry = src.positions.entry(path);
       const t = actualType(v);
       // "a string of digits" only where the schema's pattern refuses letters (số, ngày, amounts), not any pattern
@@ -183,7 +196,8 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
         message = m.empty(title);
         break;
       }
-      message = m.pattern(String(v), title, title ? PATTERN_HINTS[title] : undefined);
+      // the schema's own hint, the one the editor shows too (one text for both)
+      message = m.pattern(String(v), title, (e.parentSchema as { patternErrorMessage?: string } | undefined)?.patternErrorMessage);
       break;
     }
     case "enum": {
@@ -216,13 +230,83 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
   return { file: src.file, line: at.line, col: at.col, rule, severity: "error", message, path: pathToString(fullPath) };
 }
 
+/** A key that is really the start of a sentence ("Cơ quan thực hiện", "Các Sở"): schema keys are plain lower-case words. */
+export function sentenceKey(key: string): boolean {
+  return /\p{L}[ \t]+[\p{L}\d]|(?![\x00-\x7F])\p{L}|^[A-Z][a-z]/u.test(key);
+}
+
+/** The lines of a source, split once when a trap needs them. */
+const sourceLines = new WeakMap<SourceFile, string[]>();
+function sourceLine(src: SourceFile, n: number): string {
+  let lines = sourceLines.get(src);
+  if (!lines) sourceLines.set(src, (lines = src.text.split(/\r?\n/)));
+  return lines[n - 1] ?? "";
+}
+
+/** Where a sentence read as "key: value" ends on the key's line (a cell of [a: b, c] ends before its comma), 1-based. */
+function sentenceEnd(src: SourceFile, path: Path, key: { line: number }): number | undefined {
+  const entry = src.positions.entry(path);
+  if (!entry || entry.offset[1] <= entry.offset[0]) return undefined;
+  const end = src.positions.pos(entry.offset[1]);
+  return end.line === key.line ? end.col : undefined;
+}
+
+/**
+ * The YAML traps where the schema wants text: "- Cơ quan thực hiện: Sở …" read as a mapping of
+ * sentence keys, "- # …" read as a comment (nothing). One finding each, showing the line quoted;
+ * returns the instance paths whose other errors would only repeat it (missing "ten", unknown key…).
+ */
+function textTraps(src: SourceFile, errors: ErrorObject[], findings: Finding[]): Set<string> {
+  const trapped = new Set<string>();
+  for (const e of errors) {
+    // the schema wants text here: a type error asking for a string, or any error of a text-or-mapping union
+    const union = (e.parentSchema as { type?: unknown } | undefined)?.type;
+    const wantsText = e.keyword === "type" ? String(e.params.type).split(",").includes("string") : Array.isArray(union) && union.includes("string");
+    if (!wantsText || trapped.has(e.instancePath) || !e.instancePath) continue;
+    const path = toPath(e.instancePath, src.value);
+    const v = valueAt(src.value, path);
+    if (v === null) {
+      const at = src.positions.valueAt(path);
+      const line = sourceLine(src, at.line);
+      const hash = line.indexOf("#", at.col - 1);
+      if (hash < 0 || !/\p{L}/u.test(line.slice(hash))) continue;
+      trapped.add(e.instancePath);
+      findings.push({ file: src.file, line: at.line, col: hash + 1, rule: "schema.quote", severity: "error", message: quoteAt("comment", line, hash + 1), path: pathToString(path) });
+      continue;
+    }
+    if (!v || typeof v !== "object" || Array.isArray(v)) continue;
+    const entries = Object.entries(v);
+    // only one-line sentences: each key's value is a scalar on the key's line
+    if (!entries.length || !entries.every(([k, x]) => sentenceKey(k) && (x === null || typeof x !== "object"))) continue;
+    trapped.add(e.instancePath);
+    for (const [k] of entries) {
+      const at = src.positions.keyAt([...path, k]);
+      findings.push({ file: src.file, line: at.line, col: at.col, rule: "schema.quote", severity: "error", message: quoteAt("key", sourceLine(src, at.line), at.col, sentenceEnd(src, [...path, k], at)), path: pathToString(path) });
+    }
+  }
+  return trapped;
+}
+
 /** Validates a parsed file; findings are sorted by position. */
 export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
   const validate = validatorFor(kind);
   // what the schema cannot count: cells per row, widths per column
   const structural = kind === "plan" ? checkTables(src) : [];
   if (validate(src.value)) return structural;
-  const errors = reduceAnyOf(validate.errors ?? [], src.value);
+  const traps: Finding[] = [];
+  const trapped = textTraps(src, validate.errors ?? [], traps);
+  const below = (p: string): boolean => {
+    for (let cut = p.length; cut >= 0; cut = p.lastIndexOf("/", cut - 1)) {
+      if (trapped.has(p.slice(0, cut))) return true;
+      if (cut === 0) break;
+    }
+    return false;
+  };
+  // a key-pair rule ({not: {required}}) says nothing about a value that is not a mapping; an "if" only
+  // says that its "then" failed, and the "then" says how
+  const pairRule = (e: ErrorObject): boolean => e.keyword === "not" && Boolean((e.parentSchema as { not?: { required?: unknown } }).not?.required);
+  const kept = (validate.errors ?? []).filter((e) => e.keyword !== "if" && !(pairRule(e) && actualType(valueAt(src.value, toPath(e.instancePath, src.value))) !== "object"));
+  const errors = reduceAnyOf(kept, src.value).filter((e) => !(trapped.size && below(e.instancePath)));
   // A misspelt required key is one mistake: "did you mean" says it all, "missing" would repeat it.
   const misspelt = new Set<string>();
   for (const e of errors) {
@@ -231,7 +315,7 @@ export function validateSource(src: SourceFile, kind: SchemaKind): Finding[] {
     if (s) misspelt.add(`${e.instancePath}/${s}`);
   }
   const seen = new Set<string>();
-  const findings: Finding[] = [...structural];
+  const findings: Finding[] = [...structural, ...traps];
   for (const e of errors) {
     if (e.keyword === "required" && misspelt.has(`${e.instancePath}/${String(e.params.missingProperty)}`)) continue;
     const f = errorToFinding(src, kind, e, src.value);
