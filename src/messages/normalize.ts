@@ -18,6 +18,14 @@ export const normalizeMessages = {
     `chú thích nằm trong một chú thích khác (Word không có chú thích trong chú thích). Hãy viết hai chú thích liền nhau (A^[chú thích 1]^[chú thích 2]) hoặc gộp nội dung vào một chú thích.`,
   blankLineInTitle: (what: string) =>
     `${what} có dòng trống: ${what} là một đoạn duy nhất. Hãy xóa dòng trống; muốn xuống dòng trong ${what} thì kết thúc dòng bằng dấu \\ (gạch chéo ngược).`,
+  referenceUnknown: (id: string, known: string[], near: string | undefined) =>
+    `không có mục, ý hay phụ lục nào mang mã "${id}" (dẫn chiếu <${id}>). ` +
+    (near ? `Có phải là <${near}>? ` : known.length ? `Các mã đã đặt: ${known.slice(0, 8).join(", ")}${known.length > 8 ? ", …" : ""}. ` : "") +
+    `Hãy thêm ma: ${id} vào phần cần dẫn chiếu, hoặc sửa lại mã; muốn in dấu "<" thì gõ \\<.`,
+  referenceDuplicate: (id: string, first: string) =>
+    `mã "${id}" đã đặt cho phần khác (${first}); mỗi mã chỉ dùng cho một phần. Hãy đổi một trong hai mã (và các dẫn chiếu <${id}> tương ứng).`,
+  referenceUnnumbered: (id: string) =>
+    `ý mang mã "${id}" không có số hay chữ thứ tự (đánh dấu "-", "+" hoặc không đánh dấu) nên không dẫn chiếu được. Hãy bỏ ma, hoặc dẫn chiếu ý cha có số.`,
 } as const;
 
 /** Messages about a typed mark that would stand next to the mark a template adds. */

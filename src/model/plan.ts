@@ -65,6 +65,8 @@ export interface TableSource {
 }
 
 export interface ItemObject {
+  /** An id other texts cite as <ma> (normalize/references.ts). */
+  ma?: string;
   tieu_de?: Text;
   don_vi?: Text;
   de_nghi?: boolean;
@@ -81,6 +83,7 @@ export interface ItemObject {
 export type ItemSource = Text | ItemObject;
 
 export interface SectionSource {
+  ma?: string;
   loai?: SectionKind;
   tieu_de?: Text;
   doan?: Text | Text[];
@@ -97,6 +100,7 @@ export interface PreambleObject {
 }
 
 export interface AppendixSource {
+  ma?: string;
   tieu_de?: Text;
   doan?: Text | Text[];
   cac_y?: ItemSource[];

@@ -12,6 +12,7 @@ import { defaultMarker, label, roman } from "./numbering.js";
 import { punctuationFindings } from "./punctuation.js";
 import { sentenceFindings } from "./sentences.js";
 import { checkTexts } from "./text.js";
+import { referenceFindings, referenceTargets, resolveReferences } from "./references.js";
 import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
 import { append } from "../lists.js";
 
@@ -101,7 +102,8 @@ export interface NormalizeInput {
 export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): { plan?: NormalizedPlan; findings: Finding[] } {
   const own = plan.value as PlanSource;
   const office = profile?.value as ProfileSource | undefined;
-  const p = mergeProfile(office, own);
+  let p = mergeProfile(office, own);
+  const targets = referenceTargets(p);
   const findings: Finding[] = [];
   const top = plan.positions.valueAt([]);
   const missing = (key: string, message: string, at = top, path = key): void => {
@@ -123,7 +125,9 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
   for (const more of [punctuationFindings(plan, profile, p), unusedKeyFindings(plan, profile, p), sentenceFindings(plan, p)]) append(findings, more);
 
   findings.push(...checkTexts(plan));
+  append(findings, referenceFindings(profile ? [plan, profile] : [plan], plan, targets));
   if (hasErrors(findings)) return { findings };
+  p = resolveReferences(p, targets);
 
   const co = p.co_quan!;
   const preamble =
