@@ -12,6 +12,7 @@ import { parse, stringify } from "yaml";
 import { parseSource } from "../src/read/index.js";
 import { normalizePlan } from "../src/normalize/index.js";
 import { checkFile } from "../src/commands/check.js";
+import { lintSource } from "../src/lint/index.js";
 import { CHECKER, HAS_CHECKER, MINIMAL_PLAN, ROOT, tempDir } from "./helpers.js";
 import { docxOf, documentText, parts } from "./docx.js";
 
@@ -100,5 +101,22 @@ describe("references to generated numbers", () => {
     writeFileSync(out, await docxOf(exampleText()));
     const r = spawnSync("python3", [CHECKER, out], { encoding: "utf8" });
     expect(r.stdout.split("\n").filter((l) => l.startsWith("FAIL"))).toEqual([]);
+  });
+
+  it("lint warns on a hand-typed label the plan does not generate, at its line:col, and not on one it does", () => {
+    const yaml = MINIMAL_PLAN.replace(
+      "Tăng cường sự lãnh đạo của cấp ủy.",
+      "Theo khoản 1 Mục I, khoản 2 Mục I và điểm b khoản 1 Mục I; báo cáo theo Mục III (chi tiết tại Phụ lục II); mục vi phạm.",
+    );
+    const warnings = lintSource(parseSource("plan.yaml", yaml), { today: new Date(Date.UTC(2025, 5, 1)), disabled: new Set(), futureMarginDays: 30, planDate: "2025-03-05" })
+      .filter((f) => f.rule === "lint.stale-reference")
+      .map((f) => [f.line, f.col, f.message.split(":")[0]]);
+    const line = at(yaml, "Theo khoản")[0];
+    const col = (needle: string): number => yaml.split("\n")[line - 1]!.indexOf(needle) + 1;
+    expect(warnings).toEqual([
+      [line, col("khoản 2 Mục I"), '"khoản 2 Mục I" gõ tay, nhưng kế hoạch không có khoản 2 Mục I'],
+      [line, col("Mục III"), '"Mục III" gõ tay, nhưng kế hoạch không có Mục III'],
+      [line, col("Phụ lục II"), '"Phụ lục II" gõ tay, nhưng kế hoạch không có Phụ lục II'],
+    ]);
   });
 });

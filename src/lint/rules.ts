@@ -2,6 +2,7 @@
 import type { PlanSource, SignerSource } from "../model/plan.js";
 import { lintMessages as m } from "../messages/lint.js";
 import type { Emit, TextValue } from "./text.js";
+import { referenceTargets } from "../normalize/references.js";
 
 export interface RuleContext {
   value: PlanSource;
@@ -275,4 +276,27 @@ function bracketCounts(s: string): number[] {
     if (k !== undefined) n[k]!++;
   }
   return n;
+}
+
+/**
+ * A hand-typed "Mục IV", "khoản 2 Mục III", "điểm a khoản 2 Mục III", "Phụ lục II" in any case; the
+ * roman numeral in capitals (so "mục vi phạm" is not "Mục VI").
+ */
+const HAND_LABEL =
+  /(?<![\p{L}\p{N}])(?:(?:[Đđ]iểm|ĐIỂM)\s+([a-zđ]\d*)\s+)?(?:(?:[Kk]hoản|KHOẢN)\s+(\d+(?:\.\d+)*)\s+)?([Mm]ục|MỤC|[Pp]hụ lục|PHỤ LỤC)\s+([IVXLCDM]+)(?![\p{L}\p{N}])/gu;
+
+/** A hand-typed label naming a part the plan does not have: it went stale when parts moved. */
+export function staleReferences(c: RuleContext): void {
+  // a profile has no parts of its own to cite
+  if (!c.value.noi_dung) return;
+  const labels = referenceTargets(c.value).labels;
+  for (const t of c.texts) {
+    if (!/[Mm]ục|MỤC|[Ll]ục|LỤC/.test(t.text)) continue;
+    for (const h of t.text.matchAll(HAND_LABEL)) {
+      const [typed, diem, khoan, kind, numeral] = h;
+      const part = /^m/i.test(kind!) ? "Mục" : "Phụ lục";
+      const label = [diem && `điểm ${diem}`, khoan && `khoản ${khoan}`, `${part} ${numeral}`].filter(Boolean).join(" ");
+      if (!labels.has(label)) c.emit("lint.stale-reference", "warning", t.path, m.staleReference(typed!, label), { index: h.index, needle: typed!, value: t.text });
+    }
+  }
 }

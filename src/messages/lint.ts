@@ -37,6 +37,9 @@ export const lintMessages = {
     `ý này bắt đầu bằng "${excerpt(prefix)}" gõ tay; kehoach tự đánh số, chữ và gạch đầu dòng. Hãy xóa "${excerpt(prefix)}".`,
   endMark: () => `dấu "./." chỉ đặt ở cuối văn bản (kehoach tự thêm vào câu kết). Hãy xóa dấu này.`,
   doubleSpace: () => `có hai dấu cách liền nhau. Chạy kehoach lint --fix để sửa.`,
+  staleReference: (typed: string, label: string) =>
+    `"${excerpt(typed)}" gõ tay, nhưng kế hoạch không có ${label}: số này đã cũ (mục, ý hoặc phụ lục đã thêm, bớt hay đổi chỗ). ` +
+    `Nếu nhắc tới phần của chính kế hoạch này, hãy đặt ma cho phần đó và viết <ma> để kehoach tự in số (README, "Dẫn chiếu"); nếu nhắc văn bản khác, bỏ qua cảnh báo này.`,
   literalNewline: () =>
     `"\\n" ở đây được in nguyên hai ký tự \\ và n, không phải xuống dòng. Muốn sang đoạn mới hãy để một dòng trống; muốn xuống dòng trong đoạn hãy kết thúc dòng bằng dấu \\ (xem README, "Viết văn bản dài trong YAML").`,
   brackets: (open: string, close: string) => `dấu "${open}" và "${close}" không cân: thiếu dấu mở hoặc dấu đóng.`,
