@@ -16,7 +16,7 @@ import { lintSource } from "../src/lint/index.js";
 import { CHECKER, HAS_CHECKER, MINIMAL_PLAN, ROOT, tempDir } from "./helpers.js";
 import { docxOf, documentText, parts } from "./docx.js";
 
-const EXAMPLE = join(ROOT, "examples", "005-muong-khuong.yaml");
+const EXAMPLE = join(ROOT, "examples", "dan-chieu-muong-khuong.yaml");
 const exampleText = (): string => readFileSync(EXAMPLE, "utf8");
 
 /** The example built in-process (it has its agency inline, no profile). */
@@ -97,7 +97,7 @@ describe("references to generated numbers", () => {
 
   it.runIf(HAS_CHECKER)("the example builds with 0 errors and passes nd30check", async () => {
     expect(checkFile(EXAMPLE).filter((f) => f.severity === "error")).toEqual([]);
-    const out = join(tempDir("kehoach-refs-"), "005.docx");
+    const out = join(tempDir("kehoach-refs-"), "dan-chieu.docx");
     writeFileSync(out, await docxOf(exampleText()));
     const r = spawnSync("python3", [CHECKER, out], { encoding: "utf8" });
     expect(r.stdout.split("\n").filter((l) => l.startsWith("FAIL"))).toEqual([]);

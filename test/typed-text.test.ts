@@ -2,9 +2,11 @@
  * Issue #13's closing property: every text scalar of a plan reaches the document's text
  * (word/document.xml + word/footnotes.xml) exactly as typed after NFC, apart from the documented
  * transformations, which `expectedPieces` applies and nothing else: the inline marks (`**`, `*`,
- * `^[…]`, backslash escapes), a reference `<ma>` (printed as its generated label), the text-flow rule (a newline is a space, a blank line a paragraph, a
- * trailing `\` a line break, paragraph ends trimmed), upper case for agency lines, Phụ lục titles,
- * section titles and signature lines, the Số's single-digit leading zero. Over the five examples
+ * `^[…]`, backslash escapes), a reference `<ma>` (printed as its generated label), the text-flow
+ * rule (a newline is a space, a blank line a paragraph, a trailing `\` a line break, paragraph ends
+ * trimmed), upper case for agency lines, Phụ lục titles,
+ * section titles and signature lines, the Số's single-digit leading zero, a trích yếu typed without
+ * breaks balanced into lines (a space of it printed as a line break). Over the five examples
  * and the fuzz corpus.
  */
 import { describe, expect, it } from "vitest";
@@ -88,10 +90,13 @@ function documentText(docx: Buffer): string {
 /** The pieces of the sources' text missing from a document's text, as "file:path: piece". */
 function missingIn(doc: string, sources: { file: string; value: unknown }[]): string[] {
   const out: string[] = [];
+  // a trích yếu typed without breaks is balanced into lines: a space of it may print as a line break
+  const flat = doc.replace(/\n/g, " ");
   for (const source of sources) {
     for (const s of scalars(source.value)) {
+      const text = pathToString(s.path) === "trich_yeu" && !s.text.includes("\\\n") ? flat : doc;
       for (const piece of expected(s.path, s.text)) {
-        if (!doc.includes(piece)) out.push(`${source.file}:${pathToString(s.path)}: ${JSON.stringify(piece)}`);
+        if (!text.includes(piece)) out.push(`${source.file}:${pathToString(s.path)}: ${JSON.stringify(piece)}`);
       }
     }
   }
@@ -120,7 +125,7 @@ describe("every text typed reaches the document as typed, apart from the documen
     expect(missingIn("Công tác trẻ em\nMục một\nBáo cáo kết quả.", sources)).toEqual(['p.yaml:noi_dung[0].tieu_de: "MỤC"', 'p.yaml:noi_dung[0].tieu_de: "MỘT"']);
   });
 
-  it.each(["000-dien-hoa", "001-phu-la", "002-bang-mac", "003-ly-son", "004-quang-nam", "005-muong-khuong"])("example %s", async (name) => {
+  it.each(["000-dien-hoa", "001-phu-la", "002-bang-mac", "003-ly-son", "004-quang-nam", "dan-chieu-muong-khuong"])("example %s", async (name) => {
     expect(await missing(join(ROOT, "examples", `${name}.yaml`))).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { FindingCap } from "../read/cap.js";
 import { lintMessages as m } from "../messages/lint.js";
 import { suggest } from "../validate/suggest.js";
 import { convertLegacy, detectLegacy, isNfd, maybeLegacy } from "./encoding.js";
-import { citations, dates, hygiene, literalNewlines, recipients, signature, staleReferences, staleYears } from "./rules.js";
+import { citations, dates, hygiene, literalNewlines, recipients, signature, staleReferences, staleYears, titleWidth } from "./rules.js";
 import { emitter, textValues } from "./text.js";
 
 export interface LintContext {
@@ -38,6 +38,7 @@ export const LINT_RULES: Record<string, string> = {
   "lint.literal-newline": "\\n gõ trong văn bản (in ra nguyên văn, không phải xuống dòng)",
   "lint.brackets": "ngoặc đơn, ngoặc vuông hoặc ngoặc kép không cân",
   "lint.stale-reference": "\"Mục IV\", \"khoản 2 Mục III\", \"Phụ lục II\" gõ tay không khớp phần nào của kế hoạch",
+  "lint.title-width": "một dòng trích yếu (ngắt dòng bằng \\) rộng hơn khổ chữ: Word tự xuống dòng, để lại chữ lẻ",
   "lint.unknown-rule": "mã quy tắc không có trong kiem_tra.tat",
 };
 
@@ -78,6 +79,7 @@ export function lintSource(src: SourceFile, ctx: LintContext): Finding[] {
   signature(rc);
   hygiene(rc);
   staleReferences(rc);
+  titleWidth(rc, typeof value.trich_yeu === "string" ? value.trich_yeu : undefined);
   // in a double-quoted scalar "\n" is YAML's own escape: only the other styles keep it as two characters
   literalNewlines(rc, (path) => !src.positions.entry(path)?.source?.startsWith('"'));
   (value.kiem_tra?.tat ?? []).forEach((id, i) => {

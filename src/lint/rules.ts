@@ -3,6 +3,8 @@ import type { PlanSource, SignerSource } from "../model/plan.js";
 import { lintMessages as m } from "../messages/lint.js";
 import type { Emit, TextValue } from "./text.js";
 import { referenceTargets } from "../normalize/references.js";
+import { SIZE, TEXT_WIDTH } from "../write/layout.js";
+import { textWidth } from "../write/measure.js";
 
 export interface RuleContext {
   value: PlanSource;
@@ -300,3 +302,25 @@ export function staleReferences(c: RuleContext): void {
     }
   }
 }
+
+/**
+ * A trích yếu the user broke into lines: a line wider than the text column wraps in Word and leaves
+ * a word or two alone on the next line. (Without typed breaks, kehoach balances the lines itself.)
+ */
+export function titleWidth(c: RuleContext, raw: string | undefined): void {
+  if (raw === undefined || !raw.includes("\\\n")) return;
+  let offset = 0;
+  for (const seg of raw.split("\\\n")) {
+    const line = seg.trim().replace(/[ \t]*\n\s*/g, " ");
+    const width = textWidth(line, SIZE.title / 2, true);
+    if (width > TEXT_WIDTH) {
+      const lead = offset + seg.length - seg.trimStart().length;
+      const needle = line.split(" ")[0]!;
+      c.emit("lint.title-width", "warning", ["trich_yeu"], m.titleTooWide(line, cm(width), cm(TEXT_WIDTH)), { index: lead, needle, value: raw });
+    }
+    offset += seg.length + 2;
+  }
+}
+
+/** Twips as centimetres, one decimal, Vietnamese decimal comma. */
+const cm = (twips: number): string => ((twips / 1440) * 2.54).toFixed(1).replace(".", ",");

@@ -40,6 +40,9 @@ export const lintMessages = {
   staleReference: (typed: string, label: string) =>
     `"${excerpt(typed)}" gõ tay, nhưng kế hoạch không có ${label}: số này đã cũ (mục, ý hoặc phụ lục đã thêm, bớt hay đổi chỗ). ` +
     `Nếu nhắc tới phần của chính kế hoạch này, hãy đặt ma cho phần đó và viết <ma> để kehoach tự in số (README, "Dẫn chiếu"); nếu nhắc văn bản khác, bỏ qua cảnh báo này.`,
+  titleTooWide: (line: string, width: string, column: string) =>
+    `dòng trích yếu "${excerpt(line)}" rộng ${width} cm, hơn khổ chữ (${column} cm): Word sẽ tự xuống dòng và để lại một, hai chữ lẻ ở dòng sau. ` +
+    `Hãy ngắt dòng sớm hơn (dấu \\ ở cuối dòng), hoặc bỏ hết các dấu \\ để kehoach tự chia trích yếu thành các dòng dài gần bằng nhau.`,
   literalNewline: () =>
     `"\\n" ở đây được in nguyên hai ký tự \\ và n, không phải xuống dòng. Muốn sang đoạn mới hãy để một dòng trống; muốn xuống dòng trong đoạn hãy kết thúc dòng bằng dấu \\ (xem README, "Viết văn bản dài trong YAML").`,
   brackets: (open: string, close: string) => `dấu "${open}" và "${close}" không cân: thiếu dấu mở hoặc dấu đóng.`,
