@@ -390,6 +390,9 @@ function unmatchedBrackets(s: string): number[] {
 const HAND_LABEL =
   /(?<![\p{L}\p{N}])(?:(?:[Đđ]iểm|ĐIỂM)\s+([a-zđ]\d*)\s+)?(?:(?:[Kk]hoản|KHOẢN)\s+(\d+(?:\.\d+)*)\s+)?([Mm]ục|MỤC|[Pp]hụ lục|PHỤ LỤC)\s+([IVXLCDM]+)(?![\p{L}\p{N}])/gu;
 
+/** Right after a label: the document it belongs to, when that is another one ("Mục II Kế hoạch số 74/KH-UBND"). */
+const ANOTHER_DOCUMENT = /^\s*,?\s*(?:của\s+)?(?:Kế hoạch|Quyết định|Nghị định|Nghị quyết|Thông tư|Chỉ thị|Công văn|Hướng dẫn|Luật|Đề án|Chương trình)(?!\s+này)(?![\p{L}])/u;
+
 /** A hand-typed label naming a part the plan does not have: it went stale when parts moved. */
 export function staleReferences(c: RuleContext): void {
   // a profile has no parts of its own to cite
@@ -401,7 +404,7 @@ export function staleReferences(c: RuleContext): void {
       const [typed, diem, khoan, kind, numeral] = h;
       const part = /^m/i.test(kind!) ? "Mục" : "Phụ lục";
       const label = [diem && `điểm ${diem}`, khoan && `khoản ${khoan}`, `${part} ${numeral}`].filter(Boolean).join(" ");
-      if (!labels.has(label)) c.emit("lint.stale-reference", "warning", t.path, m.staleReference(typed!, label), { index: h.index, needle: typed!, value: t.text });
+      if (!labels.has(label) && !ANOTHER_DOCUMENT.test(t.text.slice(h.index + typed!.length, h.index + typed!.length + 40))) c.emit("lint.stale-reference", "warning", t.path, m.staleReference(typed!, label), { index: h.index, needle: typed!, value: t.text });
     }
   }
 }
