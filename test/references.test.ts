@@ -119,4 +119,14 @@ describe("references to generated numbers", () => {
       [line, col("Phụ lục II"), '"Phụ lục II" gõ tay, nhưng kế hoạch không có Phụ lục II'],
     ]);
   });
+
+  it("a ma that is not an id is a schema error saying how to write one", () => {
+    const dir = tempDir("kehoach-refs-");
+    const file = join(dir, "ke-hoach.yaml");
+    const yaml = MINIMAL_PLAN.replace("  - loai: muc_dich_yeu_cau\n", "  - loai: muc_dich_yeu_cau\n    ma: Nhiệm vụ\n");
+    writeFileSync(file, yaml);
+    const f = checkFile(file).filter((x) => x.severity === "error");
+    expect(f.map((x) => [x.line, x.col, x.path])).toEqual([[...at(yaml, "Nhiệm vụ"), "noi_dung[0].ma"]]);
+    expect(f[0]!.message).toContain("ví dụ ma: nhiem-vu");
+  });
 });

@@ -74,5 +74,6 @@ export const PATTERN_HINTS: Record<string, string> = {
   "Số bản lưu": 'Chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ "02".',
   "Số bản phát hành": 'Chỉ gồm chữ số, đặt trong dấu ngoặc kép, ví dụ "10".',
   "Ký hiệu người soạn thảo": "Chỉ dùng chữ in hoa, ví dụ ĐTL.",
+  "Mã để dẫn chiếu": "Mã bắt đầu bằng chữ thường không dấu, rồi chữ thường không dấu, chữ số, dấu gạch ngang (-) hoặc gạch dưới (_), ví dụ ma: nhiem-vu.",
   "Số tiền (đồng)": "Chỉ gồm chữ số, có thể ngăn cách hàng nghìn bằng dấu chấm, ví dụ 15000000 hoặc \"15.000.000\".",
 };
