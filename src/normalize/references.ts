@@ -102,19 +102,25 @@ export function resolveText(text: string, targets: Targets): { text: string; unk
   return { text: out, unknown };
 }
 
-/** Walks the strings where references are read, mapping each. */
-function mapTexts(v: unknown, path: Path, f: (s: string, path: Path) => string): unknown {
-  if (typeof v === "string") return f(v, path);
-  if (Array.isArray(v)) return v.map((x, i) => mapTexts(x, [...path, i], f));
-  if (v && typeof v === "object") {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, NO_REFERENCES.has(k) ? x : mapTexts(x, [...path, k], f)]));
-  }
+/** Visits the strings where references are read, with their paths. */
+function eachText(v: unknown, path: Path, f: (s: string, path: Path) => void): void {
+  if (typeof v === "string") f(v, path);
+  else if (Array.isArray(v)) v.forEach((x, i) => eachText(x, [...path, i], f));
+  else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) if (!NO_REFERENCES.has(k)) eachText(x, [...path, k], f);
+}
+
+/** A copy of the value with the strings where references are read mapped. */
+function mapTexts(v: unknown, f: (s: string) => string): unknown {
+  if (typeof v === "string") return f(v);
+  if (Array.isArray(v)) return v.map((x) => mapTexts(x, f));
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, NO_REFERENCES.has(k) ? x : mapTexts(x, f)]));
   return v;
 }
 
 /** The plan with every reference printed as its label (call once the findings have no error). */
 export function resolveReferences<T extends object>(p: T, targets: Targets): T {
-  return mapTexts(p, [], (s) => resolveText(s, targets).text) as T;
+  // without ids there is nothing to print: any reference would have been an error
+  return targets.byId.size === 0 ? p : (mapTexts(p, (s) => resolveText(s, targets).text) as T);
 }
 
 /** A reference naming no id, a `ma` given twice, a `ma` on an item without a number: at their line:col. */
@@ -122,11 +128,10 @@ export function referenceFindings(sources: SourceFile[], plan: SourceFile, targe
   const out: Finding[] = [];
   const known = [...targets.byId.keys()];
   for (const src of sources) {
-    mapTexts(src.value, [], (s, path) => {
+    eachText(src.value, [], (s, path) => {
       for (const u of resolveText(s, targets).unknown) {
         out.push({ file: src.file, ...src.positions.within(path, s, u.offset), rule: "text.reference-unknown", severity: "error", message: m.referenceUnknown(excerpt(u.id), known, suggest(u.id, known)), path: pathToString(path) });
       }
-      return s;
     });
   }
   for (const path of targets.duplicates) {
