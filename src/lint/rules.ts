@@ -397,13 +397,16 @@ const ANOTHER_DOCUMENT = /^\s*,?\s*(?:của\s+)?(?:Kế hoạch|Quyết định|
 export function staleReferences(c: RuleContext): void {
   // a profile has no parts of its own to cite
   if (!c.value.noi_dung) return;
-  const labels = referenceTargets(c.value).labels;
+  // the plan's labels, computed at the first text that names one
+  let labels: Set<string> | undefined;
   for (const t of c.texts) {
-    if (!/[Mm]ục|MỤC|[Ll]ục|LỤC/.test(t.text)) continue;
+    // "mục tiêu", "mục đích" are in most texts: only a roman numeral after "mục"/"lục" is worth the full match
+    if (!/(?:ục|ỤC)\s+[IVXLCDM]/.test(t.text)) continue;
     for (const h of t.text.matchAll(HAND_LABEL)) {
       const [typed, diem, khoan, kind, numeral] = h;
       const part = /^m/i.test(kind!) ? "Mục" : "Phụ lục";
       const label = [diem && `điểm ${diem}`, khoan && `khoản ${khoan}`, `${part} ${numeral}`].filter(Boolean).join(" ");
+      labels ??= referenceTargets(c.value).labels;
       if (!labels.has(label) && !ANOTHER_DOCUMENT.test(t.text.slice(h.index + typed!.length, h.index + typed!.length + 40))) c.emit("lint.stale-reference", "warning", t.path, m.staleReference(typed!, label), { index: h.index, needle: typed!, value: t.text });
     }
   }
