@@ -9,11 +9,14 @@ import { append } from "../lists.js";
 import { addDigits, groupDigits } from "../digits.js";
 import { endingMark } from "../normalize/punctuation.js";
 import { summaryInSentence } from "../normalize/sentences.js";
-import { paragraphs, titleLines } from "./inline.js";
+import { paragraphs, plain, titleLines } from "./inline.js";
 import type { Templates } from "./templates.js";
 
 export { loadTemplates, TemplateError } from "./templates.js";
 export type { Templates } from "./templates.js";
+
+/** The office template that labels each named task key. */
+const TASK_TEMPLATES = { chu_tri: "nhiem-vu-chu-tri", phoi_hop: "nhiem-vu-phoi-hop", thoi_gian: "nhiem-vu-thoi-gian" } as const;
 
 const upper = (s: string): string => s.toLocaleUpperCase("vi");
 
@@ -24,6 +27,12 @@ function headerDate(d: PlanDate): { ngay?: string; thang?: string; nam?: string 
     thang: d.month ? (d.month <= 2 ? String(d.month).padStart(2, "0") : String(d.month)) : undefined,
     nam: d.year ? String(d.year) : undefined,
   };
+}
+
+/** "25/11/2025" as the "Kèm theo" line may write it; a blank part stays a blank for the văn thư. */
+function numericDate(d: PlanDate): string {
+  const blank = "     ";
+  return `${d.day ?? blank}/${d.month ?? blank}/${d.year ?? ""}`;
 }
 
 /** In-text dates are written d/m/yyyy, as in the seeds ("trước ngày 10/5/2025"). */
@@ -52,6 +61,12 @@ function led(ps: Paragraphs, first: (runs: Run[]) => Block): Block[] {
   return [first(head), ...rest.map((runs): Block => ({ kind: "paragraph", runs }))];
 }
 
+/** Runs with a separator before them, in their first run where that is plain text. */
+function prefixed(sep: string, runs: Run[]): Run[] {
+  const [lead, ...tail] = runs;
+  return lead && !lead.footnote && !lead.breakBefore ? [{ ...lead, text: sep + lead.text }, ...tail] : [{ text: sep }, ...runs];
+}
+
 /** The trích yếu in running text: its lines joined by spaces. */
 const summaryText = (summary: string): string => titleLines(summary).lines.join(" ");
 
@@ -68,6 +83,9 @@ class Renderer {
       co_quan: { ten_goi: plan.agency.name, viet_tat: plan.agency.abbreviation, dia_danh: plan.agency.place },
       so: plan.number,
       ngay: headerDate(plan.date),
+      quyet_dinh: plan.decree && { so: plan.decree.number, ngay: headerDate(plan.decree.date), ngay_so: numericDate(plan.decree.date), ky_hieu: plan.decree.code, cua: plan.decree.issuer },
+      ngay_so: numericDate(plan.date),
+      kem_theo: { cua: plan.appendixReference.issuer, ngay_so: plan.appendixReference.numericDate },
       trich_yeu: summary,
       // the user's sentence form, else the trích yếu with its first letter lower-cased unless that
       // would split a word in capitals (normalize warns when a title in capitals needs a sentence form)
@@ -123,9 +141,7 @@ class Renderer {
       // the unit's first paragraph goes on in the text's first paragraph
       const [more, ...others] = first !== undefined ? paragraphs(first) : [];
       if (more) {
-        const [lead, ...tail] = more;
-        const spaced: Run[] = lead && !lead.footnote && !lead.breakBefore ? [{ ...lead, text: " " + lead.text }, ...tail] : [{ text: " " }, ...more];
-        ps.push([...(ps.pop() ?? []), ...spaced], ...others);
+        ps.push([...(ps.pop() ?? []), ...prefixed(" ", more)], ...others);
       }
       append(out, led(ps, (runs) => ({ kind: "item", label: "", runs, depth: it.depth })));
       append(out, this.paragraphs(rest));
@@ -136,20 +152,31 @@ class Renderer {
       append(out, led(paragraphs(text), (runs) => ({ kind: "item", label: it.label, runs, depth: it.depth })));
       append(out, this.paragraphs(rest));
     }
-    if (it.task) {
-      const lines: [string, string | undefined][] = [
-        ["nhiem-vu-chu-tri", it.task.lead],
-        ["nhiem-vu-phoi-hop", it.task.partners],
-        ["nhiem-vu-thoi-gian", it.task.timing],
-      ];
-      // printed as typed: the user ends them with a full stop or not (seeds do both)
-      for (const [tpl, v] of lines) {
-        if (v !== undefined) append(out, led(paragraphs(this.fill(tpl, { noi_dung: v.trim() })), (runs) => ({ kind: "item", label: "-", runs, depth: it.depth + 1 })));
-      }
-    }
+    append(out, this.fields(it, false));
     if (it.budget) out.push(this.budget(it.budget));
     if (it.table) out.push(this.table(it.table));
     for (const c of it.children) append(out, this.item(c));
+    append(out, this.fields(it, true));
+    return out;
+  }
+
+  /** A task's lines before (or after) its sub-items, printed as typed: no mark is added after the text. */
+  private fields(it: Item, afterItems: boolean): Block[] {
+    const out: Block[] = [];
+    for (const f of it.fields) {
+      if (f.afterItems !== afterItems) continue;
+      const label = f.dash ? "-" : "";
+      const item = (runs: Run[]): Block => ({ kind: "item", label, runs, depth: it.depth + 1 });
+      if (f.key !== "truong") {
+        append(out, led(paragraphs(this.fill(TASK_TEMPLATES[f.key], { noi_dung: f.text.trim() })), item));
+        continue;
+      }
+      // the typed label, its own marks kept; a colon only where it ends in no mark ("*Đơn vị chủ trì:*")
+      const head = paragraphs(f.label ?? "")[0] ?? [];
+      const [first = [], ...rest] = paragraphs(f.text);
+      const runs: Run[] = [...head, ...prefixed(endingMark(plain(head)) ? " " : ": ", first)];
+      append(out, led([runs, ...rest], item));
+    }
     return out;
   }
 
@@ -197,14 +224,15 @@ class Renderer {
 
   recipients(): string[] {
     const p = this.plan;
-    // "- ten (ghi chú);": the ";" only where the user typed no mark (normalize rejects one before a note)
+    // "- ten (ghi chú);": the ";" only where the user typed no mark; a typed mark stays before the
+    // note ("- Bộ Giáo dục và Đào tạo; (để báo cáo)"), as some offices print it
     const lines = p.recipients.map((r) => {
       const ten = r.name.trim();
-      return this.fill("noi-nhan-dong", { ten, ghi_chu: r.note?.replace(/^\(|\)$/g, ""), co_dau: !r.note && endingMark(ten) !== undefined });
+      return this.fill("noi-nhan-dong", { ten, ghi_chu: r.note?.replace(/^\(|\)$/g, ""), co_dau: endingMark(ten) !== undefined });
     });
     if (p.typedArchive) {
-      const t = p.typedArchive.replace(/^[-\s]+/, "").trimEnd();
-      lines.push(`- ${t}${endingMark(t) ? "" : "."}`);
+      // printed as typed, final full stop or not (lint notes a missing one)
+      lines.push(`- ${p.typedArchive.replace(/^[-\s]+/, "").trimEnd()}`);
     } else {
       lines.push(this.fill("luu", { ...p.archive }));
     }
@@ -221,14 +249,15 @@ class Renderer {
       header: {
         parentAgency: p.agency.parent.map(upper),
         agency: p.agency.lines.map(upper),
-        numberLine: p.eSign ? this.fill("ky-so-so-ky-hieu") : this.fill("so-ky-hieu"),
+        // a plan issued with a Quyết định has neither: the Quyết định is numbered and dated
+        numberLine: p.decree ? "" : p.eSign ? this.fill("ky-so-so-ky-hieu") : this.fill("so-ky-hieu"),
         nationalTitle: this.fill("quoc-hieu"),
         motto: this.fill("tieu-ngu"),
-        placeDate: p.eSign ? this.fill("ky-so-dia-diem-ngay") : this.fill("ngay-thang"),
+        placeDate: p.decree ? "" : p.eSign ? this.fill("ky-so-dia-diem-ngay") : this.fill("ngay-thang"),
       },
-      title: { kind: this.fill("ten-loai"), summary: titleLines(p.summary).lines },
+      title: { kind: this.fill("ten-loai"), summary: titleLines(p.summary).lines, issuedWith: p.decree ? this.fill("kem-quyet-dinh") : undefined },
       body: this.body(),
-      closing: {
+      closing: p.decree ? undefined : {
         recipientsLabel: this.fill("noi-nhan"),
         recipients: this.recipients(),
         authority,
@@ -242,7 +271,7 @@ class Renderer {
         return {
           label: this.fill("phu-luc", { so: a.numeral }),
           title: a.titleLines.map(upper),
-          reference: this.fill("phu-luc-kem-theo"),
+          reference: a.reference ?? this.fill("phu-luc-kem-theo"),
           blocks,
           landscape: a.landscape,
         };
