@@ -129,4 +129,16 @@ describe("references to generated numbers", () => {
     expect(f.map((x) => [x.line, x.col, x.path])).toEqual([[...at(yaml, "Nhiệm vụ"), "noi_dung[0].ma"]]);
     expect(f[0]!.message).toContain("ví dụ ma: nhiem-vu");
   });
+
+  it("cites the numbers the document prints: 'a.' letters, a paragraph between items taking no number, levels set by the plan", async () => {
+    const yaml = MINIMAL_PLAN.replace(
+      "          - Huy động sự tham gia của gia đình.\n",
+      "          - doan_chen: Lưu ý các hoạt động đông người.\n          - doan: Huy động sự tham gia của gia đình.\n            ma: huy-dong\n",
+    )
+      .replace("noi_dung:\n", "trinh_bay:\n  cac_cap:\n    - {}\n    - { danh_dau: chu_cham }\nnoi_dung:\n")
+      .concat("ket_thuc: Các đơn vị thực hiện <huy-dong> của Kế hoạch này\n");
+    const text = await textOf(yaml);
+    expect(text).toContain("b. Huy động sự tham gia của gia đình.");
+    expect(text).toContain("Các đơn vị thực hiện điểm b khoản 1 Mục I của Kế hoạch này./.");
+  });
 });

@@ -3,6 +3,7 @@ import type { PlanSource, SignerSource } from "../model/plan.js";
 import { lintMessages as m } from "../messages/lint.js";
 import type { Emit, TextValue } from "./text.js";
 import { referenceTargets } from "../normalize/references.js";
+import { numberedItems } from "../normalize/index.js";
 import { SIZE, TEXT_WIDTH } from "../write/layout.js";
 import { textWidth } from "../write/measure.js";
 
@@ -404,7 +405,7 @@ export function staleReferences(c: RuleContext): void {
       const [typed, diem, khoan, kind, numeral] = h;
       const part = /^m/i.test(kind!) ? "Mục" : "Phụ lục";
       const label = [diem && `điểm ${diem}`, khoan && `khoản ${khoan}`, `${part} ${numeral}`].filter(Boolean).join(" ");
-      labels ??= referenceTargets(c.value).labels;
+      labels ??= referenceTargets(c.value, numberedItems(c.value)).labels;
       if (!labels.has(label) && !ANOTHER_DOCUMENT.test(t.text.slice(h.index + typed!.length, h.index + typed!.length + 40))) c.emit("lint.stale-reference", "warning", t.path, m.staleReference(typed!, label), { index: h.index, needle: typed!, value: t.text });
     }
   }

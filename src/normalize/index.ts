@@ -3,7 +3,7 @@
  * every list brought to one shape, and every number and letter generated.
  */
 import { hasErrors, type Finding } from "../model/finding.js";
-import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
+import type { AppendixSource, BudgetLineSource, ItemSource, LevelSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
 import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section, TaskField } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
@@ -54,11 +54,32 @@ function budget(v: BudgetLineSource[] | undefined): BudgetLine[] | undefined {
   return v?.map((b) => ({ text: b.noi_dung, amount: amount(b.so_tien), source: b.nguon }));
 }
 
-function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth: number, parentLabel: string): Item[] {
-  const mk = marker ?? defaultMarker(depth);
-  return (src ?? []).map((s, i) => {
-    const lbl = label(mk, i, parentLabel);
-    if (typeof s === "string") return { label: lbl, depth, propose: false, paragraphs: [s], fields: [], children: [] };
+/**
+ * The defaults of one level: a section's own (cac_cap) over the plan's and office's trinh_bay, field by
+ * field; depth 1 is the first entry.
+ */
+function levelAt(levels: LevelSource[][], depth: number): LevelSource {
+  const out: LevelSource = {};
+  for (const list of levels) {
+    const l = list[depth - 1];
+    if (!l) continue;
+    out.danh_dau ??= l.danh_dau;
+    out.kieu_tieu_de ??= l.kieu_tieu_de;
+    out.kieu_so ??= l.kieu_so;
+  }
+  return out;
+}
+
+/** `levels`: the level defaults that apply, nearest first (a section's, then the plan's). */
+function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth: number, parentLabel: string, levels: LevelSource[][]): Item[] {
+  const level = levelAt(levels, depth);
+  const mk = marker ?? level.danh_dau ?? defaultMarker(depth, parentLabel);
+  let n = 0;
+  return (src ?? []).map((s) => {
+    // an unnumbered paragraph between items does not take a number
+    if (typeof s === "object" && "doan_chen" in s) return { label: "", depth, propose: false, paragraphs: [s.doan_chen], fields: [], children: [], insert: true };
+    const lbl = label(mk, n++, parentLabel);
+    if (typeof s === "string") return { label: lbl, depth, propose: false, paragraphs: [s], fields: [], children: [], labelStyle: level.kieu_so };
     const fields: TaskField[] = [];
     for (const key of ["chu_tri", "phoi_hop", "thoi_gian"] as const) {
       const text = s[key];
@@ -76,12 +97,27 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
       deadline: s.han,
       budget: budget(s.du_toan),
       table: s.bang,
-      children: items(s.cac_y, s.danh_dau, depth + 1, lbl),
+      children: items(s.cac_y, s.danh_dau, depth + 1, lbl, levels),
+      runIn: s.tieu_de_cung_dong === true,
+      titleStyle: s.kieu_tieu_de ?? level.kieu_tieu_de,
+      labelStyle: s.kieu_so ?? level.kieu_so,
+      unitOwnLine: s.xuong_dong === true,
+      unitColon: s.hai_cham !== false,
     };
   });
 }
 
-function section(s: SectionSource, index: number): Section {
+/** A section's items; a Phụ lục's. */
+const sectionItems = (s: SectionSource, planLevels: LevelSource[]): Item[] => items(s.cac_y, s.danh_dau, 1, "", [s.cac_cap ?? [], planLevels]);
+const appendixItems = (a: AppendixSource, planLevels: LevelSource[]): Item[] => items(a.cac_y, a.danh_dau, 1, "", [planLevels]);
+
+/** The items of every section and Phụ lục, numbered as the document numbers them (what references cite). */
+export function numberedItems(p: PlanSource): { sections: Item[][]; appendices: Item[][] } {
+  const planLevels = p.trinh_bay?.cac_cap ?? [];
+  return { sections: (p.noi_dung ?? []).map((s) => sectionItems(s, planLevels)), appendices: (p.phu_luc ?? []).map((a) => appendixItems(a, planLevels)) };
+}
+
+function section(s: SectionSource, index: number, planLevels: LevelSource[]): Section {
   const lbl = `${roman(index + 1)}.`;
   return {
     label: lbl,
@@ -90,7 +126,7 @@ function section(s: SectionSource, index: number): Section {
     paragraphs: list(s.doan),
     budget: budget(s.du_toan),
     table: s.bang,
-    items: items(s.cac_y, s.danh_dau, 1, ""),
+    items: sectionItems(s, planLevels),
   };
 }
 
@@ -121,7 +157,7 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
   const own = plan.value as PlanSource;
   const office = profile?.value as ProfileSource | undefined;
   let p = mergeProfile(office, own);
-  const targets = referenceTargets(p);
+  const targets = referenceTargets(p, numberedItems(p));
   const findings: Finding[] = [];
   const top = plan.positions.valueAt([]);
   const missing = (key: string, message: string, at = top, path = key): void => {
@@ -151,10 +187,19 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
   p = resolveReferences(p, targets);
 
   const co = p.co_quan!;
+  const basesItalic = p.trinh_bay?.can_cu_nghieng !== false;
+  const planLevels = p.trinh_bay?.cac_cap ?? [];
   const preamble =
     typeof p.mo_dau === "string"
-      ? { free: p.mo_dau, bases: [], implements: [] }
-      : { bases: p.mo_dau?.can_cu ?? [], implements: list(p.mo_dau?.thuc_hien), lead: p.mo_dau?.loi_dan };
+      ? { free: p.mo_dau, bases: [], basesItalic, implements: [], leadAfterBases: false }
+      : {
+          bases: p.mo_dau?.can_cu ?? [],
+          basesItalic,
+          implements: list(p.mo_dau?.thuc_hien),
+          background: p.mo_dau?.boi_canh,
+          lead: p.mo_dau?.loi_dan,
+          leadAfterBases: p.mo_dau?.loi_dan_sau_can_cu === true,
+        };
   const recipients: { name: string; note?: string }[] = [];
   let typedArchive: string | undefined;
   for (const r of p.noi_nhan ?? []) {
@@ -184,7 +229,7 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
       issuer: own.quyet_dinh.cua !== undefined ? oneLine(own.quyet_dinh.cua) : co.ten_goi !== undefined ? oneLine(co.ten_goi) : lines(co.ten).join(" "),
     },
     preamble,
-    sections: (p.noi_dung ?? []).map(section),
+    sections: (p.noi_dung ?? []).map((s, i) => section(s, i, planLevels)),
     closing: p.ket_thuc,
     signer: oneLineEach(p.nguoi_ky) ?? {},
     recipients,
@@ -195,7 +240,7 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
       titleLines: lines(a.tieu_de),
       paragraphs: list(a.doan),
       table: a.bang,
-      items: items(a.cac_y, a.danh_dau, 1, ""),
+      items: appendixItems(a, planLevels),
       landscape: a.ngang === true,
       reference: a.kem_theo !== undefined ? oneLine(a.kem_theo).trim() : undefined,
     })),

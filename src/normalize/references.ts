@@ -6,12 +6,13 @@
  * with a capital ("Khoản 2 Mục III …").
  */
 import { pathToString, type Finding, type Path } from "../model/finding.js";
-import type { ItemSource, Marker, PlanSource } from "../model/plan.js";
+import type { ItemObject, ItemSource, PlanSource } from "../model/plan.js";
+import type { Item } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
 import { excerpt } from "../messages/excerpt.js";
 import { suggest } from "../validate/suggest.js";
-import { defaultMarker, label, roman } from "./numbering.js";
+import { roman } from "./numbering.js";
 
 /** An escaped character (left as it is), or a reference `<ma>`. */
 const REFERENCE = /\\[\s\S]|<([a-z][a-z0-9_-]*)>/g;
@@ -31,8 +32,11 @@ export interface Targets {
   labels: Set<string>;
 }
 
-/** The label of every section, numbered item and Phụ lục of a plan, and the ids given to them. */
-export function referenceTargets(p: PlanSource): Targets {
+/**
+ * The label of every section, numbered item and Phụ lục of a plan, and the ids given to them;
+ * `numbered` is the plan's items as normalize numbers them (normalize/index.ts numberedItems).
+ */
+export function referenceTargets(p: PlanSource, numbered: { sections: Item[][]; appendices: Item[][] }): Targets {
   const t: Targets = { byId: new Map(), duplicates: [], labels: new Set() };
   const add = (id: string | undefined, lbl: string | undefined, path: Path): void => {
     if (lbl) t.labels.add(lbl);
@@ -40,34 +44,33 @@ export function referenceTargets(p: PlanSource): Targets {
     if (t.byId.has(id)) t.duplicates.push([...path, "ma"]);
     else t.byId.set(id, { label: lbl, path: [...path, "ma"] });
   };
-  const items = (list: ItemSource[] | undefined, marker: Marker | undefined, depth: number, parent: string, within: string, khoan: string | undefined, path: Path): void => {
-    const mk = marker ?? defaultMarker(depth);
+  const items = (list: ItemSource[] | undefined, built: Item[], within: string, khoan: string | undefined, path: Path): void => {
     (list ?? []).forEach((it, i) => {
-      const lbl = label(mk, i, parent);
-      // the innermost number is the khoản, the innermost letter under it the điểm
+      const lbl = built[i]?.label ?? "";
+      // the innermost number is the khoản, the innermost letter ("a)" or "a.") under it the điểm
       const number = /^(\d+\.)+$/.test(lbl) ? lbl.slice(0, -1) : undefined;
-      const letter = /^\S+\)$/.test(lbl) ? lbl.slice(0, -1) : undefined;
-      const ownKhoan = number ?? khoan;
+      const letter = /^[a-zđ]\d*[.)]$/.test(lbl) ? lbl.slice(0, -1) : undefined;
       const full = number !== undefined ? `khoản ${number} ${within}` : letter !== undefined ? [`điểm ${letter}`, khoan && `khoản ${khoan}`, within].filter(Boolean).join(" ") : undefined;
       const here = [...path, i];
       if (typeof it === "string") {
         if (full) t.labels.add(full);
         return;
       }
-      add(it.ma, full, here);
-      items(it.cac_y, it.danh_dau, depth + 1, lbl, within, ownKhoan, [...here, "cac_y"]);
+      const o = it as ItemObject;
+      add(o.ma, full, here);
+      items(o.cac_y, built[i]?.children ?? [], within, number ?? khoan, [...here, "cac_y"]);
     });
   };
   (p.noi_dung ?? []).forEach((s, i) => {
     const within = `Mục ${roman(i + 1)}`;
     add(s.ma, within, ["noi_dung", i]);
-    items(s.cac_y, s.danh_dau, 1, "", within, undefined, ["noi_dung", i, "cac_y"]);
+    items(s.cac_y, numbered.sections[i] ?? [], within, undefined, ["noi_dung", i, "cac_y"]);
   });
   const annexes = p.phu_luc ?? [];
   annexes.forEach((a, i) => {
     const within = annexes.length > 1 ? `Phụ lục ${roman(i + 1)}` : "Phụ lục";
     add(a.ma, within, ["phu_luc", i]);
-    items(a.cac_y, a.danh_dau, 1, "", within, undefined, ["phu_luc", i, "cac_y"]);
+    items(a.cac_y, numbered.appendices[i] ?? [], within, undefined, ["phu_luc", i, "cac_y"]);
   });
   return t;
 }
