@@ -135,7 +135,7 @@ describe("references to generated numbers", () => {
       "          - Huy động sự tham gia của gia đình.\n",
       "          - doan_chen: Lưu ý các hoạt động đông người.\n          - doan: Huy động sự tham gia của gia đình.\n            ma: huy-dong\n",
     )
-      .replace("noi_dung:\n", "trinh_bay:\n  cac_cap:\n    - {}\n    - { danh_dau: chu_cham }\nnoi_dung:\n")
+      .replace("noi_dung:\n", "trinh_bay:\n  cac_cap:\n    - { danh_dau: so }\n    - { danh_dau: chu_cham }\nnoi_dung:\n")
       .concat("ket_thuc: Các đơn vị thực hiện <huy-dong> của Kế hoạch này\n");
     const text = await textOf(yaml);
     expect(text).toContain("b. Huy động sự tham gia của gia đình.");
