@@ -70,3 +70,11 @@ export const unusedMessages = {
     `${key} không có tác dụng: ý này có doan_chen, là một đoạn văn không đánh số chen giữa các ý, nên chỉ có khóa doan_chen. ` +
     `Hãy xóa ${key}, hoặc đưa nó vào một ý riêng (trước hay sau đoạn chen).`,
 } as const;
+
+/** The words of a generated reference label: "Mục IV", "khoản 2 Mục III", "điểm a khoản 2 Mục III", "Phụ lục II". */
+export const referenceLabel = {
+  section: (numeral: string) => `Mục ${numeral}`,
+  appendix: (numeral: string) => (numeral ? `Phụ lục ${numeral}` : "Phụ lục"),
+  khoan: (n: string) => `khoản ${n}`,
+  diem: (letter: string) => `điểm ${letter}`,
+} as const;

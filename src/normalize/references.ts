@@ -9,7 +9,7 @@ import { pathToString, type Finding, type Path } from "../model/finding.js";
 import type { ItemObject, ItemSource, PlanSource } from "../model/plan.js";
 import type { Item } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
-import { normalizeMessages as m } from "../messages/normalize.js";
+import { normalizeMessages as m, referenceLabel as L } from "../messages/normalize.js";
 import { excerpt } from "../messages/excerpt.js";
 import { suggest } from "../validate/suggest.js";
 import { roman } from "./numbering.js";
@@ -47,10 +47,11 @@ export function referenceTargets(p: PlanSource, numbered: { sections: Item[][]; 
   const items = (list: ItemSource[] | undefined, built: Item[], within: string, khoan: string | undefined, path: Path): void => {
     (list ?? []).forEach((it, i) => {
       const lbl = built[i]?.label ?? "";
-      // the innermost number is the khoản, the innermost letter ("a)" or "a.") under it the điểm
+      // the innermost number is the khoản, the innermost letter ("a)" or "a.", \u0111 the letter đ) under it the điểm
       const number = /^(\d+\.)+$/.test(lbl) ? lbl.slice(0, -1) : undefined;
-      const letter = /^[a-zđ]\d*[.)]$/.test(lbl) ? lbl.slice(0, -1) : undefined;
-      const full = number !== undefined ? `khoản ${number} ${within}` : letter !== undefined ? [`điểm ${letter}`, khoan && `khoản ${khoan}`, within].filter(Boolean).join(" ") : undefined;
+      const letter = /^[a-z\u0111]\d*[.)]$/.test(lbl) ? lbl.slice(0, -1) : undefined;
+      const full =
+        number !== undefined ? `${L.khoan(number)} ${within}` : letter !== undefined ? [L.diem(letter), khoan && L.khoan(khoan), within].filter(Boolean).join(" ") : undefined;
       const here = [...path, i];
       if (typeof it === "string") {
         if (full) t.labels.add(full);
@@ -62,13 +63,13 @@ export function referenceTargets(p: PlanSource, numbered: { sections: Item[][]; 
     });
   };
   (p.noi_dung ?? []).forEach((s, i) => {
-    const within = `Mục ${roman(i + 1)}`;
+    const within = L.section(roman(i + 1));
     add(s.ma, within, ["noi_dung", i]);
     items(s.cac_y, numbered.sections[i] ?? [], within, undefined, ["noi_dung", i, "cac_y"]);
   });
   const annexes = p.phu_luc ?? [];
   annexes.forEach((a, i) => {
-    const within = annexes.length > 1 ? `Phụ lục ${roman(i + 1)}` : "Phụ lục";
+    const within = L.appendix(annexes.length > 1 ? roman(i + 1) : "");
     add(a.ma, within, ["phu_luc", i]);
     items(a.cac_y, numbered.appendices[i] ?? [], within, undefined, ["phu_luc", i, "cac_y"]);
   });
