@@ -64,6 +64,7 @@ export const YAML_KEYS: Record<string, GlossaryEntry> = {
   nguoi_soan: { vi: "người soạn", code: "archive.drafter", what: "the drafter's initials" },
   so_ban_phat_hanh: { vi: "số bản phát hành", code: "archive.issuedCopies", what: "copies issued" },
   phu_luc: { vi: "phụ lục", code: "appendices (Appendix[])", what: "an appendix on its own pages" },
+  ma: { vi: "mã dẫn chiếu", code: "Target (normalize/references.ts)", what: "an id a text cites as <ma>, printed as the generated label" },
   ngang: { vi: "trang ngang", code: "appendix.landscape", what: "a Phụ lục printed in landscape" },
   quyet_dinh: { vi: "quyết định ban hành", code: "decree", what: "the Quyết định the plan is issued with: so, ngay, ky_hieu, cua" },
   ky_hieu: { vi: "ký hiệu", code: "decree.code", what: "the Quyết định's ký hiệu (default QĐ- + viet_tat)" },

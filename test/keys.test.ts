@@ -260,6 +260,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     loi_dan_sau_can_cu: { value: true, prepare: (c) => void (c.can_cu = ["tình hình thực tế của địa phương;"]) },
   },
   muc: {
+    ma: { value: "dan-chieu", prepare: (_, s) => void (s.plan.ket_thuc = "Các đơn vị thực hiện theo <dan-chieu>"), observe: "findings" },
     loai: { value: "muc_dich_yeu_cau", prepare: drop("loai"), observe: "findings" },
     tieu_de: { value: "MỤC ĐÍCH, YÊU CẦU CỦA KẾ HOẠCH", prepare: drop("loai"), observe: "findings" },
     doan: { value: "Bảo đảm quyền trẻ em trên địa bàn xã." },
@@ -270,6 +271,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     bang: { value: { cot: ["Nội dung", "Thời gian"], dong: [["Tuyên truyền", "Quý II"]] } },
   },
   y: {
+    ma: { value: "dan-chieu", prepare: (_, s) => void (s.plan.ket_thuc = "Các đơn vị thực hiện theo <dan-chieu>"), observe: "findings" },
     tieu_de: { value: "Tuyên truyền" },
     don_vi: { value: "Công chức Văn hóa - Xã hội" },
     de_nghi: { value: true, prepare: (c) => void (c.don_vi = "Ủy ban Mặt trận Tổ quốc Việt Nam xã") },
@@ -327,6 +329,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     so_ban_phat_hanh: { value: "10", prepare: (c) => void (c.nguoi_soan = "ĐTL") },
   },
   phu_luc: {
+    ma: { value: "dan-chieu", prepare: (_, s) => void (s.plan.ket_thuc = "Các đơn vị thực hiện theo <dan-chieu>"), observe: "findings" },
     tieu_de: { value: "Danh sách các trường học", prepare: (c) => void (drop("tieu_de")(c), (c.doan = "Trường Mầm non xã.")) },
     doan: { value: "Trường Mầm non xã." },
     danh_dau: { value: "gach", prepare: (c) => void (c.cac_y = ["Trường Mầm non xã."]) },

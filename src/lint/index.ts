@@ -10,7 +10,7 @@ import { FindingCap } from "../read/cap.js";
 import { lintMessages as m, LINT_RULE_DESCRIPTIONS } from "../messages/lint.js";
 import { suggest } from "../validate/suggest.js";
 import { convertLegacy, detectLegacy, isNfd, maybeLegacy } from "./encoding.js";
-import { citations, dates, hygiene, literalNewlines, recipients, signature, staleYears } from "./rules.js";
+import { citations, dates, hygiene, literalNewlines, recipients, signature, staleReferences, staleYears, titleWidth } from "./rules.js";
 import { emitter, textValues } from "./text.js";
 
 export interface LintContext {
@@ -60,6 +60,8 @@ export function lintSource(src: SourceFile, ctx: LintContext): Finding[] {
   recipients(rc);
   signature(rc);
   hygiene(rc);
+  staleReferences(rc);
+  titleWidth(rc, typeof value.trich_yeu === "string" ? value.trich_yeu : undefined);
   // in a double-quoted scalar "\n" is YAML's own escape: only the other styles keep it as two characters
   literalNewlines(rc, (path) => !src.positions.entry(path)?.source?.startsWith('"'));
   (value.kiem_tra?.tat ?? []).forEach((id, i) => {

@@ -2,6 +2,10 @@
 import type { PlanSource, SignerSource } from "../model/plan.js";
 import { lintMessages as m } from "../messages/lint.js";
 import type { Emit, TextValue } from "./text.js";
+import { referenceTargets } from "../normalize/references.js";
+import { numberedItems } from "../normalize/index.js";
+import { SIZE, TEXT_WIDTH } from "../write/layout.js";
+import { textWidth } from "../write/measure.js";
 
 export interface RuleContext {
   value: PlanSource;
@@ -377,3 +381,54 @@ function unmatchedBrackets(s: string): number[] {
   const first = open.map((o, j) => (stray[j]! >= 0 ? stray[j]! : (o[0] ?? -1)));
   return [...first, quotes % 2 === 1 ? quote : -1];
 }
+
+/**
+ * A hand-typed "Mục IV", "khoản 2 Mục III", "điểm a khoản 2 Mục III", "Phụ lục II" in any case; the
+ * roman numeral in capitals (so "mục vi phạm" is not "Mục VI").
+ */
+const HAND_LABEL =
+  /(?<![\p{L}\p{N}])(?:(?:[Đđ]iểm|ĐIỂM)\s+([a-zđ]\d*)\s+)?(?:(?:[Kk]hoản|KHOẢN)\s+(\d+(?:\.\d+)*)\s+)?([Mm]ục|MỤC|[Pp]hụ lục|PHỤ LỤC)\s+([IVXLCDM]+)(?![\p{L}\p{N}])/gu;
+
+/** Right after a label: the document it belongs to, when that is another one ("Mục II Kế hoạch số 74/KH-UBND"). */
+const ANOTHER_DOCUMENT = /^\s*,?\s*(?:của\s+)?(?:Kế hoạch|Quyết định|Nghị định|Nghị quyết|Thông tư|Chỉ thị|Công văn|Hướng dẫn|Luật|Đề án|Chương trình)(?!\s+này)(?![\p{L}])/u;
+
+/** A hand-typed label naming a part the plan does not have: it went stale when parts moved. */
+export function staleReferences(c: RuleContext): void {
+  // a profile has no parts of its own to cite
+  if (!c.value.noi_dung) return;
+  // the plan's labels, computed at the first text that names one
+  let labels: Set<string> | undefined;
+  for (const t of c.texts) {
+    // "mục tiêu", "mục đích" are in most texts: only a roman numeral after "mục"/"lục" is worth the full match
+    if (!/(?:ục|ỤC)\s+[IVXLCDM]/.test(t.text)) continue;
+    for (const h of t.text.matchAll(HAND_LABEL)) {
+      const [typed, diem, khoan, kind, numeral] = h;
+      const part = /^m/i.test(kind!) ? "Mục" : "Phụ lục";
+      const label = [diem && `điểm ${diem}`, khoan && `khoản ${khoan}`, `${part} ${numeral}`].filter(Boolean).join(" ");
+      labels ??= referenceTargets(c.value, numberedItems(c.value)).labels;
+      if (!labels.has(label) && !ANOTHER_DOCUMENT.test(t.text.slice(h.index + typed!.length, h.index + typed!.length + 40))) c.emit("lint.stale-reference", "warning", t.path, m.staleReference(typed!, label), { index: h.index, needle: typed!, value: t.text });
+    }
+  }
+}
+
+/**
+ * A trích yếu the user broke into lines: a line wider than the text column wraps in Word and leaves
+ * a word or two alone on the next line. (Without typed breaks, kehoach balances the lines itself.)
+ */
+export function titleWidth(c: RuleContext, raw: string | undefined): void {
+  if (raw === undefined || !raw.includes("\\\n")) return;
+  let offset = 0;
+  for (const seg of raw.split("\\\n")) {
+    const line = seg.trim().replace(/[ \t]*\n\s*/g, " ");
+    const width = textWidth(line, SIZE.title / 2, true);
+    if (width > TEXT_WIDTH) {
+      const lead = offset + seg.length - seg.trimStart().length;
+      const needle = line.split(" ")[0]!;
+      c.emit("lint.title-width", "warning", ["trich_yeu"], m.titleTooWide(line, cm(width), cm(TEXT_WIDTH)), { index: lead, needle, value: raw });
+    }
+    offset += seg.length + 2;
+  }
+}
+
+/** Twips as centimetres, one decimal, Vietnamese decimal comma. */
+const cm = (twips: number): string => ((twips / 1440) * 2.54).toFixed(1).replace(".", ",");

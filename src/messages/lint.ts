@@ -37,6 +37,12 @@ export const lintMessages = {
     `ý này bắt đầu bằng "${excerpt(prefix)}" gõ tay; kehoach tự đánh số, chữ và gạch đầu dòng. Hãy xóa "${excerpt(prefix)}".`,
   endMark: () => `dấu "./." chỉ đặt ở cuối văn bản (kehoach tự thêm vào câu kết). Hãy xóa dấu này.`,
   doubleSpace: () => `có hai dấu cách liền nhau. Chạy kehoach lint --fix để sửa.`,
+  staleReference: (typed: string, label: string) =>
+    `"${excerpt(typed)}" gõ tay, nhưng kế hoạch không có ${label}: số này đã cũ (mục, ý hoặc phụ lục đã thêm, bớt hay đổi chỗ). ` +
+    `Nếu nhắc tới phần của chính kế hoạch này, hãy đặt ma cho phần đó và viết <ma> để kehoach tự in số (README, "Dẫn chiếu"); nếu nhắc văn bản khác, bỏ qua cảnh báo này.`,
+  titleTooWide: (line: string, width: string, column: string) =>
+    `dòng trích yếu "${excerpt(line)}" rộng ${width} cm, hơn khổ chữ (${column} cm): Word sẽ tự xuống dòng và để lại một, hai chữ lẻ ở dòng sau. ` +
+    `Hãy ngắt dòng sớm hơn (dấu \\ ở cuối dòng), hoặc bỏ hết các dấu \\ để kehoach tự chia trích yếu thành các dòng dài gần bằng nhau.`,
   literalNewline: () =>
     `"\\n" ở đây được in nguyên hai ký tự \\ và n, không phải xuống dòng. Muốn sang đoạn mới hãy để một dòng trống; muốn xuống dòng trong đoạn hãy kết thúc dòng bằng dấu \\ (xem README, "Viết văn bản dài trong YAML").`,
   brackets: (open: string, close: string, here: string) =>
@@ -65,6 +71,8 @@ export const LINT_RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   "lint.double-space": "hai dấu cách liền nhau",
   "lint.literal-newline": "\\n gõ trong văn bản (in ra nguyên văn, không phải xuống dòng)",
   "lint.brackets": "ngoặc đơn, ngoặc vuông hoặc ngoặc kép không cân",
+  "lint.stale-reference": "\"Mục IV\", \"khoản 2 Mục III\", \"Phụ lục II\" gõ tay không khớp phần nào của kế hoạch",
+  "lint.title-width": "một dòng trích yếu (ngắt dòng bằng \\) rộng hơn khổ chữ: Word tự xuống dòng, để lại chữ lẻ",
   "lint.unknown-rule": "mã quy tắc không có trong kiem_tra.tat",
 };
 

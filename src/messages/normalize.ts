@@ -21,6 +21,14 @@ export const normalizeMessages = {
     `kế hoạch có quá nhiều ${what} (tối đa ${limit} trong một kế hoạch); từ chỗ này trở đi vượt giới hạn. Một kế hoạch thật chỉ có vài chục; hãy kiểm tra xem có dán nhầm nội dung không, hoặc chia thành nhiều kế hoạch, phụ lục.`,
   blankLineInTitle: (what: string) =>
     `${what} có dòng trống: ${what} là một đoạn duy nhất. Hãy xóa dòng trống; muốn xuống dòng trong ${what} thì kết thúc dòng bằng dấu \\ (gạch chéo ngược).`,
+  referenceUnknown: (id: string, known: string[], near: string | undefined) =>
+    `không có mục, ý hay phụ lục nào mang mã "${id}" (dẫn chiếu <${id}>). ` +
+    (near ? `Có phải là <${near}>? ` : known.length ? `Các mã đã đặt: ${known.slice(0, 8).join(", ")}${known.length > 8 ? ", …" : ""}. ` : "") +
+    `Hãy thêm ma: ${id} vào phần cần dẫn chiếu, hoặc sửa lại mã; muốn in dấu "<" thì gõ \\<.`,
+  referenceDuplicate: (id: string, first: string) =>
+    `mã "${id}" đã đặt cho phần khác (${first}); mỗi mã chỉ dùng cho một phần. Hãy đổi một trong hai mã (và các dẫn chiếu <${id}> tương ứng).`,
+  referenceUnnumbered: (id: string) =>
+    `ý mang mã "${id}" không có số hay chữ thứ tự (đánh dấu "-", "+" hoặc không đánh dấu) nên không dẫn chiếu được. Hãy bỏ ma, hoặc dẫn chiếu ý cha có số.`,
 } as const;
 
 /** Messages about a typed mark that would stand next to the mark a template adds. */
@@ -61,4 +69,12 @@ export const unusedMessages = {
   besideInsert: (key: string) =>
     `${key} không có tác dụng: ý này có doan_chen, là một đoạn văn không đánh số chen giữa các ý, nên chỉ có khóa doan_chen. ` +
     `Hãy xóa ${key}, hoặc đưa nó vào một ý riêng (trước hay sau đoạn chen).`,
+} as const;
+
+/** The words of a generated reference label: "Mục IV", "khoản 2 Mục III", "điểm a khoản 2 Mục III", "Phụ lục II". */
+export const referenceLabel = {
+  section: (numeral: string) => `Mục ${numeral}`,
+  appendix: (numeral: string) => (numeral ? `Phụ lục ${numeral}` : "Phụ lục"),
+  khoan: (n: string) => `khoản ${n}`,
+  diem: (letter: string) => `điểm ${letter}`,
 } as const;

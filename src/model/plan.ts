@@ -89,6 +89,8 @@ export interface TaskFieldSource {
 }
 
 export interface ItemObject {
+  /** An id other texts cite as <ma> (normalize/references.ts). */
+  ma?: string;
   tieu_de?: Text;
   don_vi?: Text;
   de_nghi?: boolean;
@@ -115,6 +117,7 @@ export interface InsertSource {
 export type ItemSource = Text | ItemObject | InsertSource;
 
 export interface SectionSource {
+  ma?: string;
   loai?: SectionKind;
   tieu_de?: Text;
   doan?: Text | Text[];
@@ -134,6 +137,7 @@ export interface PreambleObject {
 }
 
 export interface AppendixSource {
+  ma?: string;
   tieu_de?: Text;
   doan?: Text | Text[];
   cac_y?: ItemSource[];

@@ -60,6 +60,9 @@ export const RULES = {
   "text.nested-footnote": "error",
   "text.title-paragraph": "error",
   "text.summary-capitals": "warning",
+  "text.reference-unknown": "error",
+  "text.reference-duplicate": "error",
+  "text.reference-unnumbered": "error",
   // render
   "templates.path": "error",
   "templates.file": "error",
@@ -82,6 +85,8 @@ export const RULES = {
   "lint.double-space": "warning",
   "lint.literal-newline": "warning",
   "lint.brackets": "warning",
+  "lint.stale-reference": "warning",
+  "lint.title-width": "warning",
   "lint.unknown-rule": "warning",
   "lint.fix": "error",
   // commands: outputs and the batch

@@ -3,7 +3,7 @@
  * every list brought to one shape, and every number and letter generated.
  */
 import { hasErrors, type Finding } from "../model/finding.js";
-import type { ArchiveSource, BudgetLineSource, ItemSource, LevelSource, Marker, PlanSource, ProfileSource, SectionSource, SignerSource, Text } from "../model/plan.js";
+import type { AppendixSource, ArchiveSource, BudgetLineSource, ItemSource, LevelSource, Marker, PlanSource, ProfileSource, SectionSource, SignerSource, Text } from "../model/plan.js";
 import type { Archive, BudgetLine, Item, NormalizedPlan, PlanDate, Section, Signer, TaskField } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
@@ -13,6 +13,7 @@ import { defaultMarker, label, roman } from "./numbering.js";
 import { punctuationFindings } from "./punctuation.js";
 import { sentenceFindings } from "./sentences.js";
 import { checkTexts } from "./text.js";
+import { referenceFindings, referenceTargets, resolveReferences } from "./references.js";
 import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
 import { append } from "../lists.js";
 
@@ -113,6 +114,16 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
   });
 }
 
+/** A section's items; a Phụ lục's. */
+const sectionItems = (s: SectionSource, planLevels: LevelSource[]): Item[] => items(s.cac_y, s.danh_dau, 1, "", [s.cac_cap ?? [], planLevels]);
+const appendixItems = (a: AppendixSource, planLevels: LevelSource[]): Item[] => items(a.cac_y, a.danh_dau, 1, "", [planLevels]);
+
+/** The items of every section and Phụ lục, numbered as the document numbers them (what references cite). */
+export function numberedItems(p: PlanSource): { sections: Item[][]; appendices: Item[][] } {
+  const planLevels = p.trinh_bay?.cac_cap ?? [];
+  return { sections: (p.noi_dung ?? []).map((s) => sectionItems(s, planLevels)), appendices: (p.phu_luc ?? []).map((a) => appendixItems(a, planLevels)) };
+}
+
 function section(s: SectionSource, index: number, planLevels: LevelSource[]): Section {
   const lbl = `${roman(index + 1)}.`;
   return {
@@ -122,7 +133,7 @@ function section(s: SectionSource, index: number, planLevels: LevelSource[]): Se
     paragraphs: list(s.doan),
     budget: budget(s.du_toan),
     table: s.bang,
-    items: items(s.cac_y, s.danh_dau, 1, "", [s.cac_cap ?? [], planLevels]),
+    items: sectionItems(s, planLevels),
   };
 }
 
@@ -152,7 +163,8 @@ export interface NormalizeInput {
 export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): { plan?: NormalizedPlan; findings: Finding[] } {
   const own = plan.value as PlanSource;
   const office = profile?.value as ProfileSource | undefined;
-  const p = mergeProfile(office, own);
+  let p = mergeProfile(office, own);
+  const targets = referenceTargets(p, numberedItems(p));
   const findings: Finding[] = [];
   // a plan issued with a Quyết định is signed, numbered and sent by the Quyết định (validate/complete.ts asks nothing of those)
   if (own.quyet_dinh !== undefined) findings.push(...decreeConflicts(plan));
@@ -160,8 +172,10 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
   for (const more of [punctuationFindings(plan, profile, p), unusedKeyFindings(plan, profile, p), sentenceFindings(plan, p)]) append(findings, more);
 
   findings.push(...checkTexts(plan));
+  append(findings, referenceFindings(profile ? [plan, profile] : [plan], plan, targets));
   // validate reports the parts missing (validate/complete.ts); such a plan is checked here, never built
   if (hasErrors(findings) || completenessFindings(plan, profile).length) return { findings };
+  p = resolveReferences(p, targets);
 
   const co = p.co_quan!;
   const basesItalic = p.trinh_bay?.can_cu_nghieng !== false;
@@ -217,7 +231,7 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
       titleLines: lines(a.tieu_de),
       paragraphs: list(a.doan),
       table: a.bang,
-      items: items(a.cac_y, a.danh_dau, 1, "", [planLevels]),
+      items: appendixItems(a, planLevels),
       landscape: a.ngang === true,
       reference: a.kem_theo !== undefined ? oneLine(a.kem_theo).trim() : undefined,
     })),

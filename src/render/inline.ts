@@ -7,7 +7,8 @@
  *    not content (so a block scalar's final newline prints nothing);
  *  - a backslash right before a newline is a line break inside the paragraph (as in CommonMark);
  *  - **bold**, *italic*, ^[footnote], H~2~O subscript, m^3^ superscript (as pandoc: no space
- *    inside, so "5 ~ 10" and a lone "^" stay text); `\*` `\^` `\~` `\[` `\]` `\\` print the character itself.
+ *    inside, so "5 ~ 10" and a lone "^" stay text); `\*` `\^` `\~` `\[` `\]` `\<` `\\` print the character
+ *    itself (`<ma>` is a reference, printed as its label by normalize/references.ts).
  * A mark without its closing partner is kept as literal text. A footnote inside a footnote is a
  * problem the normalize stage reports (Word has no notes in notes).
  *
@@ -29,7 +30,7 @@ export interface TextProblem {
 }
 
 /** Characters a backslash makes literal; a backslash before a newline is a line break. */
-const ESCAPABLE = "*^~[]\\\n";
+const ESCAPABLE = "*^~[]<\\\n";
 const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
 const isBlank = (c: string | undefined): boolean => c === " " || c === "\t" || c === "\r";
 

@@ -3,7 +3,7 @@ import { Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthT
 import type { DocumentModel } from "../model/document.js";
 import { NO_BORDERS, rule } from "./blocks.js";
 import { CELL_PADDING, HEADER_COLUMNS, HEADER_INDENT, HEADER_REACH, SIZE, TEXT_WIDTH } from "./layout.js";
-import { textWidth } from "./measure.js";
+import { balancedLines, textWidth } from "./measure.js";
 import { STYLE } from "../model/styles.js";
 import { maxOf } from "../lists.js";
 
@@ -86,12 +86,17 @@ export function referenceLines(ref: string): string[] {
   return at > 0 ? [ref.slice(0, at), ref.slice(at + 1)] : [ref];
 }
 
-/** Ô 5a: "KẾ HOẠCH", the trích yếu and a short rule under it. */
+/**
+ * Ô 5a: "KẾ HOẠCH", the trích yếu and a short rule under it. The trích yếu is one paragraph: its
+ * lines (the user's, or balanced by width when the user typed none) are separated by line breaks.
+ */
 export function titleBlock(t: DocumentModel["title"], available: number): Paragraph[] {
-  const width = maxOf(t.summary.map((s) => textWidth(s, SIZE.title / 2, true)), 0);
+  const measure = (s: string): number => textWidth(s, SIZE.title / 2, true);
+  const lines = t.summary.length === 1 ? balancedLines(t.summary[0]!, available, measure) : t.summary;
+  const width = maxOf(lines.map(measure), 0);
   return [
     new Paragraph({ style: STYLE.title, spacing: { before: 360 }, children: [new TextRun({ text: t.kind })] }),
-    ...t.summary.map((s) => new Paragraph({ style: STYLE.title, children: [new TextRun({ text: s })] })),
+    ...(lines.length ? [new Paragraph({ style: STYLE.title, children: lines.map((s, i) => new TextRun({ text: s, break: i > 0 ? 1 : undefined })) })] : []),
     ...referenceLines(t.issuedWith ?? "").filter(Boolean).map((r) => new Paragraph({ style: STYLE.title, children: [new TextRun({ text: r, bold: false, italics: true })] })),
     rule(Math.round(Math.min(width, available) * 0.4), available),
     new Paragraph({ style: STYLE.rule, spacing: { after: 240 }, children: [] }),

@@ -33,3 +33,56 @@ export function textWidth(text: string, sizePt: number, bold: boolean): number {
   for (const ch of text) em += table[base(ch)] ?? 500;
   return Math.round((em / 1000) * sizePt * 20);
 }
+
+/**
+ * A title line too wide for `width` broken at spaces into the fewest lines that fit, as equal as
+ * possible (the least sum of squared differences from the mean line), never leaving one word alone on
+ * the last line when another split fits. The space at each break becomes the break. A line that fits
+ * is returned whole. Each line holds at most a column of words, so the work is linear in the words.
+ */
+export function balancedLines(text: string, width: number, measure: (s: string) => number): string[] {
+  if (measure(text) <= width) return [text];
+  const words = text.split(" ");
+  const n = words.length;
+  const space = measure(" ");
+  const start = [0];
+  for (const w of words) start.push(start[start.length - 1]! + measure(w) + space);
+  const lineWidth = (i: number, j: number): number => start[j]! - start[i]! - space;
+  // the fewest lines: greedy
+  let lines = 0;
+  for (let i = 0; i < n; lines++) {
+    let j = i + 1;
+    while (j < n && lineWidth(i, j + 1) <= width) j++;
+    i = j;
+  }
+  const mean = lineWidth(0, n) / lines;
+  const split = (lonely: boolean): number[][] | undefined => {
+    // cost[l][j]: the best first l lines ending before word j; from[l][j]: where line l starts
+    const cost = Array.from({ length: lines + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+    const from = Array.from({ length: lines + 1 }, () => new Array<number>(n + 1).fill(-1));
+    cost[0]![0] = 0;
+    for (let l = 1; l <= lines; l++) {
+      for (let j = 1; j <= n; j++) {
+        for (let i = j - 1; i >= 0 && (i === j - 1 || lineWidth(i, j) <= width); i--) {
+          if (cost[l - 1]![i] === Infinity) continue;
+          if (l === lines && j === n && !lonely && j - i < 2 && n > 1) continue;
+          const c = cost[l - 1]![i]! + (lineWidth(i, j) - mean) ** 2;
+          if (c < cost[l]![j]!) {
+            cost[l]![j] = c;
+            from[l]![j] = i;
+          }
+        }
+      }
+    }
+    if (cost[lines]![n] === Infinity) return undefined;
+    const out: number[][] = [];
+    for (let l = lines, j = n; l > 0; l--) {
+      const i = from[l]![j]!;
+      out.unshift([i, j]);
+      j = i;
+    }
+    return out;
+  };
+  const best = split(false) ?? split(true)!;
+  return best.map(([i, j]) => words.slice(i, j).join(" "));
+}

@@ -1,0 +1,153 @@
+/**
+ * References to generated numbers: a section, an item or a Phụ lục given `ma: nhiem-vu` is cited
+ * in any text as `<nhiem-vu>`, which prints the label kehoach generated for it ("Mục IV",
+ * "khoản 2 Mục III", "điểm a khoản 2 Mục III", "Phụ lục II"), so that a reference cannot go stale
+ * when sections move. `\<` prints "<" itself. A reference opening a text or a sentence begins
+ * with a capital ("Khoản 2 Mục III …").
+ */
+import { pathToString, type Finding, type Path } from "../model/finding.js";
+import type { ItemObject, ItemSource, PlanSource } from "../model/plan.js";
+import type { Item } from "../model/normalized.js";
+import type { SourceFile } from "../read/index.js";
+import { normalizeMessages as m, referenceLabel as L } from "../messages/normalize.js";
+import { excerpt } from "../messages/excerpt.js";
+import { suggest } from "../validate/suggest.js";
+import { roman } from "./numbering.js";
+
+/** An escaped character (left as it is), or a reference `<ma>`. */
+const REFERENCE = /\\[\s\S]|<([a-z][a-z0-9_-]*)>/g;
+
+export interface Target {
+  /** The generated label; undefined for an item without a number or letter ("-", "+", none). */
+  label?: string;
+  /** Where its `ma` is typed. */
+  path: Path;
+}
+
+export interface Targets {
+  byId: Map<string, Target>;
+  /** A `ma` given twice: the later ones. */
+  duplicates: Path[];
+  /** Every label the plan generates, referenced or not (lint compares hand-typed ones with them). */
+  labels: Set<string>;
+}
+
+/**
+ * The label of every section, numbered item and Phụ lục of a plan, and the ids given to them;
+ * `numbered` is the plan's items as normalize numbers them (normalize/index.ts numberedItems).
+ */
+export function referenceTargets(p: PlanSource, numbered: { sections: Item[][]; appendices: Item[][] }): Targets {
+  const t: Targets = { byId: new Map(), duplicates: [], labels: new Set() };
+  const add = (id: string | undefined, lbl: string | undefined, path: Path): void => {
+    if (lbl) t.labels.add(lbl);
+    if (id === undefined) return;
+    if (t.byId.has(id)) t.duplicates.push([...path, "ma"]);
+    else t.byId.set(id, { label: lbl, path: [...path, "ma"] });
+  };
+  const items = (list: ItemSource[] | undefined, built: Item[], within: string, khoan: string | undefined, path: Path): void => {
+    (list ?? []).forEach((it, i) => {
+      const lbl = built[i]?.label ?? "";
+      // the innermost number is the khoản, the innermost letter ("a)" or "a.", \u0111 the letter đ) under it the điểm
+      const number = /^(\d+\.)+$/.test(lbl) ? lbl.slice(0, -1) : undefined;
+      const letter = /^[a-z\u0111]\d*[.)]$/.test(lbl) ? lbl.slice(0, -1) : undefined;
+      const full =
+        number !== undefined ? `${L.khoan(number)} ${within}` : letter !== undefined ? [L.diem(letter), khoan && L.khoan(khoan), within].filter(Boolean).join(" ") : undefined;
+      const here = [...path, i];
+      if (typeof it === "string") {
+        if (full) t.labels.add(full);
+        return;
+      }
+      const o = it as ItemObject;
+      add(o.ma, full, here);
+      items(o.cac_y, built[i]?.children ?? [], within, number ?? khoan, [...here, "cac_y"]);
+    });
+  };
+  (p.noi_dung ?? []).forEach((s, i) => {
+    const within = L.section(roman(i + 1));
+    add(s.ma, within, ["noi_dung", i]);
+    items(s.cac_y, numbered.sections[i] ?? [], within, undefined, ["noi_dung", i, "cac_y"]);
+  });
+  const annexes = p.phu_luc ?? [];
+  annexes.forEach((a, i) => {
+    const within = L.appendix(annexes.length > 1 ? roman(i + 1) : "");
+    add(a.ma, within, ["phu_luc", i]);
+    items(a.cac_y, numbered.appendices[i] ?? [], within, undefined, ["phu_luc", i, "cac_y"]);
+  });
+  return t;
+}
+
+/** Keys whose strings are codes, dates, settings or ids, where `<…>` is not a reference. */
+const NO_REFERENCES = new Set([
+  "so", "ngay", "han", "loai", "danh_dau", "ho_so", "mau", "kiem_tra", "ky_so", "de_nghi", "ngang", "so_tien", "do_rong",
+  "co_quan", "nguoi_ky", "luu", "ma",
+]);
+
+/** Whether the text before `at` ends a sentence or a paragraph (or is empty). */
+function startsSentence(s: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(s[i]!)) i--;
+  if (i < 0 || ".!?".includes(s[i]!)) return true;
+  return /\n[ \t]*\n/.test(s.slice(i, at));
+}
+
+/** The text with its references printed as labels, and the references that name no label. */
+export function resolveText(text: string, targets: Targets): { text: string; unknown: { id: string; offset: number }[] } {
+  const unknown: { id: string; offset: number }[] = [];
+  if (!text.includes("<")) return { text, unknown };
+  const out = text.replace(REFERENCE, (whole: string, id: string | undefined, offset: number) => {
+    if (id === undefined) return whole;
+    const lbl = targets.byId.get(id)?.label;
+    if (lbl === undefined) {
+      unknown.push({ id, offset });
+      return whole;
+    }
+    return startsSentence(text, offset) ? lbl[0]!.toLocaleUpperCase("vi") + lbl.slice(1) : lbl;
+  });
+  return { text: out, unknown };
+}
+
+/** Visits the strings where references are read, with their paths. */
+function eachText(v: unknown, path: Path, f: (s: string, path: Path) => void): void {
+  if (typeof v === "string") f(v, path);
+  else if (Array.isArray(v)) v.forEach((x, i) => eachText(x, [...path, i], f));
+  else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) if (!NO_REFERENCES.has(k)) eachText(x, [...path, k], f);
+}
+
+/** A copy of the value with the strings where references are read mapped. */
+function mapTexts(v: unknown, f: (s: string) => string): unknown {
+  if (typeof v === "string") return f(v);
+  if (Array.isArray(v)) return v.map((x) => mapTexts(x, f));
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, NO_REFERENCES.has(k) ? x : mapTexts(x, f)]));
+  return v;
+}
+
+/** The plan with every reference printed as its label (call once the findings have no error). */
+export function resolveReferences<T extends object>(p: T, targets: Targets): T {
+  // without ids there is nothing to print: any reference would have been an error
+  return targets.byId.size === 0 ? p : (mapTexts(p, (s) => resolveText(s, targets).text) as T);
+}
+
+/** A reference naming no id, a `ma` given twice, a `ma` on an item without a number: at their line:col. */
+export function referenceFindings(sources: SourceFile[], plan: SourceFile, targets: Targets): Finding[] {
+  const out: Finding[] = [];
+  const known = [...targets.byId.keys()];
+  for (const src of sources) {
+    eachText(src.value, [], (s, path) => {
+      for (const u of resolveText(s, targets).unknown) {
+        out.push({ file: src.file, ...src.positions.within(path, s, u.offset), rule: "text.reference-unknown", severity: "error", message: m.referenceUnknown(excerpt(u.id), known, suggest(u.id, known)), path: pathToString(path) });
+      }
+    });
+  }
+  for (const path of targets.duplicates) {
+    const id = String(valueAt(plan.value, path));
+    out.push({ file: plan.file, ...plan.positions.valueAt(path), rule: "text.reference-duplicate", severity: "error", message: m.referenceDuplicate(excerpt(id), pathToString(targets.byId.get(id)!.path)), path: pathToString(path) });
+  }
+  for (const [id, t] of targets.byId) {
+    if (t.label === undefined) out.push({ file: plan.file, ...plan.positions.valueAt(t.path), rule: "text.reference-unnumbered", severity: "error", message: m.referenceUnnumbered(excerpt(id)), path: pathToString(t.path) });
+  }
+  return out;
+}
+
+function valueAt(v: unknown, path: Path): unknown {
+  return path.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], v);
+}
