@@ -13,6 +13,7 @@ import { isProfile, locateProfile, locateTemplates } from "./read/locate.js";
 import { normalizePlan } from "./normalize/index.js";
 import { append } from "./lists.js";
 import { capFindings } from "./read/cap.js";
+import { loadSheets } from "./read/sheets.js";
 
 export interface LoadedPlan {
   file: string;
@@ -68,7 +69,10 @@ export function loadPlan(file: string): LoadedPlan {
   // the templates folder of the plan, or else of its profile
   const declaring = (src.value as ProfileSource).mau !== undefined ? src : (profile?.value as ProfileSource | undefined)?.mau !== undefined ? profile : undefined;
   const templates = declaring ? locateTemplates(declaring) : {};
-  const n = normalizePlan({ plan: src, profile, templatesDir: templates.path });
+  // the spreadsheets the plan's tables name, read once the plan is known to be well formed
+  const sheets = loadSheets(src);
+  if (hasErrors(sheets.findings)) return { file, kind: "plan", sources, findings: append(findings, sheets.findings) };
+  const n = normalizePlan({ plan: src, profile, templatesDir: templates.path, sheets: sheets.tables });
   append(findings, capFindings(file, n.findings));
   if (templates.finding) return { file, kind: "plan", sources, findings: [...findings, templates.finding] };
   return { file, kind: "plan", plan: n.plan, sources, findings };

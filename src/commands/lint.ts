@@ -7,6 +7,7 @@ import { basename, dirname } from "node:path";
 import type { Finding } from "../model/finding.js";
 import type { PlanSource, ProfileSource } from "../model/plan.js";
 import { lintSource, fixText } from "../lint/index.js";
+import { sumFindings } from "../lint/sums.js";
 import { loadPlan, type LoadedPlan } from "../pipeline.js";
 import { cliMessages as m, lintCliMessages as lm } from "../messages/cli.js";
 import { expandArgs } from "./expand.js";
@@ -40,7 +41,10 @@ export function lintLoaded(loaded: LoadedPlan, today = new Date()): Finding[] {
     disabled,
     futureMarginDays: own.kiem_tra?.ngay_tuong_lai ?? office.kiem_tra?.ngay_tuong_lai ?? DEFAULT_FUTURE_MARGIN_DAYS,
   };
-  return loaded.sources.filter((s) => s.value !== undefined).flatMap((s) => lintSource(s, ctx));
+  const found = loaded.sources.filter((s) => s.value !== undefined).flatMap((s) => lintSource(s, ctx));
+  // sums need the tables as built, spreadsheets read
+  if (loaded.plan && !disabled.has("lint.table-sum")) append(found, sumFindings(loaded.plan));
+  return found;
 }
 
 /** In check and build, lint findings never stop a plan: they are warnings there. */

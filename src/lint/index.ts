@@ -37,6 +37,7 @@ export const LINT_RULES: Record<string, string> = {
   "lint.double-space": "hai dấu cách liền nhau",
   "lint.literal-newline": "\\n gõ trong văn bản (in ra nguyên văn, không phải xuống dòng)",
   "lint.brackets": "ngoặc đơn, ngoặc vuông hoặc ngoặc kép không cân",
+  "lint.table-sum": "dòng cộng, dòng nhóm hoặc dòng tổng cộng của bảng không bằng tổng các dòng của nó (cot_tien)",
   "lint.unknown-rule": "mã quy tắc không có trong kiem_tra.tat",
 };
 

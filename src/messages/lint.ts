@@ -41,6 +41,8 @@ export const lintMessages = {
     `"\\n" ở đây được in nguyên hai ký tự \\ và n, không phải xuống dòng. Muốn sang đoạn mới hãy để một dòng trống; muốn xuống dòng trong đoạn hãy kết thúc dòng bằng dấu \\ (xem README, "Viết văn bản dài trong YAML").`,
   brackets: (open: string, close: string) => `dấu "${open}" và "${close}" không cân: thiếu dấu mở hoặc dấu đóng.`,
   quotes: () => `số dấu ngoặc kép (") lẻ: thiếu dấu mở hoặc dấu đóng.`,
+  tableSum: (kind: "group" | "subtotal" | "total", typed: string, sum: string, column: number) =>
+    `${kind === "total" ? "dòng tổng cộng" : kind === "subtotal" ? "dòng cộng" : "dòng nhóm"} ghi ${typed} ở cột ${column} nhưng ${kind === "total" ? "tổng các dòng của bảng" : "tổng các dòng của nhóm"} là ${sum}. Kiểm tra lại số ở dòng này và ở các dòng được cộng.`,
   unknownRule: (id: string, suggestion?: string) =>
     `không có quy tắc kiểm tra "${excerpt(id)}".` + (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : " Xem danh sách bằng kehoach lint --help hoặc README."),
 } as const;

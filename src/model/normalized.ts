@@ -2,13 +2,61 @@
  * The plan after normalize: profile merged, defaults applied, every list in one shape,
  * and every number and letter generated. Text is still the user's text (inline marks kept).
  */
-import type { ArchiveSource, Marker, SectionKind, SignerSource, TableSource } from "./plan.js";
+import type { ArchiveSource, Marker, SectionKind, SignerSource } from "./plan.js";
 
 export interface BudgetLine {
   text: string;
   /** Đồng, as exact digits without separators ("15000000"): no amount is rounded, however long. */
   amount: string;
   source?: string;
+}
+
+/** A place a table's row or cell came from: the plan (file:line:col) or a spreadsheet cell. */
+export interface Where {
+  file: string;
+  line: number;
+  col: number;
+  /** Instance path in the plan ("noi_dung[0].bang.dong[3]"), for the YAML. */
+  path?: string;
+  /** "trang Dự toán, ô H12", for a spreadsheet. */
+  cell?: string;
+}
+
+export interface TableCell {
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+  /** Where the cell's text came from. */
+  where?: Where;
+}
+
+/** row: an ordinary row; group: a group's title row; subtotal: "Cộng" of a group; total: "Tổng cộng". */
+export type TableRowKind = "row" | "group" | "subtotal" | "total";
+
+export interface TableRow {
+  kind: TableRowKind;
+  cells: TableCell[];
+  bold?: boolean;
+  italic?: boolean;
+  where: Where;
+}
+
+export type ColumnAlign = "left" | "center" | "right" | "both";
+
+/** A table from the plan or a spreadsheet, spans checked; columns count the generated TT column. */
+export interface Table {
+  header: TableCell[][];
+  rows: TableRow[];
+  columns: number;
+  /** Relative widths the user gave (do_rong); otherwise the writer measures the content. */
+  widths?: number[];
+  align?: ColumnAlign[];
+  /** Points (11–13); undefined = the table style's 13. */
+  size?: number;
+  /** The first column is TT, generated from the rows' kinds. */
+  numbered: boolean;
+  /** 0-based columns holding amounts. */
+  amountColumns: number[];
 }
 
 export interface Item {
@@ -23,7 +71,7 @@ export interface Item {
   /** Reporting deadline "YYYY-MM-DD". */
   deadline?: string;
   budget?: BudgetLine[];
-  table?: TableSource;
+  table?: Table;
   children: Item[];
 }
 
@@ -34,7 +82,7 @@ export interface Section {
   title?: string;
   paragraphs: string[];
   budget?: BudgetLine[];
-  table?: TableSource;
+  table?: Table;
   items: Item[];
 }
 
@@ -44,7 +92,7 @@ export interface Appendix {
   /** The title's lines as typed (a line-list field, not flowing text). */
   titleLines: string[];
   paragraphs: string[];
-  table?: TableSource;
+  table?: Table;
   items: Item[];
   landscape: boolean;
 }

@@ -58,10 +58,24 @@ export interface BudgetLineSource {
   nguon?: Text;
 }
 
+/** A table cell: its text, or its text with how many columns/rows it covers. */
+export type TableCellSource = string | { noi_dung: string; gop_cot?: number; gop_dong?: number };
+export type TableRowSource = TableCellSource[] | { o: TableCellSource[]; loai?: "nhom" | "cong" | "tong"; dam?: boolean; nghieng?: boolean };
+
 export interface TableSource {
-  cot: Text[];
-  dong: Text[][];
+  /** One header row, or several. */
+  cot?: TableCellSource[] | TableCellSource[][];
+  dong?: TableRowSource[];
   do_rong?: number[];
+  can?: ("trai" | "giua" | "phai" | "deu")[];
+  co_chu?: number;
+  tt?: boolean;
+  cot_tien?: number[];
+  tep?: string;
+  trang?: string;
+  vung?: string;
+  dong_tieu_de?: number;
+  kieu_dong?: { nhom?: number[]; cong?: number[]; tong?: number[] };
 }
 
 export interface ItemObject {

@@ -4,7 +4,12 @@
  */
 import { hasErrors, type Finding } from "../model/finding.js";
 import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
-import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section } from "../model/normalized.js";
+import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section, Table } from "../model/normalized.js";
+import type { Path } from "../model/finding.js";
+import type { TableSource } from "../model/plan.js";
+import type { SheetTable } from "../read/sheets.js";
+import { eachTable } from "../tables.js";
+import { normalizeTable, type TableContext } from "./table.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
 import { mergeProfile } from "./profile.js";
@@ -53,7 +58,9 @@ function budget(v: BudgetLineSource[] | undefined): BudgetLine[] | undefined {
   return v?.map((b) => ({ text: b.noi_dung, amount: amount(b.so_tien), source: b.nguon }));
 }
 
-function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth: number, parentLabel: string): Item[] {
+type Tables = (t: TableSource | undefined) => Table | undefined;
+
+function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth: number, parentLabel: string, tables: Tables): Item[] {
   const mk = marker ?? defaultMarker(depth);
   return (src ?? []).map((s, i) => {
     const lbl = label(mk, i, parentLabel);
@@ -71,13 +78,13 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
       task,
       deadline: s.han,
       budget: budget(s.du_toan),
-      table: s.bang,
-      children: items(s.cac_y, s.danh_dau, depth + 1, lbl),
+      table: tables(s.bang),
+      children: items(s.cac_y, s.danh_dau, depth + 1, lbl, tables),
     };
   });
 }
 
-function section(s: SectionSource, index: number): Section {
+function section(s: SectionSource, index: number, tables: Tables): Section {
   const lbl = `${roman(index + 1)}.`;
   return {
     label: lbl,
@@ -85,8 +92,8 @@ function section(s: SectionSource, index: number): Section {
     title: s.tieu_de,
     paragraphs: list(s.doan),
     budget: budget(s.du_toan),
-    table: s.bang,
-    items: items(s.cac_y, s.danh_dau, 1, ""),
+    table: tables(s.bang),
+    items: items(s.cac_y, s.danh_dau, 1, "", tables),
   };
 }
 
@@ -95,10 +102,12 @@ export interface NormalizeInput {
   profile?: SourceFile;
   /** The office templates folder, found by read/locate.ts. */
   templatesDir?: string;
+  /** Tables read from spreadsheets (read/sheets.ts), by their `bang`. */
+  sheets?: Map<TableSource, SheetTable>;
 }
 
 /** Builds the normalized plan, or findings saying which parts are missing. */
-export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): { plan?: NormalizedPlan; findings: Finding[] } {
+export function normalizePlan({ plan, profile, templatesDir, sheets }: NormalizeInput): { plan?: NormalizedPlan; findings: Finding[] } {
   const own = plan.value as PlanSource;
   const office = profile?.value as ProfileSource | undefined;
   const p = mergeProfile(office, own);
@@ -138,6 +147,10 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
     else recipients.push({ name, note: typeof r === "string" || r.ghi_chu === undefined ? undefined : oneLine(r.ghi_chu) });
   }
   const numerals = (p.phu_luc?.length ?? 0) > 1;
+  const paths = new Map<TableSource, Path>();
+  eachTable(plan.value, [], (t, at) => paths.set(t as TableSource, [...at]));
+  const ctx: TableContext = { src: plan, paths, sheets: sheets ?? new Map(), findings: [] };
+  const tables: Tables = (t) => (t === undefined ? undefined : normalizeTable(t, ctx));
   const normalized: NormalizedPlan = {
     file: plan.file,
     agency: {
@@ -153,7 +166,7 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
     summary: p.trich_yeu ?? "",
     summaryInSentence: p.trich_yeu_trong_cau,
     preamble,
-    sections: (p.noi_dung ?? []).map(section),
+    sections: (p.noi_dung ?? []).map((s, i) => section(s, i, tables)),
     closing: p.ket_thuc,
     signer: oneLineEach(p.nguoi_ky) ?? {},
     recipients,
@@ -163,12 +176,13 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
       numeral: numerals ? roman(i + 1) : "",
       titleLines: lines(a.tieu_de),
       paragraphs: list(a.doan),
-      table: a.bang,
-      items: items(a.cac_y, a.danh_dau, 1, ""),
+      table: tables(a.bang),
+      items: items(a.cac_y, a.danh_dau, 1, "", tables),
       landscape: a.ngang === true,
     })),
     eSign: p.ky_so === true,
     templatesDir,
   };
+  if (hasErrors(ctx.findings)) return { findings: [...findings, ...ctx.findings] };
   return { plan: normalized, findings };
 }

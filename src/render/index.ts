@@ -2,9 +2,8 @@
  * Render stage: the normalized plan and the templates become the document model, in which
  * every word is final. Presentation is left to the write stage.
  */
-import type { Block, DocumentModel, Paragraphs, Run } from "../model/document.js";
-import type { BudgetLine, Item, NormalizedPlan, PlanDate } from "../model/normalized.js";
-import type { TableSource } from "../model/plan.js";
+import type { Block, DocumentModel, Paragraphs, Run, TableBlock, TableCellBlock } from "../model/document.js";
+import type { BudgetLine, Item, NormalizedPlan, PlanDate, Table, TableCell } from "../model/normalized.js";
 import { append } from "../lists.js";
 import { addDigits, groupDigits } from "../digits.js";
 import { endingMark } from "../normalize/punctuation.js";
@@ -79,32 +78,39 @@ class Renderer {
     return this.t.render(name, { ...this.data, ...extra });
   }
 
-  private table(src: TableSource): Block {
-    const width = src.cot.length;
-    // validate (tables.ts) rejects wrong counts at their line:col; a cell is never padded or dropped here
-    if (src.dong.some((r) => r.length !== width) || (src.do_rong && src.do_rong.length !== width)) throw new Error("table with unchecked cell or width count");
-    const widths = src.do_rong ?? src.cot.map(() => 1);
+  private table(t: Table): Block {
+    const cell = (c: TableCell, bold?: boolean): TableCellBlock => ({ content: paragraphs(c.text, { bold }), colSpan: c.colSpan, rowSpan: c.rowSpan });
+    const amounts = new Set(t.amountColumns);
+    // TT centred and amounts right, as in the annexes offices print; the rest as typed text reads, left
+    const align = t.align ?? Array.from({ length: t.columns }, (_, i) => (t.numbered && i === 0 ? "center" : amounts.has(i) ? "right" : "left"));
     return {
       kind: "table",
-      columns: src.cot.map((c) => paragraphs(c, { bold: true })),
-      rows: src.dong.map((r) => r.map((c) => paragraphs(c))),
-      widths,
+      header: t.header.map((r) => r.map((c) => cell(c, true))),
+      rows: t.rows.map((r) => ({ cells: r.cells.map((c) => cell(c)), bold: r.bold || undefined, italic: r.italic || undefined })),
+      widths: t.widths,
+      align,
+      size: t.size,
     };
   }
 
   private budget(lines: BudgetLine[]): Block {
     const cols = this.fill("du-toan-cot").split("\n").map((s) => s.trim()).filter(Boolean);
     const withSource = lines.some((l) => l.source);
-    const columns = (withSource ? cols : cols.slice(0, 3)).map((c) => paragraphs(c, { bold: true }));
-    const rows = lines.map((l, i) => {
-      const row = [paragraphs(String(i + 1)), paragraphs(l.text), paragraphs(groupDigits(l.amount))];
-      if (withSource) row.push(paragraphs(l.source ?? ""));
-      return row;
+    const one = (content: Paragraphs, colSpan = 1): TableCellBlock => ({ content, colSpan, rowSpan: 1 });
+    const header = [(withSource ? cols : cols.slice(0, 3)).map((c) => one(paragraphs(c, { bold: true })))];
+    const rows: TableBlock["rows"] = lines.map((l, i) => {
+      const row = [one(paragraphs(String(i + 1))), one(paragraphs(l.text)), one(paragraphs(groupDigits(l.amount)))];
+      if (withSource) row.push(one(paragraphs(l.source ?? "")));
+      return { cells: row };
     });
     const total = lines.reduce((s, l) => addDigits(s, l.amount), "0");
-    const totalRow = [paragraphs(""), paragraphs(this.fill("du-toan-tong"), { bold: true }), paragraphs(groupDigits(total), { bold: true })];
-    if (withSource) totalRow.push(paragraphs(""));
-    return { kind: "table", columns, rows, widths: withSource ? [1, 6, 3, 3] : [1, 7, 3], totalRow };
+    // "Tổng cộng" over the TT and text columns, as real budget annexes print it
+    const totalRow = [one(paragraphs(this.fill("du-toan-tong"), { bold: true }), 2), one(paragraphs(groupDigits(total), { bold: true }))];
+    if (withSource) totalRow.push(one(paragraphs("")));
+    rows.push({ cells: totalRow, bold: true });
+    const align: TableBlock["align"] = ["center", "left", "right"];
+    if (withSource) align.push("left");
+    return { kind: "table", header, rows, align };
   }
 
   private paragraphs(texts: string[]): Block[] {
