@@ -55,6 +55,8 @@ export interface Table {
   size?: number;
   /** The first column is TT, generated from the rows' kinds. */
   numbered: boolean;
+  /** The header came from a spreadsheet without the generated TT column: render adds its title. */
+  headerWithoutNumber?: boolean;
   /** 0-based columns holding amounts. */
   amountColumns: number[];
 }

@@ -71,7 +71,8 @@ export function normalizeTable(t: TableSource, ctx: TableContext): Table {
   }
   const numbered = t.tt === true;
   if (numbered) numberRows(rows, (r) => r.where);
-  const columns = header.length ? header[0]!.reduce((s, c) => s + c.colSpan, 0) : (sheet?.columns ?? 0) + (numbered ? 1 : 0);
+  const headerWithoutNumber = numbered && t.cot === undefined;
+  const columns = (header.length ? header[0]!.reduce((s, c) => s + c.colSpan, 0) : (sheet?.columns ?? 0)) + (headerWithoutNumber ? 1 : 0);
   if (sheet) checkSheetColumns(t, sheet, columns, at, ctx);
   return {
     header,
@@ -81,6 +82,7 @@ export function normalizeTable(t: TableSource, ctx: TableContext): Table {
     align: t.can?.map((a) => ALIGN[a]!),
     size: t.co_chu,
     numbered,
+    headerWithoutNumber,
     amountColumns: (t.cot_tien ?? []).map((c) => c - 1),
   };
 }

@@ -35,7 +35,12 @@ export interface SheetTable {
 
 /** A problem at a sheet's cell ("H12") or with the file as a whole. */
 class SheetError extends Error {
-  constructor(message: string, readonly cell?: string) {
+  constructor(
+    message: string,
+    readonly cell?: string,
+    /** The sheet's name, once known. */
+    public sheet?: string,
+  ) {
     super(message);
   }
 }
@@ -123,7 +128,16 @@ function readXlsx(bytes: Buffer, sheetName: string | undefined, amountColumn: (c
   const target = rel ? attr(rel[0], "Target") ?? "" : "";
   const sheetXml = files.get(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
   if (sheetXml === undefined) throw new SheetError(m.notXlsx(`không có dữ liệu của trang "${chosen.name}"`));
-  const shared = [...(files.get("xl/sharedStrings.xml") ?? "").matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((x) => richText(x[1] ?? ""));
+  try {
+    return { grid: sheetGrid(sheetXml, files.get("xl/sharedStrings.xml") ?? "", amountColumn), sheet: chosen.name };
+  } catch (e) {
+    if (e instanceof SheetError) e.sheet = chosen.name;
+    throw e;
+  }
+}
+
+function sheetGrid(sheetXml: string, sharedXml: string, amountColumn: (c: number) => boolean): Grid {
+  const shared = [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((x) => richText(x[1] ?? ""));
   const grid: Grid = { cells: new Map(), merges: [], rows: 0, columns: 0 };
   for (const x of sheetXml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const head = `<c${x[1]}>`;
@@ -155,7 +169,7 @@ function readXlsx(bytes: Buffer, sheetName: string | undefined, amountColumn: (c
     const q = parseRef(b ?? a ?? "");
     if (p && q) grid.merges.push({ r0: p[0], c0: p[1], r1: q[0], c1: q[1] });
   }
-  return { grid, sheet: chosen.name };
+  return grid;
 }
 
 // ——— csv ———————————————————————————————————————————————————————————————————————————
@@ -285,6 +299,7 @@ export function loadSheets(src: SourceFile): { tables: Map<TableSource, SheetTab
       tables.set(t, table);
     } catch (e) {
       if (!(e instanceof SheetError)) throw e;
+      if (e.sheet !== undefined) name = `${t.tep}, trang ${e.sheet}`;
       fail(e.cell ? `${name}, ô ${e.cell}: ${e.message}` : `${name}: ${e.message}`);
     }
   });

@@ -85,7 +85,12 @@ class Renderer {
     const align = t.align ?? Array.from({ length: t.columns }, (_, i) => (t.numbered && i === 0 ? "center" : amounts.has(i) ? "right" : "left"));
     return {
       kind: "table",
-      header: t.header.map((r) => r.map((c) => cell(c, true))),
+      header: t.header.map((r, i) => {
+        const cells = r.map((c) => cell(c, true));
+        // a spreadsheet's header has no TT column: its title spans the header rows
+        if (i === 0 && t.headerWithoutNumber) cells.unshift({ content: paragraphs(this.fill("bang-tt"), { bold: true }), colSpan: 1, rowSpan: t.header.length });
+        return cells;
+      }),
       rows: t.rows.map((r) => ({ cells: r.cells.map((c) => cell(c)), bold: r.bold || undefined, italic: r.italic || undefined })),
       widths: t.widths,
       align,
