@@ -234,6 +234,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     cac_y: { value: ["Tuyên truyền về quyền trẻ em."], prepare: (c) => void (drop("cac_y")(c), (c.doan = "Bảo đảm quyền trẻ em.")) },
     du_toan: { value: [{ noi_dung: "Tuyên truyền", so_tien: 5000000 }] },
     bang: { value: { cot: ["Nội dung", "Thời gian"], dong: [["Tuyên truyền", "Quý II"]] } },
+    bang_nhiem_vu: { value: "thay" },
   },
   y: {
     tieu_de: { value: "Tuyên truyền" },
@@ -312,6 +313,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     cac_y: { value: ["Trường Mầm non xã."] },
     bang: { value: { cot: ["Trường", "Số trẻ em"], dong: [["Mầm non", "120"]] } },
     ngang: { value: true },
+    bang_nhiem_vu: { value: "them", prepare: (c) => void (c.cac_y = [{ doan: "Rà soát trường lớp", chu_tri: "Phòng Giáo dục" }]) },
   },
   kiem_tra: {
     tat: { value: ["lint.date-future"], prepare: futureDate, observe: "findings" },

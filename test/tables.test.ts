@@ -271,3 +271,60 @@ describe("the spreadsheet example", () => {
     expect(check.stdout).toMatch(/ 0 failed/);
   });
 });
+
+describe("tasks as the task annex table", () => {
+  const TASKS = `${MINIMAL_PLAN}phu_luc:
+  - tieu_de: Nhiệm vụ
+    ngang: true
+    bang_nhiem_vu: MODE
+    cac_y:
+      - tieu_de: Chỉ đạo, điều hành
+        cac_y:
+          - doan: Kiện toàn Ban Chỉ huy
+            chu_tri: Ban Chỉ huy Quân sự
+            thoi_gian: Quý I/2025
+          - doan: Xây dựng kế hoạch
+            chu_tri: Phòng Nông nghiệp
+            cac_y:
+              - doan: Lấy ý kiến các xã
+                chu_tri: Phòng Nông nghiệp
+      - tieu_de: Tuyên truyền
+        cac_y:
+          - doan: Tuyên truyền trên loa
+            chu_tri: Trung tâm Truyền thông
+            thoi_gian: Thường xuyên
+`;
+  it("prints one column per task field the items have, groups I, II, tasks 1, 2 restarting, sub-tasks 1.1", async () => {
+    const xml = await documentXml(write(TASKS.replace("MODE", "thay")));
+    const rows = tableRows(xml).map((r) => r.map(cellText));
+    // no item has phoi_hop: no such column
+    expect(rows).toEqual([
+      ["TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+      ["I", "Chỉ đạo, điều hành"],
+      ["1", "Kiện toàn Ban Chỉ huy", "Ban Chỉ huy Quân sự", "Quý I/2025"],
+      ["2", "Xây dựng kế hoạch", "Phòng Nông nghiệp", ""],
+      ["2.1", "Lấy ý kiến các xã", "Phòng Nông nghiệp", ""],
+      ["II", "Tuyên truyền"],
+      ["1", "Tuyên truyền trên loa", "Trung tâm Truyền thông", "Thường xuyên"],
+    ]);
+    expect(tableRows(xml)[1]![1]).toContain('<w:gridSpan w:val="3"/>');
+    // instead of prose: the labels of the prose items are not printed
+    expect(xml).not.toContain("Cơ quan chủ trì: ");
+  });
+
+  it("prints the prose and the table with them", async () => {
+    const xml = await documentXml(write(TASKS.replace("MODE", "them")));
+    expect(xml).toContain("Cơ quan chủ trì: Ban Chỉ huy Quân sự");
+    expect(tableRows(xml)).toHaveLength(7);
+  });
+
+  it("the task example builds with no error and passes the Decree 30 checker", () => {
+    const example = join(ROOT, "examples", "phu-luc-nhiem-vu", "ke-hoach.yaml");
+    const out = join(tempDir("kehoach-example-"), "ke-hoach.docx");
+    const r = runCli(["build", example, "-o", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(runCli(["lint", example]).code).toBe(0);
+    if (!HAS_CHECKER) return;
+    expect(spawnSync("python3", [CHECKER, out], { encoding: "utf8" }).stdout).toMatch(/ 0 failed/);
+  });
+});

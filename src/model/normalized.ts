@@ -2,7 +2,7 @@
  * The plan after normalize: profile merged, defaults applied, every list in one shape,
  * and every number and letter generated. Text is still the user's text (inline marks kept).
  */
-import type { ArchiveSource, Marker, SectionKind, SignerSource } from "./plan.js";
+import type { ArchiveSource, Marker, SectionKind, SignerSource, TaskTableMode } from "./plan.js";
 
 export interface BudgetLine {
   text: string;
@@ -86,6 +86,8 @@ export interface Section {
   budget?: BudgetLine[];
   table?: Table;
   items: Item[];
+  /** The items printed as the task table (instead of or besides prose). */
+  taskTable?: TaskTableMode;
 }
 
 export interface Appendix {
@@ -97,6 +99,7 @@ export interface Appendix {
   table?: Table;
   items: Item[];
   landscape: boolean;
+  taskTable?: TaskTableMode;
 }
 
 export interface PlanDate {

@@ -102,7 +102,11 @@ export interface SectionSource {
   cac_y?: ItemSource[];
   du_toan?: BudgetLineSource[];
   bang?: TableSource;
+  bang_nhiem_vu?: TaskTableMode;
 }
+
+/** thay: the items as the task table instead of prose; them: prose, then the table. */
+export type TaskTableMode = "thay" | "them";
 
 export interface PreambleObject {
   can_cu?: Text[];
@@ -117,6 +121,7 @@ export interface AppendixSource {
   danh_dau?: Marker;
   bang?: TableSource;
   ngang?: boolean;
+  bang_nhiem_vu?: TaskTableMode;
 }
 
 export interface LintSettings {

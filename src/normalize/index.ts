@@ -94,6 +94,7 @@ function section(s: SectionSource, index: number, tables: Tables): Section {
     budget: budget(s.du_toan),
     table: tables(s.bang),
     items: items(s.cac_y, s.danh_dau, 1, "", tables),
+    taskTable: s.bang_nhiem_vu,
   };
 }
 
@@ -179,6 +180,7 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
       table: tables(a.bang),
       items: items(a.cac_y, a.danh_dau, 1, "", tables),
       landscape: a.ngang === true,
+      taskTable: a.bang_nhiem_vu,
     })),
     eSign: p.ky_so === true,
     templatesDir,

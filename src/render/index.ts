@@ -9,6 +9,15 @@ import { addDigits, groupDigits } from "../digits.js";
 import { endingMark } from "../normalize/punctuation.js";
 import { summaryInSentence } from "../normalize/sentences.js";
 import { paragraphs, titleLines } from "./inline.js";
+import { roman } from "../normalize/numbering.js";
+import type { TaskTableMode } from "../model/plan.js";
+
+/** The task annex's columns after TT and Nội dung: the task field and its column title's template. */
+const TASK_COLUMNS: [keyof NonNullable<Item["task"]>, string][] = [
+  ["lead", "bang-nhiem-vu-chu-tri"],
+  ["partners", "bang-nhiem-vu-phoi-hop"],
+  ["timing", "bang-nhiem-vu-thoi-gian"],
+];
 import type { Templates } from "./templates.js";
 
 export { loadTemplates, TemplateError } from "./templates.js";
@@ -118,6 +127,62 @@ class Renderer {
     return { kind: "table", header, rows, align };
   }
 
+  /**
+   * Items as the task annex table: TT | Nội dung thực hiện | one column per task field any item has.
+   * An item with sub-items and no task fields of its own is a group row (I, II …, its title over the
+   * other columns); tasks are numbered 1, 2 … restarting in each group, their own sub-items 1.1, 1.2.
+   * A table or budget inside an item follows the task table, so nothing typed is left out.
+   */
+  private taskTable(items: Item[]): Block[] {
+    const present = TASK_COLUMNS.filter(([field]) => {
+      const has = (list: Item[]): boolean => list.some((it) => it.task?.[field] !== undefined || has(it.children));
+      return has(items);
+    });
+    const one = (content: Paragraphs, colSpan = 1): TableCellBlock => ({ content, colSpan, rowSpan: 1 });
+    const header = [[one(paragraphs(this.fill("bang-tt"), { bold: true })), one(paragraphs(this.fill("bang-nhiem-vu-noi-dung"), { bold: true })), ...present.map(([, tpl]) => one(paragraphs(this.fill(tpl), { bold: true })))]];
+    const rows: TableBlock["rows"] = [];
+    const after: Block[] = [];
+    const content = (it: Item): Paragraphs => {
+      const out: Paragraphs = [];
+      if (it.title !== undefined) append(out, paragraphs(it.title, { bold: true }));
+      if (it.unit !== undefined) append(out, paragraphs(it.propose ? this.fill("don-vi", { don_vi: it.unit, de_nghi: true }).replace(/:$/, "") : it.unit, { bold: true }));
+      it.paragraphs.forEach((p, i) => {
+        const text = i === 0 && it.deadline ? this.fill("han", { noi_dung: p.trimEnd(), han: textDate(it.deadline) }) : p;
+        append(out, paragraphs(text));
+      });
+      return out;
+    };
+    const extras = (it: Item): void => {
+      if (it.budget) after.push(this.budget(it.budget));
+      if (it.table) after.push(this.table(it.table));
+    };
+    const task = (it: Item, label: string): void => {
+      rows.push({ cells: [one(paragraphs(label)), one(content(it)), ...present.map(([field]) => one(paragraphs(it.task?.[field]?.trim() ?? "")))] });
+      extras(it);
+      it.children.forEach((c, i) => task(c, `${label}.${i + 1}`));
+    };
+    let group = 0;
+    let n = 0;
+    for (const it of items) {
+      if (it.children.length && !it.task) {
+        rows.push({ cells: [one(paragraphs(roman(++group))), one(content(it), 1 + present.length)], bold: true });
+        extras(it);
+        it.children.forEach((c, i) => task(c, String(i + 1)));
+        n = 0;
+      } else task(it, String(++n));
+    }
+    const table: TableBlock = { kind: "table", header, rows, align: ["center", "left", ...present.map((): "left" => "left")] };
+    return [table, ...after];
+  }
+
+  /** A section's or Phụ lục's items: prose, the task table, or both. */
+  private items(items: Item[], mode: TaskTableMode | undefined): Block[] {
+    const out: Block[] = [];
+    if (mode !== "thay") for (const it of items) append(out, this.item(it));
+    if (mode) append(out, this.taskTable(items));
+    return out;
+  }
+
   private paragraphs(texts: string[]): Block[] {
     return texts.flatMap((t) => paragraphs(t).map((runs): Block => ({ kind: "paragraph", runs })));
   }
@@ -190,7 +255,7 @@ class Renderer {
       append(out, this.paragraphs(s.paragraphs));
       if (s.budget) out.push(this.budget(s.budget));
       if (s.table) out.push(this.table(s.table));
-      for (const it of s.items) append(out, this.item(it));
+      append(out, this.items(s.items, s.taskTable));
     }
     const closing = this.plan.closing;
     if (closing === false) {
@@ -249,7 +314,7 @@ class Renderer {
       appendices: p.appendices.map((a) => {
         const blocks: Block[] = [...this.paragraphs(a.paragraphs)];
         if (a.table) blocks.push(this.table(a.table));
-        for (const it of a.items) append(blocks, this.item(it));
+        append(blocks, this.items(a.items, a.taskTable));
         return {
           label: this.fill("phu-luc", { so: a.numeral }),
           title: a.titleLines.map(upper),
