@@ -9,7 +9,8 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, openSync, closeSync, ftrun
 import { join } from "node:path";
 import { buildParallel, type BuildResult } from "../src/commands/build.js";
 import { expandArgs } from "../src/commands/expand.js";
-import { footnotesAtLimit, makeSpecial, manyFootnotes, manyItems } from "./fuzz/limits.js";
+import { footnotesAtLimit, makeSpecial, manyFootnotes, manyItems, withText } from "./fuzz/limits.js";
+import { TEXT_LIMITS } from "../src/normalize/text.js";
 import { CLI, MINIMAL_PLAN, ROOT, runCli, tempDir } from "./helpers.js";
 
 const plan = (n: number): string => MINIMAL_PLAN.replace('so: "5"', `so: "${n}"`);
@@ -21,24 +22,39 @@ interface JsonReport {
 }
 
 describe("a batch goes on when one plan fails", () => {
-  it("a plan at each limit among ordinary plans: the big one builds or is one failed plan, the others are built, the JSON is printed", () => {
+  it("a plan at each limit among ordinary plans: each builds, the JSON is printed; a plan past a text limit is one failed plan at its line:col", () => {
     const dir = tempDir();
-    writeFileSync(join(dir, "a-footnotes-at-limit.yaml"), footnotesAtLimit());
+    writeFileSync(join(dir, "a-footnotes-at-size-limit.yaml"), footnotesAtLimit());
     writeFileSync(join(dir, "b-items-at-limit.yaml"), manyItems(49_900));
-    writeFileSync(join(dir, "c-5000-footnotes.yaml"), manyFootnotes(5000));
+    writeFileSync(join(dir, "c-footnotes-at-limit.yaml"), manyFootnotes(TEXT_LIMITS.footnotes));
+    writeFileSync(join(dir, "c-emphases-at-limit.yaml"), withText("**a** ".repeat(TEXT_LIMITS.emphases)));
+    writeFileSync(join(dir, "c-paragraphs-at-limit.yaml"), withText(Array.from({ length: TEXT_LIMITS.paragraphs }, (_, i) => `Đoạn ${i}.`).join("\n\n")));
     for (let i = 1; i <= 3; i++) writeFileSync(join(dir, `d${i}.yaml`), plan(i));
     const r = runCli(["build", ".", "--out-dir", "out", "--format", "json", "-j", "2"], { cwd: dir, timeout: 120_000 });
     const doc = JSON.parse(r.stdout) as JsonReport;
     const built = doc.outputs.map((o) => o.source).sort();
-    for (const f of ["b-items-at-limit.yaml", "c-5000-footnotes.yaml", "d1.yaml", "d2.yaml", "d3.yaml"]) expect(built, r.stderr).toContain(f);
-    const big = doc.findings.filter((f) => f.file === "a-footnotes-at-limit.yaml" && f.severity === "error");
-    if (built.includes("a-footnotes-at-limit.yaml")) expect(big).toEqual([]);
-    else {
-      expect(big.map((f) => f.rule)).toEqual(["build.memory"]);
-      expect(big[0]!.message).toContain("bộ nhớ");
-      expect(doc.summary).toMatchObject({ plans: 6, failed: 1 });
-      expect(r.code).toBe(1);
-    }
+    expect(built, r.stderr).toEqual(["b-items-at-limit.yaml", "c-emphases-at-limit.yaml", "c-footnotes-at-limit.yaml", "c-paragraphs-at-limit.yaml", "d1.yaml", "d2.yaml", "d3.yaml"]);
+    // 349,000 footnotes in 2 MB once took a worker's memory: now refused where the 5,001st stands
+    const big = doc.findings.filter((f) => f.file === "a-footnotes-at-size-limit.yaml" && f.severity === "error");
+    expect(big.map((f) => f.rule)).toEqual(["limit.text"]);
+    expect(big[0]!.message).toContain("quá nhiều chú thích (tối đa 5.000");
+    expect(doc.summary).toMatchObject({ plans: 8, failed: 1 });
+    expect(readdirSync(join(dir, "out")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  }, 180_000);
+
+  it("a worker that runs out of memory is one failed plan (build.memory); the worker is replaced and the others are built", () => {
+    const dir = tempDir();
+    // a plan well within the limits, in a worker given too small a heap for it
+    writeFileSync(join(dir, "a-big.yaml"), manyItems(49_900));
+    for (let i = 1; i <= 3; i++) writeFileSync(join(dir, `d${i}.yaml`), plan(i));
+    const r = runCli(["build", ".", "--out-dir", "out", "--format", "json", "-j", "2"], { cwd: dir, timeout: 120_000, env: { KEHOACH_WORKER_HEAP_MB: "24" } });
+    const doc = JSON.parse(r.stdout) as JsonReport;
+    const big = doc.findings.filter((f) => f.file === "a-big.yaml" && f.severity === "error");
+    expect(big.map((f) => f.rule)).toEqual(["build.memory"]);
+    expect(big[0]!.message).toContain("bộ nhớ");
+    expect(doc.outputs.map((o) => o.source).sort()).toEqual(["d1.yaml", "d2.yaml", "d3.yaml"]);
+    expect(doc.summary).toMatchObject({ plans: 4, failed: 1 });
+    expect(r.code).toBe(1);
     expect(readdirSync(join(dir, "out")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   }, 180_000);
 

@@ -1,6 +1,6 @@
 /** Shared test helpers: run the real CLI as a process, make temporary folders. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -35,28 +35,5 @@ export function tempDir(prefix = "kehoach-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** A complete, valid plan with everything inline (no profile). */
-export const MINIMAL_PLAN = `co_quan:
-  ten: [ỦY BAN NHÂN DÂN, XÃ BẰNG MẠC]
-  ten_goi: Ủy ban nhân dân xã Bằng Mạc
-  viet_tat: UBND
-  dia_danh: Bằng Mạc
-so: "5"
-ngay: "2025-03-05"
-trich_yeu: Thực hiện công tác trẻ em năm 2025
-noi_dung:
-  - loai: muc_dich_yeu_cau
-    cac_y:
-      - tieu_de: Mục đích
-        cac_y:
-          - Tăng cường sự lãnh đạo của cấp ủy.
-          - Huy động sự tham gia của gia đình.
-nguoi_ky:
-  kt: CHỦ TỊCH
-  chuc_vu: PHÓ CHỦ TỊCH
-  ho_ten: Triệu Thị Diệp
-noi_nhan:
-  - { ten: UBND huyện, ghi_chu: b/c }
-  - Các trường học
-luu: { don_vi: VHXH, so_ban: "02" }
-`;
+/** A complete, valid plan with everything inline (no profile); bench/worst-cases.mjs grows it too. */
+export const MINIMAL_PLAN = readFileSync(join(ROOT, "test", "fixtures", "minimal-plan.yaml"), "utf8");

@@ -11,6 +11,7 @@ import { readRegularFile } from "../src/read/files.js";
 import { MAX_FINDINGS_PER_RULE } from "../src/read/cap.js";
 import { lintSource } from "../src/lint/index.js";
 import { normalizePlan } from "../src/normalize/index.js";
+import { TEXT_LIMITS } from "../src/normalize/text.js";
 import { loadTemplates, renderPlan } from "../src/render/index.js";
 import { buildOne } from "../src/commands/build.js";
 import { loadPlan } from "../src/pipeline.js";
@@ -211,5 +212,25 @@ describe("findings of normalize are capped too", () => {
     const marks = loadPlan(file).findings.filter((f) => f.rule === "text.punctuation");
     expect(marks.length).toBe(MAX_FINDINGS_PER_RULE + 1);
     expect(marks.at(-1)!.message).toMatch(/^… và 900 lỗi tương tự/);
+  });
+});
+
+describe("normalize: what a plan's texts may hold", () => {
+  const plan = (text: string): string => MINIMAL_PLAN.replace("Huy động sự tham gia của gia đình.", `"${text}"`);
+  const findings = (yaml: string) => normalizePlan({ plan: parseSource("plan.yaml", yaml) }).findings.filter((f) => f.rule === "limit.text");
+
+  it("takes a plan at each limit, and refuses the first footnote, emphasis or paragraph past it, where it stands", () => {
+    expect(findings(plan("x^[y] ".repeat(TEXT_LIMITS.footnotes)))).toEqual([]);
+    const over = findings(plan("x^[y] ".repeat(TEXT_LIMITS.footnotes + 1)));
+    expect(over).toHaveLength(1);
+    // the item's text starts after `          - "` on its line; the 5,001st "^[" is 5,000 × 6 + 1 further
+    const line = plan("").split("\n").findIndex((l) => l.includes('- ""')) + 1;
+    expect(over[0]).toMatchObject({ line, col: 14 + TEXT_LIMITS.footnotes * 6 + 1, path: "noi_dung[0].cac_y[0].cac_y[1]" });
+    expect(over[0]!.message).toContain("quá nhiều chú thích (tối đa 5.000");
+    expect(findings(plan("**a** ".repeat(TEXT_LIMITS.emphases)))).toEqual([]);
+    expect(findings(plan("**a** ".repeat(TEXT_LIMITS.emphases + 1)))[0]!.message).toContain("in đậm, in nghiêng (tối đa 20.000");
+    // counted over the whole plan, not text by text
+    const two = MINIMAL_PLAN.replace("Huy động sự tham gia của gia đình.", `"${"x^[y] ".repeat(3000)}"`).replace("Tăng cường sự lãnh đạo của cấp ủy.", `"${"x^[y] ".repeat(3000)}"`);
+    expect(findings(two)).toHaveLength(1);
   });
 });

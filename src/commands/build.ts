@@ -177,15 +177,14 @@ async function addPdfs(plans: PlanFile[], results: BuildResult[], opts: BuildOpt
 }
 
 /**
- * A worker's heap, sized from the read stage's limits (src/read LIMITS: 2 MB, 50,000 nodes).
- * Measured on Node 20 (old generation): a 2 MB plan of 49,900 items (the node limit) needs
- * 161–176 MB, a plan of 5,000 footnotes 49–64 MB; 256 MB builds both, with room for the file of
- * the plan before. What a plan holds inside its texts costs more than its nodes: at the size
- * limit, 345,000 emphasised words (`**a**`) need 0.5–1 GB and 349,000 footnotes about 3.5 GB, more
- * than a worker per core can be given; such a plan is one failed plan (build.memory), never a
- * stopped batch (a limit on footnotes and runs per plan belongs to the render stage).
+ * A worker's heap, sized from the plan limits: the read stage's (2 MB, 50,000 nodes) and what a
+ * plan's texts may hold (normalize/text.ts TEXT_LIMITS: 5,000 footnotes, 20,000 emphases, 20,000
+ * paragraphs). Measured on Node 20 (old generation): a 2 MB plan of 49,900 items (the node limit)
+ * needs 161–176 MB, a plan at the footnote limit 49–64 MB; 256 MB builds each of them, with room for
+ * the file of the plan before. A plan that still runs out is one failed plan (build.memory), never
+ * a stopped batch. KEHOACH_WORKER_HEAP_MB sets another size (a small machine; the tests).
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 12 } as const;
+const WORKER_HEAP = { maxOldGenerationSizeMb: Number(process.env.KEHOACH_WORKER_HEAP_MB) || 256, maxYoungGenerationSizeMb: 12 } as const;
 
 /**
  * Plans larger than this are built only in a worker, whose heap is bounded: on the main thread

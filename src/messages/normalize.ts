@@ -16,6 +16,8 @@ export const normalizeMessages = {
     `thiếu ngày ban hành ("ngay"). Ghi ít nhất năm, ví dụ ngay: "2025" (chỉ được bỏ trống khi ky_so: true).`,
   nestedFootnote: () =>
     `chú thích nằm trong một chú thích khác (Word không có chú thích trong chú thích). Hãy viết hai chú thích liền nhau (A^[chú thích 1]^[chú thích 2]) hoặc gộp nội dung vào một chú thích.`,
+  tooMuchText: (what: string, limit: string) =>
+    `kế hoạch có quá nhiều ${what} (tối đa ${limit} trong một kế hoạch); từ chỗ này trở đi vượt giới hạn. Một kế hoạch thật chỉ có vài chục; hãy kiểm tra xem có dán nhầm nội dung không, hoặc chia thành nhiều kế hoạch, phụ lục.`,
   blankLineInTitle: (what: string) =>
     `${what} có dòng trống: ${what} là một đoạn duy nhất. Hãy xóa dòng trống; muốn xuống dòng trong ${what} thì kết thúc dòng bằng dấu \\ (gạch chéo ngược).`,
 } as const;

@@ -29,12 +29,54 @@ function problems(text: string, path: Path): TextProblem[] {
   return out;
 }
 
+/**
+ * What one plan may hold of what its text makes in the document: each footnote, emphasis and
+ * paragraph is objects in docx's model, and a plan within these limits (and the read stage's: 2 MB,
+ * 50,000 nodes) builds within a build worker's heap (commands/build.ts), so none of them can take a
+ * batch's memory. Measured: 5,000 footnotes or 20,000 emphases or 20,000 paragraphs in one text
+ * each build in under 200 MB. Real plans hold tens.
+ */
+export const TEXT_LIMITS = { footnotes: 5_000, emphases: 20_000, paragraphs: 20_000 } as const;
+
+/** Each kind's marks in a text: a footnote's "^[", a run of "*" (two make an emphasis), a blank line or a "\" line end. */
+const COUNTED: { kind: keyof typeof TEXT_LIMITS; pattern: RegExp; per: number; what: string }[] = [
+  { kind: "footnotes", pattern: /(?<!\\)\^\[/g, per: 1, what: "chú thích" },
+  { kind: "emphases", pattern: /\*+/g, per: 2, what: "chỗ in đậm, in nghiêng" },
+  { kind: "paragraphs", pattern: /\n[ \t]*\n|\\\n/g, per: 1, what: "đoạn và dòng ngắt" },
+];
+
+/** Counts each kind over the plan; the first mark past a limit is a finding at its place, once a kind. */
+class TextBudget {
+  private readonly used = new Map<string, number>();
+
+  constructor(private readonly src: SourceFile, private readonly out: Finding[]) {}
+
+  count(text: string, path: Path): void {
+    for (const c of COUNTED) {
+      let used = this.used.get(c.kind) ?? 0;
+      const limit = TEXT_LIMITS[c.kind] * c.per;
+      if (used > limit) continue;
+      c.pattern.lastIndex = 0;
+      for (let hit = c.pattern.exec(text); hit; hit = c.pattern.exec(text)) {
+        if (++used > limit) {
+          const message = m.tooMuchText(c.what, TEXT_LIMITS[c.kind].toLocaleString("vi-VN"));
+          this.out.push({ file: this.src.file, ...this.src.positions.within(path, text, hit.index), rule: "limit.text", severity: "error", message, path: pathToString(path) });
+          break;
+        }
+      }
+      this.used.set(c.kind, used);
+    }
+  }
+}
+
 /** Findings of every flowing text of a plan's source value. */
 export function checkTexts(src: SourceFile): Finding[] {
   const out: Finding[] = [];
+  const budget = new TextBudget(src, out);
   const walk = (v: unknown, path: Path): void => {
     if (typeof v === "string") {
       if (isAppendixTitle(path)) return;
+      budget.count(v, path);
       for (const p of problems(v, path)) {
         const message = p.kind === "nested-footnote" ? m.nestedFootnote() : m.blankLineInTitle(path[0] === "trich_yeu" ? "trích yếu" : "tiêu đề");
         const rule = p.kind === "nested-footnote" ? "text.nested-footnote" : "text.title-paragraph";

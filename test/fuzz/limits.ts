@@ -15,11 +15,16 @@ function withItems(items: string): string {
   return MINIMAL_PLAN.replace(ITEM, items);
 }
 
+/** MINIMAL_PLAN with its second item replaced by one text, as a block scalar (any text, any lines). */
+export function withText(text: string): string {
+  return withItems(`          - |-\n${text.split("\n").map((l) => `            ${l}`).join("\n")}`);
+}
+
 const FOOTNOTE = "x^[y] ";
 
 /**
  * One item carrying `count` footnotes (6 bytes each): 5,000 of them, 30 KB, once made a worker
- * run out of memory; at the size limit a plan holds about 349,000.
+ * run out of memory; at the size limit a plan holds about 349,000, past the plan's footnote limit.
  */
 export function manyFootnotes(count: number): string {
   return withItems(`          - "${FOOTNOTE.repeat(count).trimEnd()}"`);
