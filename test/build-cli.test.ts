@@ -35,8 +35,9 @@ describe("kehoach build", () => {
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     const fa = files(join(out, "a")).map((f) => relative(join(out, "a"), f));
-    expect(fa).toHaveLength(5);
-    expect(fa.every((f) => /^\d{3}-.*\.docx$/.test(f))).toBe(true);
+    // the five seeds and the two table examples in their own folders (each with its spreadsheet or tasks)
+    expect(fa).toHaveLength(7);
+    expect(fa.every((f) => /^(\d{3}-.*|phu-luc-[a-z-]+\/ke-hoach)\.docx$/.test(f))).toBe(true);
     for (const f of fa) expect(sha(join(out, "b", f)), f).toBe(sha(join(out, "a", f)));
     const c = runCli(["build", "examples", "--out-dir", join(out, "c")], { env: { SOURCE_DATE_EPOCH: "1767225600" } });
     expect(c.code).toBe(0);

@@ -134,6 +134,14 @@ class Renderer {
    * A table or budget inside an item follows the task table, so nothing typed is left out.
    */
   private taskTable(items: Item[]): Block[] {
+    // a task field without a column would be dropped silently: a new field must get its column here
+    const known = new Set<string>(TASK_COLUMNS.map(([field]) => field));
+    const check = (list: Item[]): void =>
+      list.forEach((it) => {
+        for (const [k, v] of Object.entries(it.task ?? {})) if (v !== undefined && !known.has(k)) throw new Error(`task field "${k}" has no column in the task table`);
+        check(it.children);
+      });
+    check(items);
     const present = TASK_COLUMNS.filter(([field]) => {
       const has = (list: Item[]): boolean => list.some((it) => it.task?.[field] !== undefined || has(it.children));
       return has(items);
