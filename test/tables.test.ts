@@ -211,6 +211,14 @@ describe("tables from a spreadsheet", () => {
     expect(sheetErrors(SHEET_TABLE + "      vung: D10:E12\n", { "du-toan.xlsx": xlsx("Dự toán", SHEET_ROWS) })).toEqual([expect.stringMatching(/vùng D10:E12 nằm ngoài phần có dữ liệu/)]);
   });
 
+  it("refuses a range of millions of cells, overlapping merges, and an unclosed cell", () => {
+    const far = SHEET_ROWS + '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>';
+    expect(sheetErrors(SHEET_TABLE, { "du-toan.xlsx": xlsx("Dự toán", far) })).toEqual([expect.stringMatching(/^du-toan.xlsx, trang Dự toán: vùng A1:XFD1048576 có hơn 200.000 ô/)]);
+    expect(sheetErrors(SHEET_TABLE, { "du-toan.xlsx": xlsx("Dự toán", SHEET_ROWS, ["A2:A3", "A3:B3"]) })).toEqual([expect.stringMatching(/ô A3: hai ô gộp chồng lên nhau/)]);
+    const unclosed = SHEET_ROWS + '<row r="4"><c r="A4" t="inlineStr"><is><t>x</t></is>'.repeat(3);
+    expect(sheetErrors(SHEET_TABLE, { "du-toan.xlsx": xlsx("Dự toán", unclosed) })).toEqual([expect.stringMatching(/không đọc được tệp như một bảng tính .xlsx \(thẻ <c> không đóng\)/)]);
+  });
+
   it("reads a .csv (quoted fields, semicolons as Excel writes them in Vietnamese settings)", async () => {
     const csv = 'Nội dung;Kinh phí\n"Lấy mẫu; phân tích";1.364.329.243\n"Họp ""tổng kết""";100.000\n';
     const xml = await documentXml(write(planWith("      tep: du-toan.csv\n"), { "du-toan.csv": csv }));

@@ -22,6 +22,9 @@ export const sheetMessages = {
   noBodyRows: (rows: number) => `vùng chỉ có ${rows} dòng tiêu đề (dong_tieu_de), không có dòng nào của bảng. Hãy mở rộng vung.`,
   rowOutside: (n: number, first: number, last: number) =>
     `dòng ${n} không phải dòng của bảng (các dòng của bảng trong vùng là ${first}–${last}, sau dòng tiêu đề). Hãy sửa số dòng theo số dòng bảng tính hiển thị.`,
+  rangeTooLarge: (range: string, max: number) =>
+    `vùng ${range} có hơn ${max.toLocaleString("vi-VN")} ô. Hãy ghi vung chỉ gồm các ô của bảng (ví dụ "A1:H200"), hoặc xóa các ô có dữ liệu nằm xa bảng.`,
+  mergeOverlap: () => "hai ô gộp chồng lên nhau ở ô này. Hãy bỏ gộp rồi gộp lại các ô trong bảng tính.",
   columns: (found: number, columns: number, what: string) =>
     `vùng có ${found} cột nhưng ${what} có ${columns} cột. Hãy sửa vung hoặc ${what} cho bằng nhau.`,
 } as const;

@@ -22,6 +22,8 @@ import type { SourceFile } from "./index.js";
 
 /** A spreadsheet of a budget annex is a few hundred KB; far above that is a wrong file. */
 const MAX_SHEET_BYTES = 32 * 1024 * 1024;
+/** Cells a table's range may hold: a 20-column annex of 10,000 rows. */
+const MAX_RANGE_CELLS = 200_000;
 
 /** The range of a spreadsheet a table takes: header rows, then body rows (sheet row numbers kept). */
 export interface SheetTable {
@@ -94,10 +96,44 @@ function attr(tag: string, name: string): string | undefined {
   return x ? unescapeXml(x[1]!) : undefined;
 }
 
-/** The text of an <si> or <is>: its <t> runs joined, phonetic guides (<rPh>) left out. */
+/**
+ * The <tag> elements of `xml` in order: their start tag and body. One pass with indexOf (a pattern
+ * looking ahead for each closing tag would rescan the rest of a file with many unclosed ones);
+ * elements of the same name are not nested in the parts read here.
+ */
+function* elements(xml: string, tag: string): Generator<{ head: string; body: string }> {
+  const open = `<${tag}`;
+  const close = `</${tag}>`;
+  let at = 0;
+  for (;;) {
+    const start = xml.indexOf(open, at);
+    if (start < 0) return;
+    const next = xml[start + open.length];
+    if (next !== ">" && next !== "/" && next !== " " && next !== "\t" && next !== "\n" && next !== "\r") {
+      at = start + open.length;
+      continue;
+    }
+    const headEnd = xml.indexOf(">", start);
+    if (headEnd < 0) throw new SheetError(m.notXlsx(`thẻ <${tag}> không đóng`));
+    const head = xml.slice(start, headEnd + 1);
+    if (head.endsWith("/>")) {
+      yield { head, body: "" };
+      at = headEnd + 1;
+      continue;
+    }
+    const end = xml.indexOf(close, headEnd);
+    if (end < 0) throw new SheetError(m.notXlsx(`thẻ <${tag}> không đóng`));
+    yield { head, body: xml.slice(headEnd + 1, end) };
+    at = end + close.length;
+  }
+}
+
+/** The text of an <si> or <is>: its <t> runs joined, phonetic guides (<rPh>, holding their own <t>) left out. */
 function richText(xml: string): string {
   let out = "";
-  for (const t of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += unescapeXml(t[1] ?? "");
+  let rest = xml;
+  for (const ph of elements(xml, "rPh")) rest = rest.replace(ph.head + ph.body + "</rPh>", "");
+  for (const t of elements(rest, "t")) out += unescapeXml(t.body);
   return out;
 }
 
@@ -137,19 +173,17 @@ function readXlsx(bytes: Buffer, sheetName: string | undefined, amountColumn: (c
 }
 
 function sheetGrid(sheetXml: string, sharedXml: string, amountColumn: (c: number) => boolean): Grid {
-  const shared = [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((x) => richText(x[1] ?? ""));
+  const shared = [...elements(sharedXml, "si")].map((x) => richText(x.body));
   const grid: Grid = { cells: new Map(), merges: [], rows: 0, columns: 0 };
-  for (const x of sheetXml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const head = `<c${x[1]}>`;
+  for (const { head, body } of elements(sheetXml, "c")) {
     const ref = attr(head, "r") ?? "";
     const at = parseRef(ref);
     if (!at) throw new SheetError(m.notXlsx(`ô không có địa chỉ "${ref}"`));
-    const body = x[2] ?? "";
     const type = attr(head, "t") ?? "n";
     const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
     const formula = /<f\b/.test(body);
     let text: string;
-    if (type === "inlineStr") text = richText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "");
+    if (type === "inlineStr") text = richText(elements(body, "is").next().value?.body ?? "");
     else if (v === undefined) {
       if (formula) throw new SheetError(m.formulaWithoutValue(), ref);
       continue;
@@ -163,8 +197,8 @@ function sheetGrid(sheetXml: string, sharedXml: string, amountColumn: (c: number
     else throw new SheetError(m.cellType(type), ref);
     put(grid, at[0], at[1], text);
   }
-  for (const x of sheetXml.matchAll(/<mergeCell\b[^>]*>/g)) {
-    const [a, b] = (attr(x[0], "ref") ?? "").split(":");
+  for (const x of elements(sheetXml, "mergeCell")) {
+    const [a, b] = (attr(x.head, "ref") ?? "").split(":");
     const p = parseRef(a ?? "");
     const q = parseRef(b ?? a ?? "");
     if (p && q) grid.merges.push({ r0: p[0], c0: p[1], r1: q[0], c1: q[1] });
@@ -231,6 +265,8 @@ function tableOfRange(g: Grid, range: string | undefined, headerRows: number, na
     if (r0 >= g.rows || c0 >= g.columns) throw new SheetError(m.emptyRange(range));
   }
   if (r1 < r0 || c1 < c0) throw new SheetError(m.emptySheet());
+  // one cell far out (XFD1048576) would make the range billions of cells
+  if ((r1 - r0 + 1) * (c1 - c0 + 1) > MAX_RANGE_CELLS) throw new SheetError(m.rangeTooLarge(refName(r0, c0) + ":" + refName(r1, c1), MAX_RANGE_CELLS));
   // a merge's top-left cell holds the text; the cells it covers are left out of their rows
   const top = new Map<string, { rowSpan: number; colSpan: number }>();
   const covered = new Set<string>();
@@ -239,8 +275,16 @@ function tableOfRange(g: Grid, range: string | undefined, headerRows: number, na
     if (mg.r0 < r0 || mg.c0 < c0 || mg.r1 > r1 || mg.c1 > c1) throw new SheetError(m.mergeAcrossRange(refName(mg.r0, mg.c0) + ":" + refName(mg.r1, mg.c1), range ?? ""), refName(mg.r0, mg.c0));
     const headerEnd = r0 + headerRows;
     if (mg.r0 < headerEnd && mg.r1 >= headerEnd) throw new SheetError(m.mergeAcrossHeader(headerRows), refName(mg.r0, mg.c0));
+    if (top.has(`${mg.r0}:${mg.c0}`)) throw new SheetError(m.mergeOverlap(), refName(mg.r0, mg.c0));
     top.set(`${mg.r0}:${mg.c0}`, { rowSpan: mg.r1 - mg.r0 + 1, colSpan: mg.c1 - mg.c0 + 1 });
-    for (let r = mg.r0; r <= mg.r1; r++) for (let c = mg.c0; c <= mg.c1; c++) if (r !== mg.r0 || c !== mg.c0) covered.add(`${r}:${c}`);
+    for (let r = mg.r0; r <= mg.r1; r++) {
+      for (let c = mg.c0; c <= mg.c1; c++) {
+        const key = `${r}:${c}`;
+        // overlapping merges (Excel never writes them) would each count a cell twice
+        if (covered.has(key) || (top.has(key) && (r !== mg.r0 || c !== mg.c0))) throw new SheetError(m.mergeOverlap(), refName(r, c));
+        if (r !== mg.r0 || c !== mg.c0) covered.add(key);
+      }
+    }
   }
   const rows: { number: number; cells: TableCell[] }[] = [];
   for (let r = r0; r <= r1; r++) {
