@@ -70,6 +70,9 @@ describe("tables in the document", () => {
     const trs = [...xml.slice(xml.lastIndexOf("<w:tbl>")).matchAll(/<w:trPr>([\s\S]*?)<\/w:trPr>/g)].map((m) => m[1]!);
     expect(trs.map((p) => p.includes("<w:tblHeader/>"))).toEqual([true, true, false, false, false, false, false, false, false]);
     expect(trs.every((p) => p.includes("<w:cantSplit/>"))).toBe(true);
+    // a row under a cell merged down stays with the next; so does the row before the total
+    const kept = tableRows(xml).map((r) => r.every((tc) => tc.includes("<w:keepNext/>")));
+    expect(kept.slice(2)).toEqual([false, true, false, false, false, true, false]);
     // "Tọa độ" over X | Y; the header's merged-down cells continue in the second row
     expect(rows[0]![2]).toContain('<w:gridSpan w:val="2"/>');
     expect(rows[0]![0]).toContain('<w:vMerge w:val="restart"/>');
