@@ -56,24 +56,69 @@ describe("lint rules, each on a minimal plan", () => {
     expect(only(item("{ doan: Báo cáo quý I, han: \"2025-02-10\" }"), "lint.deadline")[0]!.message).toContain("sớm hơn ngày ban hành");
     expect(only(item("Báo cáo trước ngày 10/11/2026."), "lint.deadline")[0]!.message).toContain("không thuộc năm 2025");
     expect(only(item("Báo cáo trước ngày 10/11/2025."), "lint.deadline")).toEqual([]);
+    // the year's report is due early the next year: not a deadline outside the plan's year
+    expect(only(item("Báo cáo tổng kết năm trước ngày 15/01/2026."), "lint.deadline")).toEqual([]);
     expect(only(MINIMAL_PLAN, "lint.date-future", "2025-12-01")[0]).toMatchObject({ severity: "warning", line: 7 });
     expect(only(MINIMAL_PLAN, "lint.date-future", "2025-07-01")).toEqual([]);
   });
 
   it("citations: type ↔ abbreviation, year in the number, spaces, issuer", () => {
-    const type = only(item("Thực hiện Kế hoạch số 12/QĐ-UBND ngày 17/3/2025 của UBND huyện."), "lint.citation");
+    const type = only(item("Thực hiện Kế hoạch số 12/QĐ-UBND ngày 17/02/2025 của UBND huyện."), "lint.citation");
     expect(type[0]!.message).toContain("phải có chữ viết tắt KH");
     expect(type[0]).toMatchObject({ line: 14, col: 35 });
     expect(only(item("Nghị định số 56/2016/NĐ-CP ngày 09/5/2017."), "lint.citation")[0]!.message).toContain("năm 2016 trong số hiệu nhưng ngày ban hành năm 2017");
     expect(only(item("Thông tư số 28/2019/TT BLĐTBXH ngày 26/12/2019."), "lint.citation")[0]!.message).toContain('"TT BLĐTBXH" có dấu cách');
     expect(only(item("Kế hoạch số 68/KH-SLĐTBXH ngày 08/02/2025 của UBND quận Hà Đông."), "lint.citation")[0]!.message).toContain("…-UBND");
     for (const ok of [
-      "Kế hoạch số 74/KH-UBND ngày 17/3/2025 của UBND thị xã.",
+      "Kế hoạch số 74/KH-UBND ngày 17/02/2025 của UBND thị xã.",
       "Chỉ thị số 28-CT/TW ngày 25/12/2023 của Bộ Chính trị.",
       "Nghị quyết số 121/2020/QH14 ngày 19/6/2020.",
       "Công văn số 9183/UBND-KGVX ngày 21/12/2021 của UBND tỉnh.",
       "Quyết định số 23/QĐ-TTg ngày 07/01/2021.",
     ]) expect(only(item(JSON.stringify(ok)), "lint.citation"), ok).toEqual([]);
+  });
+
+  it("stale years pass over cited documents' dates, ranges, later years and past events; 'Năm' opening a sentence is 'năm'", () => {
+    for (const ok of [
+      "Thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ.",
+      "Từ năm 2024 đến hết năm 2030, mỗi năm giảm 5% số trẻ em bị tai nạn.",
+      "Thực hiện Chương trình giai đoạn 2021–2025 và năm 2021 - 2025, năm 2021 đến năm 2025.",
+      "Duy trì trong năm 2026 và các năm tiếp theo.",
+      "Tổ chức Hội nghị tổng kết công tác trẻ em năm 2024.",
+      "Phát huy kết quả năm 2024, tiếp tục tuyên truyền.",
+      "Năm 2024 toàn xã đã tổ chức 12 lớp tập huấn.",
+      "Thực hiện Quyết định số 1437/QĐ-UBND của UBND tỉnh về công tác trẻ em năm 2024.",
+    ]) expect(only(item(JSON.stringify(ok)), "lint.stale-year"), ok).toEqual([]);
+    const [f] = only(item("Năm 2023, tổ chức Tháng hành động vì trẻ em."), "lint.stale-year");
+    expect(f).toMatchObject({ line: 14, col: 13 });
+    // the hint asks to change the year only when it is the plan's own work, and says to keep a citation's
+    expect(f!.message).toContain("nếu là năm của một văn bản được trích dẫn hay của một việc đã qua thì giữ nguyên");
+  });
+
+  it("citations: one finding per problem; long-form dates read; a document dated after the plan; impossible dates once", () => {
+    const spaced = only(item("Thực hiện Kế hoạch số 68/KH- UBND ngày 08/02/2025 của UBND huyện."), "lint.citation");
+    expect(spaced.map((f) => f.message)).toEqual([expect.stringContaining('ký hiệu "KH- UBND" có dấu cách')]);
+    const long = only(item("Thực hiện Nghị định số 56/2016/NĐ-CP ngày 09 tháng 5 năm 2017."), "lint.citation");
+    expect(long[0]!.message).toContain("năm 2016 trong số hiệu nhưng ngày ban hành năm 2017");
+    const later = only(item("Thực hiện Kế hoạch số 74/KH-UBND ngày 17 tháng 3 năm 2025 của UBND tỉnh."), "lint.citation");
+    expect(later).toMatchObject([{ line: 14, col: 46, severity: "warning" }]);
+    expect(later[0]!.message).toContain("ngày 17 tháng 3 năm 2025, muộn hơn ngày ban hành kế hoạch (5/3/2025)");
+    expect(only(item("Thực hiện Kế hoạch số 74/KH-UBND ngày 17/3/2025 của UBND tỉnh."), "lint.citation", "2025-03")).toEqual([]);
+    expect(only(item("Thực hiện Kế hoạch số 74/KH-UBND ngày 17/3/2025 của UBND tỉnh."), "lint.citation", "2025-02")).toHaveLength(1);
+    const impossible = lint(item("Thực hiện Chỉ thị số 27/CT-TTg ngày 31 tháng 4 năm 2024."));
+    expect(impossible.map((f) => f.rule)).toEqual(["lint.date-invalid"]);
+  });
+
+  it("brackets: the finding is at the unmatched bracket; a typed 'a)' or an inline 'a)' list marker is not a bracket", () => {
+    const [open] = only(item("Tuyên truyền (phát thanh, tờ rơi. Tập huấn (02 lớp)."), "lint.brackets");
+    expect(open).toMatchObject({ line: 14, col: 26 });
+    expect(open!.message).toContain('dấu "(" ở đây không có dấu ")" đóng lại');
+    const [close] = only(item("Tuyên truyền phát thanh), tờ rơi."), "lint.brackets");
+    expect(close).toMatchObject({ line: 14, col: 36 });
+    expect(lint(item('"a) Tuyên truyền."')).map((f) => f.rule)).toEqual(["lint.hand-numbering"]);
+    expect(only(item("Gồm: a) tuyên truyền; b) tập huấn."), "lint.brackets")).toEqual([]);
+    const [q] = only(item(`'Tổ chức "Tết Trung thu" và "Ngày hội.'`), "lint.brackets");
+    expect(q).toMatchObject({ line: 14, col: 41 });
   });
 
   it("recipients: duplicates and a hand-typed archive line", () => {

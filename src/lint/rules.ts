@@ -72,7 +72,8 @@ function deadlineAt(c: RuleContext, path: (string | number)[], d: number, mo: nu
   const p = c.plan;
   if (!p.year) return;
   const shown = `${d}/${mo}/${y}`;
-  if (y !== p.year) {
+  // the year's report or summary is often due early the next year ("báo cáo năm trước ngày 15/01/2026")
+  if (y !== p.year && !(y === p.year + 1 && mo <= 3)) {
     c.emit("lint.deadline", "warning", path, m.deadlineOutside(shown, p.year), at);
     return;
   }
@@ -86,29 +87,88 @@ function deadline(c: RuleContext, t: TextValue, d: number, mo: number, y: number
   if (validDate(d, mo, y)) deadlineAt(c, t.path, d, mo, y, { index, needle, value: t.text });
 }
 
-/** Words right before "năm YYYY" that make the year legitimate: a law's year, a comparison, a period. */
-const LEGIT_BEFORE = /(Luật[^;.]{0,60}|so với|từ|đến|giai đoạn|trước|sau|định hướng đến|kể từ|cuối|đầu)\s*$/i;
+/**
+ * What right before "năm YYYY" makes the year legitimate: a comparison, the bounds or the span of a
+ * period, a full date (a cited document's, or a day that has passed). Looked for in the last
+ * BEFORE_WINDOW characters only: the longest ("định hướng đến ", "ngày 15 tháng 12 ") fit.
+ */
+const LEGIT_BEFORE =
+  /(?<!\p{L})(?:so với(?: cùng kỳ)?|giai đoạn|định hướng(?: đến)?|tầm nhìn(?: đến)?|kể từ|(?:từ|đến|tới|trước|sau)(?: hết| cuối| đầu| giữa)?|cuối|đầu|các|những|của|ngày \d{1,2} tháng \d{1,2})\s*$/iu;
+const BEFORE_WINDOW = 24;
+/** A law's name up to 60 characters before its year ("Luật Trẻ em năm 2016"), in the same clause. */
+const LAW = /(?:Bộ luật|Luật|Hiến pháp|Pháp lệnh|Công ước)(?!\p{L})/giu;
+/** The second year of a range after the first ("năm 2021 - 2025", "năm 2021 đến năm 2025"). */
+const RANGE_AFTER = /^\s*(?:[-–—]|đến|tới)\s*(?:hết\s+|cuối\s+)?(?:năm\s+)?\d{4}/iu;
+/** A fact or figure of that year right after it: "năm 2024 là 12 vụ", "đạt 95%". */
+const FIGURE_AFTER = /^\s(?:là|đạt)\s/iu;
+/** …or up to 60 characters after it in the clause: "năm 2024 đã …", "được tổ chức", "xảy ra", "so với". */
+const PAST_AFTER = /(?<!\p{L})(?:đã|vừa qua|được|xảy ra|so với)(?!\p{L})/giu;
+/**
+ * What in the clause before the year makes it another's: a cited document ("Kế hoạch số …", or a
+ * ký hiệu without "số": "28-NQ/TU", "56/2017/NĐ-CP"), or an event named as past ("Hội nghị …",
+ * "kết quả", "tổng kết").
+ */
+const CLAUSE_MARKERS = [
+  new RegExp(`(?:${["Công văn", "Kết luận", "Kế hoạch", "Quyết định", "Nghị quyết", "Nghị định", "Thông tư", "Chỉ thị", "Hướng dẫn", "Thông báo", "Chương trình", "Báo cáo", "Đề án", "Công điện"].join("|")})\\s{1,9}số\\s`, "giu"),
+  /\d(?:\/\d{4})?[-/][A-ZĐ]{2,}[A-ZĐa-z]{0,9}[-/][A-ZĐ]/gu,
+  /(?<!\p{L})(?:Hội nghị|kết quả|tổng kết|sơ kết|đánh giá|đạt được|cùng kỳ)(?!\p{L})/giu,
+];
+/** The year in a document's number or date in the clause ("/2024", "-2024"). */
+const YEAR_REF = /[/-]((?:19|20)\d{2})(?!\d)/g;
 
 const CLAUSE_WINDOW = 300;
 
+/** [start, end] of every match of `re` in s, one pass. */
+function spans(s: string, re: RegExp): [number, number][] {
+  return [...s.matchAll(re)].map((x) => [x.index!, x.index! + x[0].length]);
+}
+
+/**
+ * A year other than the plan's, where the plan's own work is described: the year was likely copied
+ * from last year's plan. Precision first: a year that may be legitimate (a citation, a law, a
+ * period, a later year, a past event named as such) is passed over. Linear: every marker is found
+ * in one pass over the text and consumed in order as the years are read (a text of 200,000 years
+ * costs no more per year than a sentence).
+ */
 export function staleYears(c: RuleContext): void {
   const planYear = c.plan.year;
   if (!planYear) return;
   for (const t of c.texts) {
-    if (!t.text.includes("năm ")) continue;
-    for (const x of t.text.matchAll(/\bnăm ((?:19|20)\d{2})\b/g)) {
+    if (!/năm\s/iu.test(t.text)) continue;
+    const s = t.text;
+    const markers = CLAUSE_MARKERS.flatMap((re) => spans(s, re)).sort((a, b) => a[1] - b[1]);
+    const laws = spans(s, LAW);
+    const pasts = spans(s, PAST_AFTER);
+    const refs = [...s.matchAll(YEAR_REF)];
+    let k = 0, l = 0, p = 0, r = 0;
+    let markerStart = -1; // the latest start of a marker ended before the year
+    let lawEnd = -1; // the end of the last law name before the year
+    const refStart = new Map<number, number>(); // year → the latest start of "/year" ended before it
+    let scanned = 0;
+    let lastSep = -1; // the last ";" or "." before the year
+    let nextSep = -1; // the first ";" or "." after the year
+    for (const x of s.matchAll(/(?<!\p{L})năm\s{1,9}((?:19|20)\d{2})(?!\d)/giu)) {
+      const at = x.index!;
+      const end = at + x[0].length;
+      for (; scanned < at; scanned++) if (s[scanned] === ";" || s[scanned] === ".") lastSep = scanned;
+      for (; k < markers.length && markers[k]![1] <= at; k++) markerStart = Math.max(markerStart, markers[k]![0]);
+      for (; l < laws.length && laws[l]![1] <= at; l++) lawEnd = laws[l]![1];
+      for (; r < refs.length && refs[r]!.index! + refs[r]![0].length <= at; r++) refStart.set(Number(refs[r]![1]), refs[r]!.index!);
       const year = Number(x[1]);
-      if (year === planYear) continue;
-      const before = t.text.slice(Math.max(0, x.index! - 80), x.index!);
-      if (LEGIT_BEFORE.test(before)) continue;
-      // a range "năm 2021-2025" or "năm 2021 - 2025"
-      if (/^\s*[-–]\s*\d{4}/.test(t.text.slice(x.index! + x[0].length))) continue;
-      // the clause cites a document of that year (its date or its number): the year is that document's.
-      // The clause is looked for in the CLAUSE_WINDOW characters before, not back to the text's start.
-      const window = t.text.slice(Math.max(0, x.index! - CLAUSE_WINDOW), x.index!);
-      const clause = window.slice(Math.max(window.lastIndexOf(";"), window.lastIndexOf(".")) + 1);
-      if (new RegExp(`[/-]${year}\\b|ngày \\d{1,2}/\\d{1,2}/${year}`).test(clause)) continue;
-      c.emit("lint.stale-year", "warning", t.path, m.staleYear(x[1]!, planYear), { index: x.index!, needle: x[0], value: t.text });
+      // a later year is a target or the following years ("năm 2026 và các năm tiếp theo"), never a copy
+      if (year >= planYear) continue;
+      const clause = Math.max(lastSep + 1, at - CLAUSE_WINDOW);
+      if (markerStart >= clause || (refStart.get(year) ?? -1) >= clause) continue;
+      if (lawEnd > lastSep && at - lawEnd <= 60) continue;
+      if (LEGIT_BEFORE.test(s.slice(Math.max(0, at - BEFORE_WINDOW), at))) continue;
+      if (RANGE_AFTER.test(s.slice(end, end + 20)) || FIGURE_AFTER.test(s.slice(end, end + 5))) continue;
+      if (nextSep < end) {
+        nextSep = end;
+        while (nextSep < s.length && s[nextSep] !== ";" && s[nextSep] !== ".") nextSep++;
+      }
+      for (; p < pasts.length && pasts[p]![0] < end; p++);
+      if (p < pasts.length && pasts[p]![1] <= Math.min(nextSep, end + 60)) continue;
+      c.emit("lint.stale-year", "warning", t.path, m.staleYear(x[1]!, planYear), { index: at, needle: x[0], value: s });
     }
   }
 }
@@ -134,40 +194,66 @@ const TYPES: Record<string, string[]> = {
 };
 // Every repetition bounded and no two overlapping (\d+ then [^\s,;]* would be tried at every split):
 // a long run of spaces or digits is passed in one scan, never tried once per position.
+// The date is "15/8/2024" or "15 tháng 8 năm 2024".
 const CITATION = new RegExp(
-  `(${[...Object.keys(TYPES), "Công văn"].join("|")})\\s{1,9}số\\s{1,9}(\\d[^\\s,;]*(?:\\s[A-ZĐ]{2}[^\\s,;]*)?)\\s{0,9},?\\s{1,9}ngày\\s{1,9}(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4})`,
+  `(${[...Object.keys(TYPES), "Công văn"].join("|")})\\s{1,9}số\\s{1,9}(\\d[^\\s,;]*(?:\\s[A-ZĐ]{2}[^\\s,;]*)?)\\s{0,9},?\\s{1,9}ngày\\s{1,9}(?:(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4})|(\\d{1,2})\\s{1,9}tháng\\s{1,9}(\\d{1,2})\\s{1,9}năm\\s{1,9}(\\d{4}))`,
   "g",
 );
 const COMMITTEE = /^\s*của\s+(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\b/i;
+/** Ký hiệu of a committee's own documents: …-UBND, or its chairman's (…-CT, …-CTUBND). */
+const COMMITTEE_AGENCY = /^(UBND|CT|CTUBND)\b/;
+
+/** Is the date d/mo/y later than the plan's date, as far as the plan's date is known? */
+function afterPlan(p: RuleContext["plan"], d: number, mo: number, y: number): boolean {
+  if (!p.year || y !== p.year) return !!p.year && y > p.year;
+  if (!p.month || mo !== p.month) return !!p.month && mo > p.month;
+  return !!p.day && d > p.day;
+}
 
 export function citations(c: RuleContext): void {
   for (const t of c.texts) {
     if (!t.text.includes("số")) continue;
     for (const x of t.text.matchAll(CITATION)) {
-      const [, type, number, , , year] = x as unknown as string[];
-      const at = { index: x.index! + x[0].indexOf(number!), needle: number!, value: t.text };
-      if (/\s/.test(number!)) c.emit("lint.citation", "warning", t.path, m.citationSpace(number!.split("/").pop()!), at);
-      const compact = number!.replace(/\s+/g, "-");
+      const type = x[1]!;
+      const number = x[2]!;
+      const [d, mo, year] = (x[3] ? [x[3], x[4], x[5]] : [x[6], x[7], x[8]]) as string[];
+      const at = { index: x.index! + x[0].indexOf(number), needle: number, value: t.text };
+      if (/\s/.test(number)) c.emit("lint.citation", "warning", t.path, m.citationSpace(number.split("/").pop()!), at);
+      // a space typed for a hyphen, or beside one ("KH- UBND"), is read as the one hyphen meant: the
+      // checks below then speak of the ký hiệu the author meant, not of a garbled "KH--UBND"
+      const compact = number.replace(/-?\s+-?/g, "-");
       const party = /^\d+-/.test(compact); // "28-CT/TW": the party's form, type before the slash
       const parts = compact.split("/");
       const yearPart = !party && parts.length >= 3 && /^\d{4}$/.test(parts[1]!) ? parts[1] : undefined;
       const symbol = party ? compact.replace(/^\d+-/, "") : (yearPart ? parts.slice(2) : parts.slice(1)).join("/");
       const abbr = symbol.split(/[-/]/)[0] ?? "";
       if (type !== "Công văn") {
-        const expected = TYPES[type!]!;
+        const expected = TYPES[type]!;
         if (!expected.some((e) => abbr === e || abbr.startsWith(e) && /\d$/.test(abbr))) {
-          c.emit("lint.citation", "warning", t.path, m.citationType(type!, symbol, expected[0]!), at);
+          c.emit("lint.citation", "warning", t.path, m.citationType(type, symbol, expected[0]!), at);
         }
       }
       if (yearPart && yearPart !== year) c.emit("lint.citation", "warning", t.path, m.citationYear(yearPart, year!), at);
+      // an impossible date is lint.date-invalid's; a possible one must not be later than the plan
+      const day = Number(d);
+      const month = Number(mo);
+      if (validDate(day, month, Number(year)) && afterPlan(c.plan, day, month, Number(year))) {
+        const dateText = x[0].slice(x[0].indexOf("ngày"));
+        c.emit("lint.citation", "warning", t.path, m.citationAfterPlan(dateText, planDateText(c.plan)), { index: x.index! + x[0].length - dateText.length, needle: dateText, value: t.text });
+      }
       const after = t.text.slice(x.index! + x[0].length, x.index! + x[0].length + 60);
       const issuer = COMMITTEE.exec(after);
       const agency = symbol.split("-").slice(1).join("-");
-      if (issuer && agency && !/^UBND\b/.test(agency) && type !== "Công văn") {
+      if (issuer && agency && !COMMITTEE_AGENCY.test(agency) && type !== "Công văn") {
         c.emit("lint.citation", "warning", t.path, m.citationIssuer(symbol, issuer[1]!), at);
       }
     }
   }
+}
+
+/** The plan's date as far as it is known: "5/3/2025", "3/2025" or "2025". */
+function planDateText(p: RuleContext["plan"]): string {
+  return [p.day, p.month, p.year].filter((n) => n !== undefined).join("/");
 }
 
 /** s without its final "." and ";": looked for from the end once (/[.;]+$/ retries from every mark of a long run). */
@@ -244,11 +330,12 @@ export function hygiene(c: RuleContext): void {
     }
     const dbl = /\S( {2,})\S/.exec(t.text);
     if (dbl) c.emit("lint.double-space", "warning", t.path, m.doubleSpace(), { index: dbl.index + 1, needle: dbl[1]!, value: t.text });
-    const n = bracketCounts(t.text);
+    const u = unmatchedBrackets(t.text);
     BRACKETS.forEach(([open, close], i) => {
-      if (n[2 * i] !== n[2 * i + 1]) c.emit("lint.brackets", "warning", t.path, m.brackets(open, close));
+      const at = u[i]!;
+      if (at >= 0) c.emit("lint.brackets", "warning", t.path, m.brackets(open, close, t.text[at]!), { index: at, needle: t.text[at]!, value: t.text });
     });
-    if (n[6]! % 2 === 1) c.emit("lint.brackets", "warning", t.path, m.quotes());
+    if (u[3]! >= 0) c.emit("lint.brackets", "warning", t.path, m.quotes(), { index: u[3]!, needle: '"', value: t.text });
   }
 }
 
@@ -263,16 +350,32 @@ export function literalNewlines(c: RuleContext, keepsBackslashN: (path: (string 
 const BRACKETS = [["(", ")"], ["[", "]"], ["“", "”"]] as const;
 /** Character code → its place in BRACKETS (opening, closing), then '"' last. */
 const BRACKET_INDEX = new Map([...BRACKETS.flat(), '"'].map((ch, i) => [ch.charCodeAt(0), i]));
+/** "a)", "2)", "đ)" typed as a list marker: at the start, or after a space, ":" or ";". Not a bracket (a word, "em)", is). */
+const ENUMERATOR = /(?:^|[\s:;,])(?:[a-zđ]|\d{1,2})$/iu;
 
-/** How many of each bracket (in BRACKETS' order, opening then closing) and of '"' s has: one pass. */
-function bracketCounts(s: string): number[] {
-  const n = [0, 0, 0, 0, 0, 0, 0];
+/**
+ * Where each kind of bracket (in BRACKETS' order) is first left unmatched — a closing one with no
+ * opening before it, or else the first opening one never closed — and the last '"' when their count
+ * is odd; -1 where all match. One pass, a stack of positions per kind.
+ */
+function unmatchedBrackets(s: string): number[] {
+  const open: number[][] = [[], [], []];
+  const stray = [-1, -1, -1];
+  let quote = -1;
+  let quotes = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     // every bracket is ASCII punctuation or a curly quote; letters are passed over at once
     if (c > 0x5d && c !== 0x201c && c !== 0x201d) continue;
     const k = BRACKET_INDEX.get(c);
-    if (k !== undefined) n[k]!++;
+    if (k === undefined) continue;
+    if (k === 6) {
+      quotes++;
+      quote = i;
+    } else if (k % 2 === 0) open[k / 2]!.push(i);
+    else if (open[(k - 1) / 2]!.length > 0) open[(k - 1) / 2]!.pop();
+    else if (stray[(k - 1) / 2]! < 0 && !(k === 1 && ENUMERATOR.test(s.slice(Math.max(0, i - 3), i)))) stray[(k - 1) / 2] = i;
   }
-  return n;
+  const first = open.map((o, j) => (stray[j]! >= 0 ? stray[j]! : (o[0] ?? -1)));
+  return [...first, quotes % 2 === 1 ? quote : -1];
 }

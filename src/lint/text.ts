@@ -45,7 +45,8 @@ export function locate(src: SourceFile, path: Path, value: string, index: number
   let nth = 0;
   for (let at = value.indexOf(needle); at >= 0 && at + needle.length <= index; at = value.indexOf(needle, at + needle.length)) nth++;
   for (const probe of [needle, needle.split(/\s+/)[0] ?? needle]) {
-    let at = -1;
+    // a quoted scalar's own opening quote is not the value's: a '"' needle is counted after it
+    let at = raw.startsWith('"') || raw.startsWith("'") ? 0 : -1;
     for (let k = 0; k <= nth; k++) {
       at = raw.indexOf(probe, at + 1);
       if (at < 0) break;

@@ -3,7 +3,7 @@ import { excerpt } from "./excerpt.js";
 
 export const lintMessages = {
   staleYear: (year: string, planYear: number) =>
-    `năm ${excerpt(year)} khác năm của kế hoạch (${planYear}); có thể là chép từ kế hoạch năm trước. Nếu đây là việc của năm ${planYear}, hãy sửa thành "năm ${planYear}".`,
+    `năm ${excerpt(year)} khác năm của kế hoạch (${planYear}); có thể là chép từ kế hoạch năm trước. Nếu đây là việc làm trong năm ${planYear}, hãy sửa thành "năm ${planYear}"; nếu là năm của một văn bản được trích dẫn hay của một việc đã qua thì giữ nguyên (có thể tắt bằng kiem_tra.tat: [lint.stale-year]).`,
   dateInvalid: (date: string) => `ngày ${excerpt(date)} không có thật. Kiểm tra lại ngày và tháng.`,
   deadlineBefore: (date: string, plan: string) => `hạn ${excerpt(date)} sớm hơn ngày ban hành kế hoạch (${plan}). Kiểm tra lại hạn.`,
   deadlineOutside: (date: string, year: number) => `hạn ${excerpt(date)} không thuộc năm ${year} của kế hoạch. Kiểm tra lại năm.`,
@@ -17,6 +17,8 @@ export const lintMessages = {
     `ký hiệu "${excerpt(symbol)}" có dấu cách; ký hiệu văn bản viết liền, các nhóm chữ nối bằng dấu gạch nối (-). Ví dụ "TT-BLĐTBXH".`,
   citationIssuer: (symbol: string, issuer: string) =>
     `ký hiệu "${excerpt(symbol)}" ghi cơ quan ban hành khác với "${excerpt(issuer)}" trong câu; văn bản của Ủy ban nhân dân có ký hiệu …-UBND. Kiểm tra lại số, ký hiệu hoặc cơ quan ban hành.`,
+  citationAfterPlan: (date: string, plan: string) =>
+    `văn bản được trích dẫn ghi ${excerpt(date)}, muộn hơn ngày ban hành kế hoạch (${plan}); kế hoạch chỉ căn cứ văn bản đã ban hành. Kiểm tra lại ngày, tháng, năm của văn bản được trích dẫn hoặc ngày của kế hoạch.`,
   recipientDuplicate: (name: string) => `nơi nhận "${excerpt(name)}" bị ghi hai lần. Xóa một dòng.`,
   archiveTyped: () =>
     `dòng Lưu được gõ tay trong noi_nhan; kehoach tự in dòng Lưu từ khóa luu. Hãy xóa dòng này và ghi luu: { don_vi: …, so_ban: "…" }.`,
@@ -39,8 +41,11 @@ export const lintMessages = {
   doubleSpace: () => `có hai dấu cách liền nhau. Chạy kehoach lint --fix để sửa.`,
   literalNewline: () =>
     `"\\n" ở đây được in nguyên hai ký tự \\ và n, không phải xuống dòng. Muốn sang đoạn mới hãy để một dòng trống; muốn xuống dòng trong đoạn hãy kết thúc dòng bằng dấu \\ (xem README, "Viết văn bản dài trong YAML").`,
-  brackets: (open: string, close: string) => `dấu "${open}" và "${close}" không cân: thiếu dấu mở hoặc dấu đóng.`,
-  quotes: () => `số dấu ngoặc kép (") lẻ: thiếu dấu mở hoặc dấu đóng.`,
+  brackets: (open: string, close: string, here: string) =>
+    here === open
+      ? `dấu "${open}" ở đây không có dấu "${close}" đóng lại. Thêm dấu "${close}" vào chỗ cần đóng, hoặc xóa dấu "${open}" nếu gõ thừa.`
+      : `dấu "${close}" ở đây không có dấu "${open}" mở trước nó. Thêm dấu "${open}" vào chỗ cần mở, hoặc xóa dấu "${close}" nếu gõ thừa.`,
+  quotes: () => `số dấu ngoặc kép (") lẻ: dấu này hoặc một dấu trước nó thiếu dấu đóng hay dấu mở. Kiểm tra lại các dấu ngoặc kép.`,
   tableSum: (kind: "group" | "subtotal" | "total", typed: string, sum: string, column: number) =>
     `${kind === "total" ? "dòng tổng cộng" : kind === "subtotal" ? "dòng cộng" : "dòng nhóm"} ghi ${typed} ở cột ${column} nhưng ${kind === "total" ? "tổng các dòng của bảng" : "tổng các dòng của nhóm"} là ${sum}. Kiểm tra lại số ở dòng này và ở các dòng được cộng.`,
   unknownRule: (id: string, suggestion?: string) =>
