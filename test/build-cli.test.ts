@@ -35,9 +35,10 @@ describe("kehoach build", () => {
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     const fa = files(join(out, "a")).map((f) => relative(join(out, "a"), f));
-    // the five seeds and the two table examples in their own folders (each with its spreadsheet or tasks)
-    expect(fa).toHaveLength(7);
-    expect(fa.every((f) => /^(\d{3}-.*|phu-luc-[a-z-]+\/ke-hoach)\.docx$/.test(f))).toBe(true);
+    // the five seeds' plans, the city plan issued with a Quyết định, and the two table examples in
+    // their own folders (with their spreadsheet or tasks); no office profile is built
+    expect(fa).toHaveLength(8);
+    expect(fa.every((f) => /^(\d{3}-.*|tp-hcm-quan-trac|phu-luc-[a-z-]+\/ke-hoach)\.docx$/.test(f))).toBe(true);
     for (const f of fa) expect(sha(join(out, "b", f)), f).toBe(sha(join(out, "a", f)));
     const c = runCli(["build", "examples", "--out-dir", join(out, "c")], { env: { SOURCE_DATE_EPOCH: "1767225600" } });
     expect(c.code).toBe(0);

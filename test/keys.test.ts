@@ -94,6 +94,17 @@ const newItem = (list: Obj): Obj => {
 };
 const appendix = (s: Scenario): Obj => plural(s.plan, "phu_luc", () => ({ tieu_de: "Danh sách các trường học" }));
 const budgetLine = (o: Obj): Obj => plural(o, "du_toan", () => ({ noi_dung: "Tuyên truyền", so_tien: 5000000 }));
+const taskField = (o: Obj): Obj => plural(o, "truong", () => ({ nhan: "Sản phẩm", noi_dung: "Báo cáo kết quả" }));
+/** The mapping whose truong list holds the field. */
+const owner = (o: unknown, field: Obj): Obj | undefined => {
+  if (!o || typeof o !== "object") return undefined;
+  if (Array.isArray((o as Obj).truong) && ((o as Obj).truong as Obj[]).includes(field)) return o as Obj;
+  for (const v of Object.values(o)) {
+    const found = owner(v, field);
+    if (found) return found;
+  }
+  return undefined;
+};
 const table = (o: Obj): Obj => ((o.bang as Obj | undefined) ??= { cot: ["Nội dung", "Thời gian"], dong: [["Tuyên truyền", "Quý II"]] });
 /** The profile co-quan.yaml, holding what the plan no longer has for the keys tested there. */
 const profile = (s: Scenario): Obj => (s.profile ??= {});
@@ -103,6 +114,13 @@ const profileWith = (key: string, value: () => unknown) => (s: Scenario): Obj =>
 };
 
 const MINIMAL = parse(MINIMAL_PLAN) as Obj;
+/** A plan issued with a Quyết định: it has no Số, date, signature or Nơi nhận of its own. */
+const withDecree = (s: Scenario): Obj => {
+  for (const k of ["so", "ngay", "nguoi_ky", "noi_nhan", "luu"]) delete s.plan[k];
+  return ((s.plan.quyet_dinh as Obj | undefined) ??= {});
+};
+/** The Kèm theo line is printed only under a Phụ lục. */
+const withAppendix = (_: Obj, s: Scenario): void => void appendix(s);
 const clone = <T>(v: T): T => structuredClone(v);
 
 /** A table whose rows come from a small .csv beside the plan. */
@@ -145,6 +163,7 @@ const PLACES: Record<string, { kind: string; at: (s: Scenario) => Obj }> = {
   "noi_dung[]": { kind: "muc", at: firstSection },
   "noi_dung[].cac_y[]": { kind: "y", at: (s) => newItem(firstSection(s)) },
   "noi_dung[].cac_y[].du_toan[]": { kind: "du_toan", at: (s) => budgetLine(newItem(firstSection(s))) },
+  "noi_dung[].cac_y[].truong[]": { kind: "truong", at: (s) => taskField(newItem(firstSection(s))) },
   "noi_dung[].cac_y[].bang": { kind: "bang", at: (s) => table(newItem(firstSection(s))) },
   ...tablePlaces("noi_dung[].cac_y[].bang", (s) => table(newItem(firstSection(s)))),
   "noi_dung[].du_toan[]": { kind: "du_toan", at: (s) => budgetLine(firstSection(s)) },
@@ -156,16 +175,20 @@ const PLACES: Record<string, { kind: string; at: (s: Scenario) => Obj }> = {
   "phu_luc[]": { kind: "phu_luc", at: appendix },
   "phu_luc[].cac_y[]": { kind: "y", at: (s) => newItem(appendix(s)) },
   "phu_luc[].cac_y[].du_toan[]": { kind: "du_toan", at: (s) => budgetLine(newItem(appendix(s))) },
+  "phu_luc[].cac_y[].truong[]": { kind: "truong", at: (s) => taskField(newItem(appendix(s))) },
   "phu_luc[].cac_y[].bang": { kind: "bang", at: (s) => table(newItem(appendix(s))) },
   ...tablePlaces("phu_luc[].cac_y[].bang", (s) => table(newItem(appendix(s)))),
   "phu_luc[].bang": { kind: "bang", at: (s) => table(appendix(s)) },
   ...tablePlaces("phu_luc[].bang", (s) => table(appendix(s))),
   kiem_tra: { kind: "kiem_tra", at: (s) => ((s.plan.kiem_tra as Obj | undefined) ??= {}) },
+  kem_theo: { kind: "kem_theo", at: (s) => ((s.plan.kem_theo as Obj | undefined) ??= {}) },
+  quyet_dinh: { kind: "quyet_dinh", at: (s) => withDecree(s) },
   "co-quan.yaml:": { kind: "profile", at: profile },
   "co-quan.yaml:co_quan": { kind: "co_quan", at: profileWith("co_quan", () => clone(MINIMAL.co_quan)) },
   "co-quan.yaml:nguoi_ky": { kind: "nguoi_ky", at: profileWith("nguoi_ky", () => clone(MINIMAL.nguoi_ky)) },
   "co-quan.yaml:noi_nhan[]": { kind: "noi_nhan", at: (s) => (profileWith("noi_nhan", () => clone(MINIMAL.noi_nhan))(s) as unknown as Obj[])[0]! },
   "co-quan.yaml:luu": { kind: "luu", at: profileWith("luu", () => clone(MINIMAL.luu)) },
+  "co-quan.yaml:kem_theo": { kind: "kem_theo", at: profileWith("kem_theo", () => ({})) },
   "co-quan.yaml:kiem_tra": { kind: "kiem_tra", at: profileWith("kiem_tra", () => ({})) },
 };
 
@@ -204,6 +227,18 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     ky_so: { value: true },
     mau: { value: "mau", prepare: (_, s) => void (s.files["mau/ten-loai.hbs"] = "KẾ HOẠCH HÀNH ĐỘNG") },
     kiem_tra: { value: { tat: ["lint.date-future"] }, prepare: futureDate, observe: "findings" },
+    kem_theo: { value: { cua: "UBND xã Bằng Mạc" }, prepare: withAppendix },
+    quyet_dinh: { value: { so: "3961" }, prepare: (_, s) => void withDecree(s), observe: "findings" },
+  },
+  kem_theo: {
+    cua: { value: "UBND xã Bằng Mạc", prepare: (c, s) => void (withAppendix(c, s), (c.ngay = "so")) },
+    ngay: { value: "so", prepare: withAppendix },
+  },
+  quyet_dinh: {
+    so: { value: "3961" },
+    ngay: { value: "2025-11-18" },
+    ky_hieu: { value: "QĐ-CTUBND" },
+    cua: { value: "Chủ tịch Ủy ban nhân dân xã Bằng Mạc" },
   },
   profile: {
     co_quan: { value: MINIMAL.co_quan, prepare: fromPlan("co_quan"), observe: "findings" },
@@ -213,6 +248,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     ky_so: { value: true },
     mau: { value: "mau", prepare: (_, s) => void (s.files["mau/ten-loai.hbs"] = "KẾ HOẠCH HÀNH ĐỘNG") },
     kiem_tra: { value: { tat: ["lint.date-future"] }, prepare: futureDate, observe: "findings" },
+    kem_theo: { value: { cua: "UBND xã Bằng Mạc" }, prepare: withAppendix },
   },
   co_quan: {
     chu_quan: { value: "UBND HUYỆN CHI LĂNG" },
@@ -244,11 +280,19 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     chu_tri: { value: "Công an xã" },
     phoi_hop: { value: "Các trường học" },
     thoi_gian: { value: "Quý II năm 2025" },
+    truong: { value: [{ nhan: "Cơ quan thực hiện", noi_dung: "Sở Nông nghiệp và Môi trường" }] },
     han: { value: "2025-05-10", prepare: (c) => void (c.doan = "Báo cáo kết quả 6 tháng đầu năm") },
     danh_dau: { value: "gach", prepare: (c) => void (c.cac_y = ["Tuyên truyền trên loa truyền thanh."]) },
     cac_y: { value: ["Tuyên truyền trên loa truyền thanh."] },
     du_toan: { value: [{ noi_dung: "Tuyên truyền", so_tien: 5000000 }] },
     bang: { value: { cot: ["Nội dung", "Thời gian"], dong: [["Tuyên truyền", "Quý II"]] } },
+  },
+  truong: {
+    nhan: { value: "Cơ quan thực hiện", prepare: drop("nhan"), observe: "findings" },
+    noi_dung: { value: "Định kỳ hằng năm (trước ngày 15 tháng 12)", prepare: drop("noi_dung"), observe: "findings" },
+    gach: { value: false },
+    // after the sub-items only moves a line where there are sub-items
+    sau_cac_y: { value: true, prepare: (c, s) => void (owner(s.plan, c)!.cac_y ??= ["Lấy mẫu nước mặt."]) },
   },
   du_toan: {
     noi_dung: { value: "Tuyên truyền", prepare: drop("noi_dung"), observe: "findings" },
@@ -314,6 +358,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     bang: { value: { cot: ["Trường", "Số trẻ em"], dong: [["Mầm non", "120"]] } },
     ngang: { value: true },
     bang_nhiem_vu: { value: "them", prepare: (c) => void (c.cac_y = [{ doan: "Rà soát trường lớp", chu_tri: "Phòng Giáo dục" }]) },
+    kem_theo: { value: "(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/3/2025 của UBND xã Bằng Mạc)" },
   },
   kiem_tra: {
     tat: { value: ["lint.date-future"], prepare: futureDate, observe: "findings" },

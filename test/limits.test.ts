@@ -228,7 +228,10 @@ describe("normalize: what a plan's texts may hold", () => {
     expect(over[0]).toMatchObject({ line, col: 14 + TEXT_LIMITS.footnotes * 6 + 1, path: "noi_dung[0].cac_y[0].cac_y[1]" });
     expect(over[0]!.message).toContain("quá nhiều chú thích (tối đa 5.000");
     expect(findings(plan("**a** ".repeat(TEXT_LIMITS.emphases)))).toEqual([]);
-    expect(findings(plan("**a** ".repeat(TEXT_LIMITS.emphases + 1)))[0]!.message).toContain("in đậm, in nghiêng (tối đa 20.000");
+    expect(findings(plan("**a** ".repeat(TEXT_LIMITS.emphases + 1)))[0]!.message).toContain("in đậm, in nghiêng, chỉ số trên, chỉ số dưới (tối đa 20.000");
+    // a subscript or superscript is a run like an emphasis
+    expect(findings(plan("H~2~O ".repeat(TEXT_LIMITS.emphases)))).toEqual([]);
+    expect(findings(plan("m^3^ ".repeat(TEXT_LIMITS.emphases + 1))).map((f) => f.rule)).toEqual(["limit.text"]);
     // counted over the whole plan, not text by text
     const two = MINIMAL_PLAN.replace("Huy động sự tham gia của gia đình.", `"${"x^[y] ".repeat(3000)}"`).replace("Tăng cường sự lãnh đạo của cấp ủy.", `"${"x^[y] ".repeat(3000)}"`);
     expect(findings(two)).toHaveLength(1);

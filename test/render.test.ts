@@ -77,7 +77,7 @@ describe("render: every fixed word from a template", () => {
     const jan = model(MINIMAL_PLAN.replace('ngay: "2025-03-05"', 'ngay: "2025-01-09"'));
     expect(jan.header.placeDate).toBe("Bằng Mạc, ngày 09 tháng 01 năm 2025");
     const e = model(MINIMAL_PLAN + "ky_so: true\n");
-    expect([e.header.numberLine, e.header.placeDate, e.closing.signaturePlaceholder]).toEqual(["#SoKyHieuVanBan", "#DiaDiemNgayBanHanh", "#ChuKyLanhDao"]);
+    expect([e.header.numberLine, e.header.placeDate, e.closing!.signaturePlaceholder]).toEqual(["#SoKyHieuVanBan", "#DiaDiemNgayBanHanh", "#ChuKyLanhDao"]);
   });
 
   it("prints tasks, units, deadlines, budgets and the preamble formulas", () => {

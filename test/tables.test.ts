@@ -294,6 +294,8 @@ describe("tasks as the task annex table", () => {
           - doan: Kiện toàn Ban Chỉ huy
             chu_tri: Ban Chỉ huy Quân sự
             thoi_gian: Quý I/2025
+            truong:
+              - { nhan: Sản phẩm dự kiến, noi_dung: Quyết định }
           - doan: Xây dựng kế hoạch
             chu_tri: Phòng Nông nghiệp
             cac_y:
@@ -308,17 +310,17 @@ describe("tasks as the task annex table", () => {
   it("prints one column per task field the items have, groups I, II, tasks 1, 2 restarting, sub-tasks 1.1", async () => {
     const xml = await documentXml(write(TASKS.replace("MODE", "thay")));
     const rows = tableRows(xml).map((r) => r.map(cellText));
-    // no item has phoi_hop: no such column
+    // no item has phoi_hop: no such column; a typed truong is a column titled with its label
     expect(rows).toEqual([
-      ["TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+      ["TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Thời gian hoàn thành", "Sản phẩm dự kiến"],
       ["I", "Chỉ đạo, điều hành"],
-      ["1", "Kiện toàn Ban Chỉ huy", "Ban Chỉ huy Quân sự", "Quý I/2025"],
-      ["2", "Xây dựng kế hoạch", "Phòng Nông nghiệp", ""],
-      ["2.1", "Lấy ý kiến các xã", "Phòng Nông nghiệp", ""],
+      ["1", "Kiện toàn Ban Chỉ huy", "Ban Chỉ huy Quân sự", "Quý I/2025", "Quyết định"],
+      ["2", "Xây dựng kế hoạch", "Phòng Nông nghiệp", "", ""],
+      ["2.1", "Lấy ý kiến các xã", "Phòng Nông nghiệp", "", ""],
       ["II", "Tuyên truyền"],
-      ["1", "Tuyên truyền trên loa", "Trung tâm Truyền thông", "Thường xuyên"],
+      ["1", "Tuyên truyền trên loa", "Trung tâm Truyền thông", "Thường xuyên", ""],
     ]);
-    expect(tableRows(xml)[1]![1]).toContain('<w:gridSpan w:val="3"/>');
+    expect(tableRows(xml)[1]![1]).toContain('<w:gridSpan w:val="4"/>');
     // instead of prose: the labels of the prose items are not printed
     expect(xml).not.toContain("Cơ quan chủ trì: ");
   });

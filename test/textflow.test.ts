@@ -172,6 +172,13 @@ describe("inline parsing stays O(n log n) at the 2 MB limit (#14 item 5)", () =>
     expect(paragraphs(stars)).toEqual([[{ text: stars }]]);
   });
 
+  it("sub/superscript marks all the way, and unclosed ones: matched pairs, the rest kept literally", () => {
+    const ps = paragraphs("H~2~O ".repeat(Math.floor(MB2 / 6)).trim());
+    expect(ps[0]!.filter((r) => r.vertical === "sub")).toHaveLength(Math.floor(MB2 / 6));
+    const open = "^a ".repeat(Math.floor(MB2 / 3)).trim();
+    expect(paragraphs(open)).toEqual([[{ text: open }]]);
+  });
+
   it("hard-wrapped lines: one paragraph, each newline a space", () => {
     const text = "chữ chữ chữ\n".repeat(Math.floor(MB2 / 16));
     expect(paragraphs(text)).toEqual([[{ text: text.trim().replace(/\n/g, " ") }]]);
@@ -192,8 +199,8 @@ describe("one-line fields: names, codes, signature, recipients, luu", () => {
         .replace("  ho_ten: Triệu Thị Diệp", "  ho_ten: |-\n    Triệu\n    Thị Diệp")
         .replace("  - Các trường học", "  - Các trường\n    học"),
     );
-    expect(m.closing.authority).toEqual(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
-    expect(m.closing.signer).toBe("Triệu Thị Diệp");
-    expect(m.closing.recipients).toContain("- Các trường học;");
+    expect(m.closing!.authority).toEqual(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
+    expect(m.closing!.signer).toBe("Triệu Thị Diệp");
+    expect(m.closing!.recipients).toContain("- Các trường học;");
   });
 });

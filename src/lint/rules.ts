@@ -283,16 +283,14 @@ export function recipients(c: RuleContext): void {
   if (typed.length > 1) c.emit("lint.archive", "warning", ["noi_nhan", typed[1]!], m.archiveTwice());
   for (const i of typed) {
     const r = list[i]!;
-    const text = trimMarks((typeof r === "string" ? r : r.ten).trim());
+    const typedLine = (typeof r === "string" ? r : r.ten).trim();
+    const text = trimMarks(typedLine);
     const path = ["noi_nhan", i];
     if (i !== list.length - 1) c.emit("lint.archive", "warning", path, m.archiveNotLast());
-    if (!/^Lưu\s*:/.test(text)) {
-      c.emit("lint.archive", "warning", path, m.archiveColon());
-      continue;
-    }
-    const paren = /^Lưu:\s*VT,\s*([^\s(]+)\s*\(([^)]*)\)/.exec(text);
-    if (paren && !/^\d+$/.test(paren[2]!.trim())) c.emit("lint.archive", "warning", path, m.archiveParen(paren[2]!.trim(), paren[1]!));
-    else c.emit("lint.archive", "warning", path, m.archiveTyped());
+    if (!/^Lưu\s*:/.test(text)) c.emit("lint.archive", "warning", path, m.archiveColon());
+    // what offices write after "Lưu:" ("VT, TH (Ta)", "VT, NC (TP, Dũng)") is theirs; the line is
+    // printed as typed, so only a missing final full stop is worth a word
+    if (!typedLine.endsWith(".")) c.emit("lint.archive", "warning", path, m.archiveFullStop());
   }
 }
 

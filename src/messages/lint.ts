@@ -20,11 +20,9 @@ export const lintMessages = {
   citationAfterPlan: (date: string, plan: string) =>
     `văn bản được trích dẫn ghi ${excerpt(date)}, muộn hơn ngày ban hành kế hoạch (${plan}); kế hoạch chỉ căn cứ văn bản đã ban hành. Kiểm tra lại ngày, tháng, năm của văn bản được trích dẫn hoặc ngày của kế hoạch.`,
   recipientDuplicate: (name: string) => `nơi nhận "${excerpt(name)}" bị ghi hai lần. Xóa một dòng.`,
-  archiveTyped: () =>
-    `dòng Lưu được gõ tay trong noi_nhan; kehoach tự in dòng Lưu từ khóa luu. Hãy xóa dòng này và ghi luu: { don_vi: …, so_ban: "…" }.`,
+  archiveFullStop: () =>
+    `dòng Lưu không kết thúc bằng dấu chấm; kehoach in nguyên văn như đã gõ, nhưng theo Nghị định 30/2020/NĐ-CP (Phụ lục I) dòng "- Lưu: …" cuối Nơi nhận kết thúc bằng dấu chấm. Hãy gõ thêm "." ở cuối nếu văn bản của cơ quan không có lý do khác.`,
   archiveColon: () => `dòng Lưu phải viết "Lưu: VT, …" (có dấu hai chấm sau chữ Lưu).`,
-  archiveParen: (inside: string, unit: string) =>
-    `trong dòng Lưu, ngoặc đơn ghi số bản lưu (chữ số), không ghi "${excerpt(inside)}". Nếu "${excerpt(inside)}" là ký hiệu người soạn thảo, hãy ghi luu: { don_vi: ${excerpt(unit)}, nguoi_soan: ${excerpt(inside)} }.`,
   archiveNotLast: () => `dòng Lưu phải là dòng cuối cùng của Nơi nhận. Hãy chuyển xuống cuối, hoặc dùng khóa luu.`,
   archiveTwice: () => `có hai dòng Lưu. Chỉ giữ một, tốt nhất là khóa luu.`,
   tmPerson: (v: string) =>

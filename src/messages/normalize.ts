@@ -12,6 +12,8 @@ export const normalizeMessages = {
     `thiếu họ tên người ký ("nguoi_ky.ho_ten"). Hãy thêm vào kế hoạch hoặc co-quan.yaml (chỉ được bỏ trống khi ky_so: true).`,
   missingTitle: () =>
     `thiếu chức vụ người ký: cần "chuc_vu" hoặc "q" trong "nguoi_ky", ví dụ chuc_vu: CHỦ TỊCH.`,
+  notWithDecree: (key: string) =>
+    `kế hoạch ban hành kèm theo Quyết định (quyet_dinh) không có ${key === "so" ? "Số riêng" : key === "ngay" ? "dòng địa danh, ngày tháng riêng" : key === "nguoi_ky" ? "chữ ký riêng" : key === "ky_so" ? "ô ký số riêng" : "Nơi nhận riêng"}: khóa "${key}" sẽ không được in. Hãy xóa "${key}" (số, ngày của Quyết định ghi trong quyet_dinh), hoặc bỏ quyet_dinh nếu kế hoạch tự ban hành.`,
   missingDate: () =>
     `thiếu ngày ban hành ("ngay"). Ghi ít nhất năm, ví dụ ngay: "2025" (chỉ được bỏ trống khi ky_so: true).`,
   nestedFootnote: () =>
@@ -31,8 +33,6 @@ export const punctuationMessages = {
     `Hãy xóa "${mark}" ở cuối; hoặc thay bằng dấu chấm nếu muốn lời dẫn thành câu riêng.`,
   beforeDeadline: (mark: string) =>
     `nội dung có hạn (han) kết thúc bằng "${mark}", nhưng kehoach in tiếp ": trước ngày …" ngay sau (sẽ in "${mark}: trước ngày"). Hãy xóa "${mark}" ở cuối.`,
-  beforeNote: (mark: string, note: string) =>
-    `tên nơi nhận kết thúc bằng "${mark}", nhưng kehoach in ghi chú "(${note})" và dấu ";" sau tên (sẽ in "${mark} (${note});"). Hãy xóa "${mark}" ở cuối tên.`,
   beforeEndMark: (mark: string) =>
     `đoạn cuối kết thúc bằng "${mark}", nhưng kehoach thêm dấu kết thúc "./." vào cuối đoạn này (sẽ in "${mark}./."). ` +
     `Hãy xóa "${mark}" ở cuối (dấu chấm thì được: nó nhập vào "./.").`,

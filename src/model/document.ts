@@ -9,6 +9,8 @@ export interface Run {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  /** Subscript (H₂S) or superscript (m³). */
+  vertical?: "sub" | "sup";
   /** When set, this run is a footnote reference; text is empty and these are the note's paragraphs. */
   footnote?: Paragraphs;
   /** A line break inside the paragraph before this run's text. */
@@ -81,10 +83,13 @@ export interface DocumentModel {
     kind: string;
     /** Trích yếu lines. */
     summary: string[];
+    /** "(Ban hành kèm theo Quyết định số …)" under the trích yếu, for a plan issued with a Quyết định. */
+    issuedWith?: string;
   };
   /** Preamble and content, in order, ending with the closing sentence (which ends "./."). */
   body: Block[];
-  closing: {
+  /** Absent for a plan issued with a Quyết định (the Quyết định carries Nơi nhận and signature). */
+  closing?: {
     /** "Nơi nhận:" */
     recipientsLabel: string;
     /** Full lines: "- UBND huyện (b/c);" … "- Lưu: VT, VHXH (02)." */

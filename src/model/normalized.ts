@@ -61,6 +61,22 @@ export interface Table {
   amountColumns: number[];
 }
 
+/**
+ * One line of a task ("- Cơ quan chủ trì: …", "- Sản phẩm: …"), read alike by the list and the
+ * table layouts. `key` says where it came from: the three named keys take their label from the
+ * office templates (nhiem-vu-*.hbs); `truong` has the label as typed.
+ */
+export interface TaskField {
+  key: "chu_tri" | "phoi_hop" | "thoi_gian" | "truong";
+  /** The typed label, inline marks kept (truong only). */
+  label?: string;
+  text: string;
+  /** Printed with the "- " marker (false: label at the text's start, no dash). */
+  dash: boolean;
+  /** Printed after the item's sub-items. */
+  afterItems: boolean;
+}
+
 export interface Item {
   /** Generated label: "1.", "a)", "-", "+", "1.1." or "" (unmarked). */
   label: string;
@@ -69,7 +85,8 @@ export interface Item {
   unit?: string;
   propose: boolean;
   paragraphs: string[];
-  task?: { lead?: string; partners?: string; timing?: string };
+  /** The task's lines in print order: chu_tri, phoi_hop, thoi_gian, then the typed truong. */
+  fields: TaskField[];
   /** Reporting deadline "YYYY-MM-DD". */
   deadline?: string;
   budget?: BudgetLine[];
@@ -100,6 +117,8 @@ export interface Appendix {
   items: Item[];
   landscape: boolean;
   taskTable?: TaskTableMode;
+  /** The "(Kèm theo …)" line as typed, replacing the template's. */
+  reference?: string;
 }
 
 export interface PlanDate {
@@ -117,6 +136,8 @@ export interface NormalizedPlan {
   summary: string;
   /** The trích yếu as the user wrote it for running text (trich_yeu_trong_cau), if given. */
   summaryInSentence?: string;
+  /** The Quyết định the plan is issued with ("Ban hành kèm theo Quyết định số …"), if any. */
+  decree?: { number?: string; date: PlanDate; code: string; issuer: string };
   preamble: { free?: string; bases: string[]; implements: string[]; lead?: string };
   sections: Section[];
   /** The closing sentence; undefined = template default; false = the last paragraph closes. */
@@ -127,6 +148,8 @@ export interface NormalizedPlan {
   typedArchive?: string;
   archive: ArchiveSource;
   appendices: Appendix[];
+  /** How the template writes the appendices' "(Kèm theo …)" line: issuer's short form, date in digits. */
+  appendixReference: { issuer?: string; numericDate: boolean };
   eSign: boolean;
   /** Absolute folder of the office's own templates, if any. */
   templatesDir?: string;

@@ -78,6 +78,14 @@ export interface TableSource {
   kieu_dong?: { nhom?: number[]; cong?: number[]; tong?: number[] };
 }
 
+/** One line of a task as the plan words it: "- Sản phẩm: …". */
+export interface TaskFieldSource {
+  nhan: Text;
+  noi_dung: Text;
+  gach?: boolean;
+  sau_cac_y?: boolean;
+}
+
 export interface ItemObject {
   tieu_de?: Text;
   don_vi?: Text;
@@ -86,6 +94,7 @@ export interface ItemObject {
   chu_tri?: Text;
   phoi_hop?: Text;
   thoi_gian?: Text;
+  truong?: TaskFieldSource[];
   han?: string;
   du_toan?: BudgetLineSource[];
   bang?: TableSource;
@@ -122,6 +131,8 @@ export interface AppendixSource {
   bang?: TableSource;
   ngang?: boolean;
   bang_nhiem_vu?: TaskTableMode;
+  /** The whole "(Kèm theo …)" line, printed as typed. */
+  kem_theo?: string;
 }
 
 export interface LintSettings {
@@ -138,10 +149,12 @@ export interface ProfileSource {
   ky_so?: boolean;
   mau?: string;
   kiem_tra?: LintSettings;
+  /** How the Phụ lục's "(Kèm theo Kế hoạch số … ngày … của …)" line is written. */
+  kem_theo?: { cua?: string; ngay?: "chu" | "so" };
 }
 
 /** The keys a profile may have (schemas/co-quan.schema.json's properties, checked by a test). */
-export const PROFILE_KEYS = ["co_quan", "nguoi_ky", "noi_nhan", "luu", "ky_so", "mau", "kiem_tra"] as const satisfies readonly (keyof ProfileSource)[];
+export const PROFILE_KEYS = ["co_quan", "nguoi_ky", "noi_nhan", "luu", "ky_so", "mau", "kiem_tra", "kem_theo"] as const satisfies readonly (keyof ProfileSource)[];
 
 export interface PlanSource extends ProfileSource {
   ho_so?: string;
@@ -150,6 +163,8 @@ export interface PlanSource extends ProfileSource {
   trich_yeu?: Text;
   /** The trích yếu as written inside a sentence (the default lời dẫn and closing use it). */
   trich_yeu_trong_cau?: Text;
+  /** The plan is issued with a Quyết định: no Số, date line, Nơi nhận or signature of its own. */
+  quyet_dinh?: { so?: string; ngay?: string; ky_hieu?: string; cua?: string };
   mo_dau?: Text | PreambleObject;
   noi_dung?: SectionSource[];
   /** false: the last content paragraph is the closing (it gets the "./."). */

@@ -4,7 +4,7 @@
  */
 import { hasErrors, type Finding } from "../model/finding.js";
 import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
-import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section, Table } from "../model/normalized.js";
+import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section, Table, TaskField } from "../model/normalized.js";
 import type { Path } from "../model/finding.js";
 import type { TableSource } from "../model/plan.js";
 import type { SheetTable } from "../read/sheets.js";
@@ -64,10 +64,13 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
   const mk = marker ?? defaultMarker(depth);
   return (src ?? []).map((s, i) => {
     const lbl = label(mk, i, parentLabel);
-    if (typeof s === "string") return { label: lbl, depth, propose: false, paragraphs: [s], children: [] };
-    const task = s.chu_tri !== undefined || s.phoi_hop !== undefined || s.thoi_gian !== undefined
-      ? { lead: s.chu_tri, partners: s.phoi_hop, timing: s.thoi_gian }
-      : undefined;
+    if (typeof s === "string") return { label: lbl, depth, propose: false, paragraphs: [s], fields: [], children: [] };
+    const fields: TaskField[] = [];
+    for (const key of ["chu_tri", "phoi_hop", "thoi_gian"] as const) {
+      const text = s[key];
+      if (text !== undefined) fields.push({ key, text, dash: true, afterItems: false });
+    }
+    for (const f of s.truong ?? []) fields.push({ key: "truong", label: f.nhan, text: f.noi_dung, dash: f.gach !== false, afterItems: f.sau_cac_y === true });
     return {
       label: lbl,
       depth,
@@ -75,7 +78,7 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
       unit: s.don_vi,
       propose: s.de_nghi === true,
       paragraphs: list(s.doan),
-      task,
+      fields,
       deadline: s.han,
       budget: budget(s.du_toan),
       table: tables(s.bang),
@@ -96,6 +99,21 @@ function section(s: SectionSource, index: number, tables: Tables): Section {
     items: items(s.cac_y, s.danh_dau, 1, "", tables),
     taskTable: s.bang_nhiem_vu,
   };
+}
+
+/** Keys of the plan itself that a plan issued with a Quyết định has no place for (the profile's are simply not used). */
+const NOT_WITH_DECREE = ["so", "ngay", "nguoi_ky", "noi_nhan", "luu", "ky_so"] as const;
+
+function decreeConflicts(plan: SourceFile): Finding[] {
+  const own = plan.value as PlanSource;
+  return NOT_WITH_DECREE.filter((k) => own[k] !== undefined).map((k) => ({
+    file: plan.file,
+    ...plan.positions.keyAt([k]),
+    rule: "plan.unused-key",
+    severity: "error",
+    message: m.notWithDecree(k),
+    path: k,
+  }));
 }
 
 export interface NormalizeInput {
@@ -121,14 +139,17 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
   if (!p.co_quan?.ten) missing("co_quan.ten", m.missingPart("co_quan.ten", "tên cơ quan ban hành"), agencyAt);
   if (!p.co_quan?.viet_tat) missing("co_quan.viet_tat", m.missingPart("co_quan.viet_tat", "chữ viết tắt tên cơ quan"), agencyAt);
   if (!p.co_quan?.dia_danh) missing("co_quan.dia_danh", m.missingPart("co_quan.dia_danh", "địa danh"), agencyAt);
+  // a plan issued with a Quyết định is signed, numbered and sent by the Quyết định
+  const withDecree = own.quyet_dinh !== undefined;
   const signerAt = own.nguoi_ky ? plan.positions.keyAt(["nguoi_ky"]) : top;
-  if (!p.nguoi_ky) missing("nguoi_ky", m.missingPart("nguoi_ky", "người ký"));
+  if (withDecree) findings.push(...decreeConflicts(plan));
+  else if (!p.nguoi_ky) missing("nguoi_ky", m.missingPart("nguoi_ky", "người ký"));
   else {
     if (!p.nguoi_ky.ho_ten && !p.ky_so) missing("nguoi_ky.ho_ten", m.missingSigner(), signerAt);
     if (!p.nguoi_ky.chuc_vu && !p.nguoi_ky.q) missing("nguoi_ky.chuc_vu", m.missingTitle(), signerAt);
   }
-  if (!p.noi_nhan || p.noi_nhan.length === 0) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
-  if (!p.ngay && !p.ky_so) missing("ngay", m.missingDate());
+  if (!withDecree && (!p.noi_nhan || p.noi_nhan.length === 0)) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
+  if (!withDecree && !p.ngay && !p.ky_so) missing("ngay", m.missingDate());
   // what the user typed that would print changed, be ignored, or be garbled in a default sentence
   for (const more of [punctuationFindings(plan, profile, p), unusedKeyFindings(plan, profile, p), sentenceFindings(plan, p)]) append(findings, more);
 
@@ -166,6 +187,12 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
     date: parseDate(p.ngay),
     summary: p.trich_yeu ?? "",
     summaryInSentence: p.trich_yeu_trong_cau,
+    decree: own.quyet_dinh && {
+      number: own.quyet_dinh.so?.padStart(2, "0"),
+      date: parseDate(own.quyet_dinh.ngay),
+      code: own.quyet_dinh.ky_hieu ?? `QĐ-${oneLine(co.viet_tat!)}`,
+      issuer: own.quyet_dinh.cua !== undefined ? oneLine(own.quyet_dinh.cua) : co.ten_goi !== undefined ? oneLine(co.ten_goi) : lines(co.ten).join(" "),
+    },
     preamble,
     sections: (p.noi_dung ?? []).map((s, i) => section(s, i, tables)),
     closing: p.ket_thuc,
@@ -181,7 +208,9 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
       items: items(a.cac_y, a.danh_dau, 1, "", tables),
       landscape: a.ngang === true,
       taskTable: a.bang_nhiem_vu,
+      reference: a.kem_theo !== undefined ? oneLine(a.kem_theo).trim() : undefined,
     })),
+    appendixReference: { issuer: p.kem_theo?.cua !== undefined ? oneLine(p.kem_theo.cua) : undefined, numericDate: p.kem_theo?.ngay === "so" },
     eSign: p.ky_so === true,
     templatesDir,
   };

@@ -52,7 +52,17 @@ function lastParagraph(doan: string | string[] | undefined, path: Path): Path | 
 
 function lastOfItem(it: ItemSource, path: Path): Path | undefined {
   if (typeof it === "string") return path;
+  // render's order: named task lines, truong, sub-items, then the truong marked sau_cac_y
+  const fields = it.truong ?? [];
+  const lastField = (after: boolean): Path | undefined => {
+    for (let i = fields.length - 1; i >= 0; i--) if ((fields[i]!.sau_cac_y === true) === after) return [...path, "truong", i, "noi_dung"];
+    return undefined;
+  };
+  const after = lastField(true);
+  if (after) return after;
   if (it.cac_y?.length) return lastOfItem(it.cac_y[it.cac_y.length - 1]!, [...path, "cac_y", it.cac_y.length - 1]);
+  const before = lastField(false);
+  if (before) return before;
   for (const key of ["thoi_gian", "phoi_hop", "chu_tri"] as const) if (it[key] !== undefined) return [...path, key];
   // a deadline ends the line with its date
   if (it.han !== undefined) return undefined;
@@ -101,13 +111,6 @@ export function punctuationFindings(plan: SourceFile, profile: SourceFile | unde
         check(plan, Array.isArray(it.doan) ? [...path, "doan", 0] : [...path, "doan"], (_, mark) => m.beforeDeadline(mark));
       }
     }
-  }
-
-  // "- <ten> (<ghi_chu>);"
-  const recipientsIn = own.noi_nhan !== undefined ? plan : profile;
-  const recipients = (recipientsIn?.value as PlanSource | undefined)?.noi_nhan ?? [];
-  for (const [i, r] of recipients.entries()) {
-    if (typeof r === "object" && r.ghi_chu !== undefined) check(recipientsIn!, ["noi_nhan", i, "ten"], (_, mark) => m.beforeNote(mark, r.ghi_chu!));
   }
 
   // the end mark "./.": a full stop merges into it, a clause mark cannot stand before it

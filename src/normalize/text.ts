@@ -38,10 +38,13 @@ function problems(text: string, path: Path): TextProblem[] {
  */
 export const TEXT_LIMITS = { footnotes: 5_000, emphases: 20_000, paragraphs: 20_000 } as const;
 
-/** Each kind's marks in a text: a footnote's "^[", a run of "*" (two make an emphasis), a blank line or a "\" line end. */
+/**
+ * Each kind's marks in a text: a footnote's "^[", a run of "*" or a sub/superscript's "~" or "^"
+ * (two make an emphasis), a blank line or a "\" line end.
+ */
 const COUNTED: { kind: keyof typeof TEXT_LIMITS; pattern: RegExp; per: number; what: string }[] = [
   { kind: "footnotes", pattern: /(?<!\\)\^\[/g, per: 1, what: "chú thích" },
-  { kind: "emphases", pattern: /\*+/g, per: 2, what: "chỗ in đậm, in nghiêng" },
+  { kind: "emphases", pattern: /\*+|(?<!\\)[~^](?!\[)/g, per: 2, what: "chỗ in đậm, in nghiêng, chỉ số trên, chỉ số dưới" },
   { kind: "paragraphs", pattern: /\n[ \t]*\n|\\\n/g, per: 1, what: "đoạn và dòng ngắt" },
 ];
 

@@ -3,25 +3,24 @@
  * every word is final. Presentation is left to the write stage.
  */
 import type { Block, DocumentModel, Paragraphs, Run, TableBlock, TableCellBlock } from "../model/document.js";
-import type { BudgetLine, Item, NormalizedPlan, PlanDate, Table, TableCell } from "../model/normalized.js";
+import type { BudgetLine, Item, NormalizedPlan, PlanDate, Table, TableCell, TaskField } from "../model/normalized.js";
 import { append } from "../lists.js";
 import { addDigits, groupDigits } from "../digits.js";
 import { endingMark } from "../normalize/punctuation.js";
 import { summaryInSentence } from "../normalize/sentences.js";
-import { paragraphs, titleLines } from "./inline.js";
+import { paragraphs, plain, titleLines } from "./inline.js";
 import { roman } from "../normalize/numbering.js";
 import type { TaskTableMode } from "../model/plan.js";
 
-/** The task annex's columns after TT and Nội dung: the task field and its column title's template. */
-const TASK_COLUMNS: [keyof NonNullable<Item["task"]>, string][] = [
-  ["lead", "bang-nhiem-vu-chu-tri"],
-  ["partners", "bang-nhiem-vu-phoi-hop"],
-  ["timing", "bang-nhiem-vu-thoi-gian"],
-];
+/** The task annex's column titles of the named task keys (a typed truong's column is titled with its label). */
+const TASK_COLUMN_TEMPLATES = { chu_tri: "bang-nhiem-vu-chu-tri", phoi_hop: "bang-nhiem-vu-phoi-hop", thoi_gian: "bang-nhiem-vu-thoi-gian" } as const;
 import type { Templates } from "./templates.js";
 
 export { loadTemplates, TemplateError } from "./templates.js";
 export type { Templates } from "./templates.js";
+
+/** The office template that labels each named task key. */
+const TASK_TEMPLATES = { chu_tri: "nhiem-vu-chu-tri", phoi_hop: "nhiem-vu-phoi-hop", thoi_gian: "nhiem-vu-thoi-gian" } as const;
 
 const upper = (s: string): string => s.toLocaleUpperCase("vi");
 
@@ -32,6 +31,12 @@ function headerDate(d: PlanDate): { ngay?: string; thang?: string; nam?: string 
     thang: d.month ? (d.month <= 2 ? String(d.month).padStart(2, "0") : String(d.month)) : undefined,
     nam: d.year ? String(d.year) : undefined,
   };
+}
+
+/** "25/11/2025" as the "Kèm theo" line may write it; a blank part stays a blank for the văn thư. */
+function numericDate(d: PlanDate): string {
+  const blank = "     ";
+  return `${d.day ?? blank}/${d.month ?? blank}/${d.year ?? ""}`;
 }
 
 /** In-text dates are written d/m/yyyy, as in the seeds ("trước ngày 10/5/2025"). */
@@ -60,6 +65,12 @@ function led(ps: Paragraphs, first: (runs: Run[]) => Block): Block[] {
   return [first(head), ...rest.map((runs): Block => ({ kind: "paragraph", runs }))];
 }
 
+/** Runs with a separator before them, in their first run where that is plain text. */
+function prefixed(sep: string, runs: Run[]): Run[] {
+  const [lead, ...tail] = runs;
+  return lead && !lead.footnote && !lead.breakBefore ? [{ ...lead, text: sep + lead.text }, ...tail] : [{ text: sep }, ...runs];
+}
+
 /** The trích yếu in running text: its lines joined by spaces. */
 const summaryText = (summary: string): string => titleLines(summary).lines.join(" ");
 
@@ -76,6 +87,9 @@ class Renderer {
       co_quan: { ten_goi: plan.agency.name, viet_tat: plan.agency.abbreviation, dia_danh: plan.agency.place },
       so: plan.number,
       ngay: headerDate(plan.date),
+      quyet_dinh: plan.decree && { so: plan.decree.number, ngay: headerDate(plan.decree.date), ngay_so: numericDate(plan.decree.date), ky_hieu: plan.decree.code, cua: plan.decree.issuer },
+      ngay_so: numericDate(plan.date),
+      kem_theo: { cua: plan.appendixReference.issuer, ngay_so: plan.appendixReference.numericDate },
       trich_yeu: summary,
       // the user's sentence form, else the trích yếu with its first letter lower-cased unless that
       // would split a word in capitals (normalize warns when a title in capitals needs a sentence form)
@@ -134,20 +148,30 @@ class Renderer {
    * A table or budget inside an item follows the task table, so nothing typed is left out.
    */
   private taskTable(items: Item[]): Block[] {
-    // a task field without a column would be dropped silently: a new field must get its column here
-    const known = new Set<string>(TASK_COLUMNS.map(([field]) => field));
-    const check = (list: Item[]): void =>
+    // columns: the named keys present, in their order, then each typed truong label in order of first use
+    const named = new Set<string>();
+    const typed = new Map<string, number>();
+    const seen = (list: Item[]): void =>
       list.forEach((it) => {
-        for (const [k, v] of Object.entries(it.task ?? {})) if (v !== undefined && !known.has(k)) throw new Error(`task field "${k}" has no column in the task table`);
-        check(it.children);
+        for (const f of it.fields) {
+          if (f.key !== "truong") named.add(f.key);
+          else if (!typed.has(f.label ?? "")) typed.set(f.label ?? "", typed.size);
+        }
+        seen(it.children);
       });
-    check(items);
-    const present = TASK_COLUMNS.filter(([field]) => {
-      const has = (list: Item[]): boolean => list.some((it) => it.task?.[field] !== undefined || has(it.children));
-      return has(items);
-    });
+    seen(items);
+    const namedKeys = (["chu_tri", "phoi_hop", "thoi_gian"] as const).filter((k) => named.has(k));
+    const columnOf = (f: TaskField): number => (f.key === "truong" ? namedKeys.length + typed.get(f.label ?? "")! : namedKeys.indexOf(f.key));
+    const width = namedKeys.length + typed.size;
     const one = (content: Paragraphs, colSpan = 1): TableCellBlock => ({ content, colSpan, rowSpan: 1 });
-    const header = [[one(paragraphs(this.fill("bang-tt"), { bold: true })), one(paragraphs(this.fill("bang-nhiem-vu-noi-dung"), { bold: true })), ...present.map(([, tpl]) => one(paragraphs(this.fill(tpl), { bold: true })))]];
+    const header = [
+      [
+        one(paragraphs(this.fill("bang-tt"), { bold: true })),
+        one(paragraphs(this.fill("bang-nhiem-vu-noi-dung"), { bold: true })),
+        ...namedKeys.map((k) => one(paragraphs(this.fill(TASK_COLUMN_TEMPLATES[k]), { bold: true }))),
+        ...[...typed.keys()].map((label) => one(paragraphs(label, { bold: true }))),
+      ],
+    ];
     const rows: TableBlock["rows"] = [];
     const after: Block[] = [];
     const content = (it: Item): Paragraphs => {
@@ -165,21 +189,24 @@ class Renderer {
       if (it.table) after.push(this.table(it.table));
     };
     const task = (it: Item, label: string): void => {
-      rows.push({ cells: [one(paragraphs(label)), one(content(it)), ...present.map(([field]) => one(paragraphs(it.task?.[field]?.trim() ?? "")))] });
+      // a field typed twice under one label: both, as paragraphs of its cell
+      const cells: Paragraphs[] = Array.from({ length: width }, () => []);
+      for (const f of it.fields) append(cells[columnOf(f)]!, paragraphs(f.text.trim()));
+      rows.push({ cells: [one(paragraphs(label)), one(content(it)), ...cells.map((c) => one(c))] });
       extras(it);
       it.children.forEach((c, i) => task(c, `${label}.${i + 1}`));
     };
     let group = 0;
     let n = 0;
     for (const it of items) {
-      if (it.children.length && !it.task) {
-        rows.push({ cells: [one(paragraphs(roman(++group))), one(content(it), 1 + present.length)], bold: true });
+      if (it.children.length && !it.fields.length) {
+        rows.push({ cells: [one(paragraphs(roman(++group))), one(content(it), 1 + width)], bold: true });
         extras(it);
         it.children.forEach((c, i) => task(c, String(i + 1)));
         n = 0;
       } else task(it, String(++n));
     }
-    const table: TableBlock = { kind: "table", header, rows, align: ["center", "left", ...present.map((): "left" => "left")] };
+    const table: TableBlock = { kind: "table", header, rows, align: ["center", "left", ...Array.from({ length: width }, (): "left" => "left")] };
     return [table, ...after];
   }
 
@@ -207,9 +234,7 @@ class Renderer {
       // the unit's first paragraph goes on in the text's first paragraph
       const [more, ...others] = first !== undefined ? paragraphs(first) : [];
       if (more) {
-        const [lead, ...tail] = more;
-        const spaced: Run[] = lead && !lead.footnote && !lead.breakBefore ? [{ ...lead, text: " " + lead.text }, ...tail] : [{ text: " " }, ...more];
-        ps.push([...(ps.pop() ?? []), ...spaced], ...others);
+        ps.push([...(ps.pop() ?? []), ...prefixed(" ", more)], ...others);
       }
       append(out, led(ps, (runs) => ({ kind: "item", label: "", runs, depth: it.depth })));
       append(out, this.paragraphs(rest));
@@ -220,20 +245,31 @@ class Renderer {
       append(out, led(paragraphs(text), (runs) => ({ kind: "item", label: it.label, runs, depth: it.depth })));
       append(out, this.paragraphs(rest));
     }
-    if (it.task) {
-      const lines: [string, string | undefined][] = [
-        ["nhiem-vu-chu-tri", it.task.lead],
-        ["nhiem-vu-phoi-hop", it.task.partners],
-        ["nhiem-vu-thoi-gian", it.task.timing],
-      ];
-      // printed as typed: the user ends them with a full stop or not (seeds do both)
-      for (const [tpl, v] of lines) {
-        if (v !== undefined) append(out, led(paragraphs(this.fill(tpl, { noi_dung: v.trim() })), (runs) => ({ kind: "item", label: "-", runs, depth: it.depth + 1 })));
-      }
-    }
+    append(out, this.fields(it, false));
     if (it.budget) out.push(this.budget(it.budget));
     if (it.table) out.push(this.table(it.table));
     for (const c of it.children) append(out, this.item(c));
+    append(out, this.fields(it, true));
+    return out;
+  }
+
+  /** A task's lines before (or after) its sub-items, printed as typed: no mark is added after the text. */
+  private fields(it: Item, afterItems: boolean): Block[] {
+    const out: Block[] = [];
+    for (const f of it.fields) {
+      if (f.afterItems !== afterItems) continue;
+      const label = f.dash ? "-" : "";
+      const item = (runs: Run[]): Block => ({ kind: "item", label, runs, depth: it.depth + 1 });
+      if (f.key !== "truong") {
+        append(out, led(paragraphs(this.fill(TASK_TEMPLATES[f.key], { noi_dung: f.text.trim() })), item));
+        continue;
+      }
+      // the typed label, its own marks kept; a colon only where it ends in no mark ("*Đơn vị chủ trì:*")
+      const head = paragraphs(f.label ?? "")[0] ?? [];
+      const [first = [], ...rest] = paragraphs(f.text);
+      const runs: Run[] = [...head, ...prefixed(endingMark(plain(head)) ? " " : ": ", first)];
+      append(out, led([runs, ...rest], item));
+    }
     return out;
   }
 
@@ -281,14 +317,15 @@ class Renderer {
 
   recipients(): string[] {
     const p = this.plan;
-    // "- ten (ghi chú);": the ";" only where the user typed no mark (normalize rejects one before a note)
+    // "- ten (ghi chú);": the ";" only where the user typed no mark; a typed mark stays before the
+    // note ("- Bộ Giáo dục và Đào tạo; (để báo cáo)"), as some offices print it
     const lines = p.recipients.map((r) => {
       const ten = r.name.trim();
-      return this.fill("noi-nhan-dong", { ten, ghi_chu: r.note?.replace(/^\(|\)$/g, ""), co_dau: !r.note && endingMark(ten) !== undefined });
+      return this.fill("noi-nhan-dong", { ten, ghi_chu: r.note?.replace(/^\(|\)$/g, ""), co_dau: endingMark(ten) !== undefined });
     });
     if (p.typedArchive) {
-      const t = p.typedArchive.replace(/^[-\s]+/, "").trimEnd();
-      lines.push(`- ${t}${endingMark(t) ? "" : "."}`);
+      // printed as typed, final full stop or not (lint notes a missing one)
+      lines.push(`- ${p.typedArchive.replace(/^[-\s]+/, "").trimEnd()}`);
     } else {
       lines.push(this.fill("luu", { ...p.archive }));
     }
@@ -305,14 +342,15 @@ class Renderer {
       header: {
         parentAgency: p.agency.parent.map(upper),
         agency: p.agency.lines.map(upper),
-        numberLine: p.eSign ? this.fill("ky-so-so-ky-hieu") : this.fill("so-ky-hieu"),
+        // a plan issued with a Quyết định has neither: the Quyết định is numbered and dated
+        numberLine: p.decree ? "" : p.eSign ? this.fill("ky-so-so-ky-hieu") : this.fill("so-ky-hieu"),
         nationalTitle: this.fill("quoc-hieu"),
         motto: this.fill("tieu-ngu"),
-        placeDate: p.eSign ? this.fill("ky-so-dia-diem-ngay") : this.fill("ngay-thang"),
+        placeDate: p.decree ? "" : p.eSign ? this.fill("ky-so-dia-diem-ngay") : this.fill("ngay-thang"),
       },
-      title: { kind: this.fill("ten-loai"), summary: titleLines(p.summary).lines },
+      title: { kind: this.fill("ten-loai"), summary: titleLines(p.summary).lines, issuedWith: p.decree ? this.fill("kem-quyet-dinh") : undefined },
       body: this.body(),
-      closing: {
+      closing: p.decree ? undefined : {
         recipientsLabel: this.fill("noi-nhan"),
         recipients: this.recipients(),
         authority,
@@ -326,7 +364,7 @@ class Renderer {
         return {
           label: this.fill("phu-luc", { so: a.numeral }),
           title: a.titleLines.map(upper),
-          reference: this.fill("phu-luc-kem-theo"),
+          reference: a.reference ?? this.fill("phu-luc-kem-theo"),
           blocks,
           landscape: a.landscape,
         };

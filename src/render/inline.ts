@@ -6,7 +6,8 @@
  *  - a blank line starts a new paragraph; spaces and newlines at a paragraph's start and end are
  *    not content (so a block scalar's final newline prints nothing);
  *  - a backslash right before a newline is a line break inside the paragraph (as in CommonMark);
- *  - **bold**, *italic*, ^[footnote]; `\*` `\^` `\[` `\]` `\\` print the character itself.
+ *  - **bold**, *italic*, ^[footnote], H~2~O subscript, m^3^ superscript (as pandoc: no space
+ *    inside, so "5 ~ 10" and a lone "^" stay text); `\*` `\^` `\~` `\[` `\]` `\\` print the character itself.
  * A mark without its closing partner is kept as literal text. A footnote inside a footnote is a
  * problem the normalize stage reports (Word has no notes in notes).
  *
@@ -18,6 +19,7 @@ import type { Paragraphs, Run } from "../model/document.js";
 interface Style {
   bold: boolean;
   italic: boolean;
+  vertical?: "sub" | "sup";
 }
 
 export interface TextProblem {
@@ -27,7 +29,7 @@ export interface TextProblem {
 }
 
 /** Characters a backslash makes literal; a backslash before a newline is a line break. */
-const ESCAPABLE = "*^[]\\\n";
+const ESCAPABLE = "*^~[]\\\n";
 const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
 const isBlank = (c: string | undefined): boolean => c === " " || c === "\t" || c === "\r";
 
@@ -52,6 +54,11 @@ class Marks {
   /** Where a "*" may close italic, and "**" bold, in order. */
   readonly closeItalic: number[] = [];
   readonly closeBold: number[] = [];
+  /** Unescaped "^" and "~", in order: where a superscript or subscript may close. */
+  readonly carets: number[] = [];
+  readonly tildes: number[] = [];
+  /** spaces[i]: how many whitespace characters come before offset i (a sub/superscript has none). */
+  readonly spaces: Int32Array;
 
   constructor(readonly s: string) {
     const n = s.length;
@@ -59,6 +66,8 @@ class Marks {
     this.bracket = new Int32Array(n).fill(-1);
     const open: number[] = [];
     let stars = 0;
+    this.spaces = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) this.spaces[i + 1] = this.spaces[i]! + (isSpace(s[i]) ? 1 : 0);
     for (let i = 0; i < n; i++) {
       const c = s[i]!;
       if (c === "\\" && i + 1 < n && ESCAPABLE.includes(s[i + 1]!)) {
@@ -67,6 +76,8 @@ class Marks {
         stars = 0;
         continue;
       }
+      if (c === "^") this.carets.push(i);
+      else if (c === "~") this.tildes.push(i);
       if (c === "[") open.push(i);
       else if (c === "]" && open.length) this.bracket[open.pop()!] = i;
       if (c !== "*") {
@@ -86,6 +97,12 @@ class Marks {
   footnoteEnd(i: number, end: number): number {
     const e = this.bracket[i + 1]!;
     return e > 0 && e < end ? e : -1;
+  }
+
+  /** The closing "^" or "~" of a superscript or subscript opened at i, if it closes before `end` with no space inside. */
+  verticalEnd(i: number, end: number): number {
+    const e = firstFrom(this.s[i] === "^" ? this.carets : this.tildes, i + 1);
+    return e > i + 1 && e < end && this.spaces[e] === this.spaces[i + 1] ? e : -1;
   }
 
   /** The end of a blank line starting with the newline at i (the next non-space), or -1. */
@@ -193,6 +210,16 @@ class Parser {
           continue;
         }
       }
+      // "^[" is the footnote's syntax, closed or not, never a superscript "["
+      if (c === "~" || (c === "^" && s[i + 1] !== "[")) {
+        const end = this.m.verticalEnd(i, to);
+        if (end > 0) {
+          flush();
+          this.runs(i + 1, end, { ...st, vertical: c === "^" ? "sup" : "sub" }, out, inFootnote);
+          i = end;
+          continue;
+        }
+      }
       if (c === "*") {
         const bold = s[i + 1] === "*";
         const len = bold ? 2 : 1;
@@ -220,19 +247,20 @@ function skipBlanks(s: string, i: number, to: number): number {
 function push(out: Run[], text: string, st: Style, breakBefore = false): void {
   if (!text && !breakBefore) return;
   const last = out[out.length - 1];
-  if (last && !last.footnote && !breakBefore && !!last.bold === st.bold && !!last.italic === st.italic) {
+  if (last && !last.footnote && !breakBefore && !!last.bold === st.bold && !!last.italic === st.italic && last.vertical === st.vertical) {
     last.text += text;
     return;
   }
   const run: Run = { text };
   if (st.bold) run.bold = true;
   if (st.italic) run.italic = true;
+  if (st.vertical) run.vertical = st.vertical;
   if (breakBefore) run.breakBefore = true;
   out.push(run);
 }
 
 /** Characters that can start a mark or change the flow; most texts have none. */
-const MARK = /[\\\n^*]/;
+const MARK = /[\\\n^*~]/;
 
 /** The paragraphs of a text with its inline marks applied on top of a base style, and its problems. */
 export function parseText(text: string, base: Partial<Style> = {}): { paragraphs: Paragraphs; problems: TextProblem[] } {

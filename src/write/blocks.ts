@@ -20,6 +20,8 @@ export function runs(list: Run[], base: { bold?: boolean; italics?: boolean; siz
         bold: r.bold || base.bold || undefined,
         italics: r.italic || base.italics || undefined,
         size: base.size,
+        subScript: r.vertical === "sub" || undefined,
+        superScript: r.vertical === "sup" || undefined,
         break: r.breakBefore ? 1 : undefined,
       }),
     );

@@ -8,7 +8,7 @@ import { STYLE } from "./styles.js";
 /** Blank lines left for the handwritten signature and the seal. */
 const SIGNATURE_SPACE = 4;
 
-export function closingTable(c: DocumentModel["closing"]): Table {
+export function closingTable(c: NonNullable<DocumentModel["closing"]>): Table {
   const [left, right] = CLOSING_COLUMNS;
   const recipients = [
     new Paragraph({ style: STYLE.recipientsLabel, children: [new TextRun({ text: c.recipientsLabel })] }),

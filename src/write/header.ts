@@ -2,7 +2,7 @@
 import { Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from "docx";
 import type { DocumentModel } from "../model/document.js";
 import { NO_BORDERS, rule } from "./blocks.js";
-import { CELL_PADDING, HEADER_COLUMNS, HEADER_INDENT, SIZE } from "./layout.js";
+import { CELL_PADDING, HEADER_COLUMNS, HEADER_INDENT, HEADER_REACH, SIZE, TEXT_WIDTH } from "./layout.js";
 import { textWidth } from "./measure.js";
 import { STYLE } from "./styles.js";
 import { maxOf } from "../lists.js";
@@ -12,8 +12,40 @@ const line = (text: string, size: number, opts: { bold?: boolean; italics?: bool
 
 const cell = (width: number, children: Paragraph[]): TableCell => new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
 
-export function headerTable(h: DocumentModel["header"]): Table {
+/** A column's width for its longest line (the Quốc hiệu just fits the standard column). */
+const needed = (widths: number[]): number => maxOf(widths, 0) + 2 * CELL_PADDING;
+/** A widened column leaves room for what the metrics leave out (a renderer's kerning and accents). */
+const widened = (need: number): number => Math.ceil((need - 2 * CELL_PADDING) * 1.05) + 2 * CELL_PADDING;
+
+/**
+ * The header's columns and indent: the standard ones while every line fits on one line; otherwise
+ * each column widened to its longest line, the table reaching into the margins (left first) as far
+ * as HEADER_REACH allows. The Quốc hiệu column keeps its line centred over the date.
+ */
+export function headerColumns(h: DocumentModel["header"]): { columns: [number, number]; indent: number } {
   const [left, right] = HEADER_COLUMNS;
+  const needLeft = needed([
+    ...h.parentAgency.map((p) => textWidth(p, SIZE.agency / 2, false)),
+    ...h.agency.map((a) => textWidth(a, SIZE.agency / 2, true)),
+    textWidth(h.numberLine, SIZE.number / 2, false),
+  ]);
+  // the date line is italic: its upright width is an upper bound
+  const needRight = needed([textWidth(h.nationalTitle, SIZE.nationalTitle / 2, true), textWidth(h.motto, SIZE.motto / 2, true), textWidth(h.placeDate, SIZE.placeDate / 2, false)]);
+  if (needLeft <= left && needRight <= right) return { columns: [left, right], indent: HEADER_INDENT };
+  const wantLeft = needLeft > left ? widened(needLeft) : left;
+  const wantRight = needRight > right ? widened(needRight) : right;
+  const maxTotal = TEXT_WIDTH + HEADER_REACH.left + HEADER_REACH.right;
+  const total = Math.min(maxTotal, wantLeft + wantRight);
+  // when even the margins are not enough, the Quốc hiệu column keeps what it needs first
+  const wideLeft = Math.max(left, Math.min(wantLeft, total - wantRight));
+  const extra = total - (left + right);
+  const intoLeft = Math.min(-HEADER_INDENT + extra, HEADER_REACH.left);
+  return { columns: [wideLeft, total - wideLeft], indent: -intoLeft };
+}
+
+export function headerTable(h: DocumentModel["header"]): Table {
+  const { columns, indent } = headerColumns(h);
+  const [left, right] = columns;
   const leftInner = left - 2 * CELL_PADDING;
   const rightInner = right - 2 * CELL_PADDING;
   const agencyWidth = maxOf(h.agency.map((a) => textWidth(a, SIZE.agency / 2, true)), 0);
@@ -35,13 +67,23 @@ export function headerTable(h: DocumentModel["header"]): Table {
     width: { size: left + right, type: WidthType.DXA },
     columnWidths: [left, right],
     layout: TableLayoutType.FIXED,
-    indent: { size: HEADER_INDENT, type: WidthType.DXA },
+    indent: { size: indent, type: WidthType.DXA },
     borders: NO_BORDERS,
     rows: [
       new TableRow({ children: [cell(left, agencyCell), cell(right, titleCell)] }),
-      new TableRow({ children: [cell(left, [spaced(h.numberLine, SIZE.number, false)]), cell(right, [spaced(h.placeDate, SIZE.placeDate, true)])] }),
+      // a plan issued with a Quyết định has no Số and no date line of its own
+      ...(h.numberLine || h.placeDate
+        ? [new TableRow({ children: [cell(left, [spaced(h.numberLine, SIZE.number, false)]), cell(right, [spaced(h.placeDate, SIZE.placeDate, true)])] })]
+        : []),
     ],
   });
+}
+
+/** A "(Kèm theo …)" line is split before "của" when long, so each line stays short. */
+export function referenceLines(ref: string): string[] {
+  if (ref.length <= 80) return [ref];
+  const at = ref.lastIndexOf(" của ");
+  return at > 0 ? [ref.slice(0, at), ref.slice(at + 1)] : [ref];
 }
 
 /** Ô 5a: "KẾ HOẠCH", the trích yếu and a short rule under it. */
@@ -50,6 +92,7 @@ export function titleBlock(t: DocumentModel["title"], available: number): Paragr
   return [
     new Paragraph({ style: STYLE.title, spacing: { before: 360 }, children: [new TextRun({ text: t.kind })] }),
     ...t.summary.map((s) => new Paragraph({ style: STYLE.title, children: [new TextRun({ text: s })] })),
+    ...referenceLines(t.issuedWith ?? "").filter(Boolean).map((r) => new Paragraph({ style: STYLE.title, children: [new TextRun({ text: r, bold: false, italics: true })] })),
     rule(Math.round(Math.min(width, available) * 0.4), available),
     new Paragraph({ style: STYLE.rule, spacing: { after: 240 }, children: [] }),
   ];

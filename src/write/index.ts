@@ -8,7 +8,7 @@ import { packDocument } from "../pack/index.js";
 import { compileParts } from "./compile.js";
 import { blocks, rule } from "./blocks.js";
 import { closingTable } from "./closing.js";
-import { headerTable, titleBlock } from "./header.js";
+import { headerTable, referenceLines, titleBlock } from "./header.js";
 import { LANDSCAPE_TEXT_WIDTH, MARGIN, PAGE, SIZE, TEXT_WIDTH } from "./layout.js";
 import { textWidth } from "./measure.js";
 import { COMPATIBILITY, STYLE, STYLES } from "./styles.js";
@@ -35,12 +35,6 @@ function page(landscape: boolean, restart: boolean): ISectionOptions["properties
   };
 }
 
-/** The "(Kèm theo …)" line is split before "của" when long, so each line stays short. */
-function referenceLines(ref: string): string[] {
-  if (ref.length <= 80) return [ref];
-  const at = ref.lastIndexOf(" của ");
-  return at > 0 ? [ref.slice(0, at), ref.slice(at + 1)] : [ref];
-}
 
 function appendixSection(a: Appendix): ISectionOptions {
   const width = a.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
@@ -69,8 +63,7 @@ export function buildDocument(model: DocumentModel): Document {
       headerTable(model.header),
       ...titleBlock(model.title, TEXT_WIDTH),
       ...blocks(model.body, TEXT_WIDTH, true),
-      new Paragraph({ style: STYLE.rule, keepNext: true, spacing: { after: 120 }, children: [] }),
-      closingTable(model.closing),
+      ...(model.closing ? [new Paragraph({ style: STYLE.rule, keepNext: true, spacing: { after: 120 }, children: [] }), closingTable(model.closing)] : []),
     ],
   };
   return new Document({

@@ -31,6 +31,12 @@ export const BODY = { firstLine: 567, after: 120, line: 276 } as const;
 /** Header table: agency column and national-title column; the table reaches a little into the left margin so the Quốc hiệu fits on one line. */
 export const HEADER_COLUMNS = [3600, 5700] as const;
 export const HEADER_INDENT = -150;
+/**
+ * How far a header too wide for its columns may reach into the margins, so that a long agency name
+ * ("THÀNH PHỐ HỒ CHÍ MINH") or place ("Thành phố Hồ Chí Minh, ngày …") stays on one line: to 15 mm
+ * from the left edge and 10 mm from the right one, inside what printers print.
+ */
+export const HEADER_REACH = { left: MARGIN.left - 850, right: MARGIN.right - 567 } as const;
 /** Closing table: Nơi nhận | signature. */
 export const CLOSING_COLUMNS = [4300, 4771] as const;
 /** Default cell margins Word uses (left/right 108 twips). */
