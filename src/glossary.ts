@@ -13,6 +13,12 @@
  * | trích yếu (câu)   | summaryInSentence | trich_yeu_trong_cau | the trích yếu as written inside the default sentences |
  * | căn cứ            | basis             | mo_dau.can_cu    | legal bases, italic lines "Căn cứ …;"                   |
  * | thực hiện         | implements        | mo_dau.thuc_hien | documents the plan carries out ("Thực hiện …")          |
+ * | bối cảnh          | background        | mo_dau.boi_canh  | preamble paragraphs between "Thực hiện …" and the lead  |
+ * | lời dẫn           | lead              | mo_dau.loi_dan   | "… ban hành Kế hoạch … như sau:"                        |
+ * | trình bày         | presentation      | trinh_bay        | choices the Decree leaves to the office or the plan     |
+ * | cấp               | level             | cac_cap[]        | defaults of the items of one depth (marker, styles)     |
+ * | kiểu chữ          | TypeStyle, Emphasis | kieu_tieu_de, kieu_so | bold / italic of a heading or a label          |
+ * | đoạn chen         | insert            | doan_chen        | an unnumbered paragraph between the items of a list     |
  * | mục               | Section           | noi_dung[]       | I., II., … (upper case, bold)                           |
  * | khoản             | (item, depth 1)   | cac_y[]          | 1., 2., … inside a mục                                  |
  * | điểm              | (item, depth 2)   | cac_y[]          | a), b), … đ), … inside a khoản                          |

@@ -113,6 +113,23 @@ const profileWith = (key: string, value: () => unknown) => (s: Scenario): Obj =>
   return ((profile(s)[key] as Obj | undefined) ??= value() as Obj);
 };
 
+/** Presentation choices that print as the defaults, so that removing one key leaves a valid mapping. */
+const defaultPresentation = (): Obj => ({ can_cu_nghieng: true, cac_cap: [{ kieu_tieu_de: "dam" }] });
+const trinhBay = (s: Scenario): Obj => ((s.plan.trinh_bay as Obj | undefined) ??= defaultPresentation());
+/** The second level's defaults (the minimal plan's điểm), again printing as the defaults. */
+const secondLevel = (o: Obj): Obj => {
+  const levels = [{ kieu_tieu_de: "dam" }, { danh_dau: "chu", kieu_so: "thuong" }];
+  o.cac_cap = levels;
+  return levels[1]!;
+};
+/** Turns the minimal plan's điểm into titled ones. */
+const titledPoints = (_: Obj, s: Scenario): void => {
+  ((s.plan.noi_dung as Obj[])[0]!.cac_y as Obj[])[0]!.cac_y = [{ tieu_de: "Tuyên truyền" }, { tieu_de: "Vận động" }];
+};
+const withBases = (_: Obj, s: Scenario): void => {
+  s.plan.mo_dau = { can_cu: ["Luật Trẻ em năm 2016"] };
+};
+
 const MINIMAL = parse(MINIMAL_PLAN) as Obj;
 /** A plan issued with a Quyết định: it has no Số, date, signature or Nơi nhận of its own. */
 const withDecree = (s: Scenario): Obj => {
@@ -183,6 +200,11 @@ const PLACES: Record<string, { kind: string; at: (s: Scenario) => Obj }> = {
   kiem_tra: { kind: "kiem_tra", at: (s) => ((s.plan.kiem_tra as Obj | undefined) ??= {}) },
   kem_theo: { kind: "kem_theo", at: (s) => ((s.plan.kem_theo as Obj | undefined) ??= {}) },
   quyet_dinh: { kind: "quyet_dinh", at: (s) => withDecree(s) },
+  trinh_bay: { kind: "trinh_bay", at: trinhBay },
+  "trinh_bay.cac_cap[]": { kind: "cap", at: (s) => secondLevel(trinhBay(s)) },
+  "noi_dung[].cac_cap[]": { kind: "cap", at: (s) => secondLevel(firstSection(s)) },
+  "co-quan.yaml:trinh_bay": { kind: "trinh_bay", at: profileWith("trinh_bay", defaultPresentation) },
+  "co-quan.yaml:trinh_bay.cac_cap[]": { kind: "cap", at: (s) => secondLevel(profileWith("trinh_bay", defaultPresentation)(s)) },
   "co-quan.yaml:": { kind: "profile", at: profile },
   "co-quan.yaml:co_quan": { kind: "co_quan", at: profileWith("co_quan", () => clone(MINIMAL.co_quan)) },
   "co-quan.yaml:nguoi_ky": { kind: "nguoi_ky", at: profileWith("nguoi_ky", () => clone(MINIMAL.nguoi_ky)) },
@@ -227,6 +249,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     ky_so: { value: true },
     mau: { value: "mau", prepare: (_, s) => void (s.files["mau/ten-loai.hbs"] = "KẾ HOẠCH HÀNH ĐỘNG") },
     kiem_tra: { value: { tat: ["lint.date-future"] }, prepare: futureDate, observe: "findings" },
+    trinh_bay: { value: { can_cu_nghieng: false }, prepare: withBases },
     kem_theo: { value: { cua: "UBND xã Bằng Mạc" }, prepare: withAppendix },
     quyet_dinh: { value: { so: "3961" }, prepare: (_, s) => void withDecree(s), observe: "findings" },
   },
@@ -249,6 +272,16 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     mau: { value: "mau", prepare: (_, s) => void (s.files["mau/ten-loai.hbs"] = "KẾ HOẠCH HÀNH ĐỘNG") },
     kiem_tra: { value: { tat: ["lint.date-future"] }, prepare: futureDate, observe: "findings" },
     kem_theo: { value: { cua: "UBND xã Bằng Mạc" }, prepare: withAppendix },
+    trinh_bay: { value: { can_cu_nghieng: false }, prepare: withBases },
+  },
+  trinh_bay: {
+    can_cu_nghieng: { value: false, prepare: withBases },
+    cac_cap: { value: [{ danh_dau: "gach" }] },
+  },
+  cap: {
+    danh_dau: { value: "chu_cham" },
+    kieu_tieu_de: { value: "nghieng", prepare: titledPoints },
+    kieu_so: { value: "dam" },
   },
   co_quan: {
     chu_quan: { value: "UBND HUYỆN CHI LĂNG" },
@@ -261,6 +294,8 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     can_cu: { value: ["Luật Trẻ em năm 2016"], prepare: (c) => void (c.thuc_hien = "Kế hoạch số 169/KH-UBND ngày 14/5/2024 của UBND huyện") },
     thuc_hien: { value: "Kế hoạch số 169/KH-UBND ngày 14/5/2024 của UBND huyện", prepare: (c) => void (c.can_cu = ["Luật Trẻ em năm 2016"]) },
     loi_dan: { value: "UBND xã xây dựng kế hoạch như sau:", prepare: (c) => void (c.can_cu = ["Luật Trẻ em năm 2016"]) },
+    boi_canh: { value: "Năm 2024, công tác trẻ em của xã đạt nhiều kết quả.", prepare: (c) => void (c.thuc_hien = "Kế hoạch số 169/KH-UBND ngày 14/5/2024 của UBND huyện") },
+    loi_dan_sau_can_cu: { value: true, prepare: (c) => void (c.can_cu = ["tình hình thực tế của địa phương;"]) },
   },
   muc: {
     loai: { value: "muc_dich_yeu_cau", prepare: drop("loai"), observe: "findings" },
@@ -268,6 +303,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     doan: { value: "Bảo đảm quyền trẻ em trên địa bàn xã." },
     danh_dau: { value: "gach" },
     cac_y: { value: ["Tuyên truyền về quyền trẻ em."], prepare: (c) => void (drop("cac_y")(c), (c.doan = "Bảo đảm quyền trẻ em.")) },
+    cac_cap: { value: [{ danh_dau: "gach" }] },
     du_toan: { value: [{ noi_dung: "Tuyên truyền", so_tien: 5000000 }] },
     bang: { value: { cot: ["Nội dung", "Thời gian"], dong: [["Tuyên truyền", "Quý II"]] } },
     bang_nhiem_vu: { value: "thay" },
@@ -286,6 +322,12 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     cac_y: { value: ["Tuyên truyền trên loa truyền thanh."] },
     du_toan: { value: [{ noi_dung: "Tuyên truyền", so_tien: 5000000 }] },
     bang: { value: { cot: ["Nội dung", "Thời gian"], dong: [["Tuyên truyền", "Quý II"]] } },
+    tieu_de_cung_dong: { value: true, prepare: (c) => void ((c.tieu_de ??= "Mục tiêu chung"), (c.doan ??= "Đến năm 2030, mọi trẻ em được bảo vệ.")) },
+    kieu_tieu_de: { value: "nghieng", prepare: (c) => void (c.tieu_de ??= "Mục tiêu tổng quát") },
+    kieu_so: { value: "dam" },
+    xuong_dong: { value: true },
+    hai_cham: { value: false },
+    doan_chen: { value: "*Lưu ý:* các ý sau thực hiện trong quý II.", prepare: (c) => Object.keys(c).forEach((k) => delete c[k]) },
   },
   truong: {
     nhan: { value: "Cơ quan thực hiện", prepare: drop("nhan"), observe: "findings" },

@@ -22,7 +22,7 @@ const upper = (s: string): string => s.toLocaleUpperCase("vi");
 const PROTECT = "\uE000";
 
 /** Keys that are codes, dates or settings (their effect is tested elsewhere), not text to print. */
-const NOT_PRINTED = new Set(["ngay", "han", "loai", "danh_dau", "ho_so", "mau", "kiem_tra", "ky_so", "de_nghi", "ngang", "so_tien", "do_rong"]);
+const NOT_PRINTED = new Set(["ngay", "han", "loai", "danh_dau", "kieu_tieu_de", "kieu_so", "ho_so", "mau", "kiem_tra", "ky_so", "de_nghi", "ngang", "so_tien", "do_rong"]);
 
 /**
  * The pieces of a text that must appear in the document as they are: the text cut at every

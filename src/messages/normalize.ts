@@ -59,4 +59,7 @@ export const unusedMessages = {
     `Hãy xóa luu, hoặc xóa dòng "Lưu: …" trong noi_nhan để kehoach in dòng Lưu từ luu.`,
   archiveNote: () =>
     `dòng "Lưu: …" gõ tay được in nguyên văn, nên ghi_chu của nó không được in. Hãy viết ghi chú vào chính dòng Lưu (ten) rồi xóa ghi_chu.`,
+  besideInsert: (key: string) =>
+    `${key} không có tác dụng: ý này có doan_chen, là một đoạn văn không đánh số chen giữa các ý, nên chỉ có khóa doan_chen. ` +
+    `Hãy xóa ${key}, hoặc đưa nó vào một ý riêng (trước hay sau đoạn chen).`,
 } as const;

@@ -17,20 +17,26 @@ export interface Run {
   breakBefore?: boolean;
 }
 
+/** Bold and italic of a heading or a label; a false is printed as such (over a bold or italic style). */
+export interface Emphasis {
+  bold: boolean;
+  italic: boolean;
+}
+
 /** The paragraphs one text becomes (a blank line in the text starts a new one). */
 export type Paragraphs = Run[][];
 
 export type Block =
-  /** "Căn cứ …;" line of the preamble: italic, indented like body text. */
-  | { kind: "basis"; runs: Run[] }
+  /** "Căn cứ …;" line of the preamble: italic, indented like body text; upright: only its italic runs are. */
+  | { kind: "basis"; runs: Run[]; upright?: boolean }
   /** Ordinary body paragraph: justified, first-line indent. */
   | { kind: "paragraph"; runs: Run[] }
   /** "I. MỤC ĐÍCH, YÊU CẦU": section heading, bold upper case. label = "I." */
   | { kind: "section"; label: string; runs: Run[] }
-  /** "1. Mục đích": a titled item, bold. label = "1." / "a)" / "1.1." */
-  | { kind: "titled"; label: string; runs: Run[]; depth: number }
+  /** "1. Mục đích": a titled item, bold unless `emphasis` says otherwise. label = "1." / "a)" / "1.1." */
+  | { kind: "titled"; label: string; runs: Run[]; depth: number; emphasis?: Emphasis }
   /** A marked item: label "1." / "a)" / "-" / "+" / "1.1." (or "" for unmarked), then runs. */
-  | { kind: "item"; label: string; runs: Run[]; depth: number }
+  | { kind: "item"; label: string; runs: Run[]; depth: number; labelEmphasis?: Emphasis }
   /** A bordered table (appendix, budget, tasks): header rows repeated on every page, then the rows. */
   | TableBlock;
 

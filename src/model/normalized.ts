@@ -2,7 +2,7 @@
  * The plan after normalize: profile merged, defaults applied, every list in one shape,
  * and every number and letter generated. Text is still the user's text (inline marks kept).
  */
-import type { ArchiveSource, Marker, SectionKind, SignerSource, TaskTableMode } from "./plan.js";
+import type { ArchiveSource, Marker, SectionKind, SignerSource, TaskTableMode, TypeStyle } from "./plan.js";
 
 export interface BudgetLine {
   text: string;
@@ -78,7 +78,7 @@ export interface TaskField {
 }
 
 export interface Item {
-  /** Generated label: "1.", "a)", "-", "+", "1.1." or "" (unmarked). */
+  /** Generated label: "1.", "a)", "a.", "-", "+", "1.1." or "" (unmarked). */
   label: string;
   depth: number;
   title?: string;
@@ -92,6 +92,18 @@ export interface Item {
   budget?: BudgetLine[];
   table?: Table;
   children: Item[];
+  /** An unnumbered paragraph between the items of a list (doan_chen): only `paragraphs` is used. */
+  insert?: boolean;
+  /** The text goes on after the title on the same line ("2. Mục tiêu chung: Đến năm …"). */
+  runIn?: boolean;
+  /** The title's style, its number printed in the same (default bold). */
+  titleStyle?: TypeStyle;
+  /** The label's style before an untitled text (default plain, italic when the text begins in italic). */
+  labelStyle?: TypeStyle;
+  /** A unit's text starts on the next line. */
+  unitOwnLine?: boolean;
+  /** false: no colon after the unit's name. */
+  unitColon?: boolean;
 }
 
 export interface Section {
@@ -138,7 +150,18 @@ export interface NormalizedPlan {
   summaryInSentence?: string;
   /** The Quyết định the plan is issued with ("Ban hành kèm theo Quyết định số …"), if any. */
   decree?: { number?: string; date: PlanDate; code: string; issuer: string };
-  preamble: { free?: string; bases: string[]; implements: string[]; lead?: string };
+  preamble: {
+    free?: string;
+    bases: string[];
+    /** false: căn cứ upright (trinh_bay.can_cu_nghieng); italic inserts stay italic. */
+    basesItalic: boolean;
+    implements: string[];
+    /** Background paragraphs between "Thực hiện …" and the lead, which then stands alone. */
+    background?: string;
+    lead?: string;
+    /** The lead goes on after the last căn cứ, in its paragraph. */
+    leadAfterBases: boolean;
+  };
   sections: Section[];
   /** The closing sentence; undefined = template default; false = the last paragraph closes. */
   closing: string | false | undefined;
@@ -155,4 +178,4 @@ export interface NormalizedPlan {
   templatesDir?: string;
 }
 
-export type { Marker };
+export type { Marker, TypeStyle };

@@ -10,7 +10,23 @@
 export type Text = string;
 
 /** Markers a list can choose; defaults depend on depth (see normalize/numbering.ts). */
-export type Marker = "so" | "chu" | "gach" | "cong" | "so_cap" | "khong";
+export type Marker = "so" | "chu" | "chu_cham" | "gach" | "cong" | "so_cap" | "khong";
+
+/** A heading's or a label's type style: bold, italic (not bold), both, plain. */
+export type TypeStyle = "dam" | "nghieng" | "dam_nghieng" | "thuong";
+
+/** Defaults for the items of one level (trinh_bay.cac_cap, a section's cac_cap). */
+export interface LevelSource {
+  danh_dau?: Marker;
+  kieu_tieu_de?: TypeStyle;
+  kieu_so?: TypeStyle;
+}
+
+/** Presentation choices Decree 30 leaves to the office (profile) or the plan. */
+export interface PresentationSource {
+  can_cu_nghieng?: boolean;
+  cac_cap?: LevelSource[];
+}
 
 export const SECTION_KINDS = [
   "muc_dich_yeu_cau",
@@ -100,8 +116,17 @@ export interface ItemObject {
   bang?: TableSource;
   danh_dau?: Marker;
   cac_y?: ItemSource[];
+  tieu_de_cung_dong?: true;
+  kieu_tieu_de?: TypeStyle;
+  kieu_so?: TypeStyle;
+  xuong_dong?: true;
+  hai_cham?: false;
 }
-export type ItemSource = Text | ItemObject;
+/** An unnumbered paragraph between (or after) the items of a list. */
+export interface InsertSource {
+  doan_chen: Text;
+}
+export type ItemSource = Text | ItemObject | InsertSource;
 
 export interface SectionSource {
   loai?: SectionKind;
@@ -112,6 +137,7 @@ export interface SectionSource {
   du_toan?: BudgetLineSource[];
   bang?: TableSource;
   bang_nhiem_vu?: TaskTableMode;
+  cac_cap?: LevelSource[];
 }
 
 /** thay: the items as the task table instead of prose; them: prose, then the table. */
@@ -120,7 +146,9 @@ export type TaskTableMode = "thay" | "them";
 export interface PreambleObject {
   can_cu?: Text[];
   thuc_hien?: Text | Text[];
+  boi_canh?: Text;
   loi_dan?: Text;
+  loi_dan_sau_can_cu?: true;
 }
 
 export interface AppendixSource {
@@ -151,10 +179,11 @@ export interface ProfileSource {
   kiem_tra?: LintSettings;
   /** How the Phụ lục's "(Kèm theo Kế hoạch số … ngày … của …)" line is written. */
   kem_theo?: { cua?: string; ngay?: "chu" | "so" };
+  trinh_bay?: PresentationSource;
 }
 
 /** The keys a profile may have (schemas/co-quan.schema.json's properties, checked by a test). */
-export const PROFILE_KEYS = ["co_quan", "nguoi_ky", "noi_nhan", "luu", "ky_so", "mau", "kiem_tra", "kem_theo"] as const satisfies readonly (keyof ProfileSource)[];
+export const PROFILE_KEYS = ["co_quan", "nguoi_ky", "noi_nhan", "luu", "ky_so", "mau", "kiem_tra", "kem_theo", "trinh_bay"] as const satisfies readonly (keyof ProfileSource)[];
 
 export interface PlanSource extends ProfileSource {
   ho_so?: string;

@@ -3,10 +3,9 @@
  * every list brought to one shape, and every number and letter generated.
  */
 import { hasErrors, type Finding } from "../model/finding.js";
-import type { BudgetLineSource, ItemSource, Marker, PlanSource, ProfileSource, SectionSource, Text } from "../model/plan.js";
+import type { BudgetLineSource, ItemSource, LevelSource, Marker, PlanSource, ProfileSource, SectionSource, TableSource, Text } from "../model/plan.js";
 import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section, Table, TaskField } from "../model/normalized.js";
 import type { Path } from "../model/finding.js";
-import type { TableSource } from "../model/plan.js";
 import type { SheetTable } from "../read/sheets.js";
 import { eachTable } from "../tables.js";
 import { normalizeTable, type TableContext } from "./table.js";
@@ -60,11 +59,32 @@ function budget(v: BudgetLineSource[] | undefined): BudgetLine[] | undefined {
 
 type Tables = (t: TableSource | undefined) => Table | undefined;
 
-function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth: number, parentLabel: string, tables: Tables): Item[] {
-  const mk = marker ?? defaultMarker(depth);
-  return (src ?? []).map((s, i) => {
-    const lbl = label(mk, i, parentLabel);
-    if (typeof s === "string") return { label: lbl, depth, propose: false, paragraphs: [s], fields: [], children: [] };
+/**
+ * The defaults of one level: a section's own (cac_cap) over the plan's and office's trinh_bay, field by
+ * field; depth 1 is the first entry.
+ */
+function levelAt(levels: LevelSource[][], depth: number): LevelSource {
+  const out: LevelSource = {};
+  for (const list of levels) {
+    const l = list[depth - 1];
+    if (!l) continue;
+    out.danh_dau ??= l.danh_dau;
+    out.kieu_tieu_de ??= l.kieu_tieu_de;
+    out.kieu_so ??= l.kieu_so;
+  }
+  return out;
+}
+
+/** `levels`: the level defaults that apply, nearest first (a section's, then the plan's). */
+function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth: number, parentLabel: string, levels: LevelSource[][], tables: Tables): Item[] {
+  const level = levelAt(levels, depth);
+  const mk = marker ?? level.danh_dau ?? defaultMarker(depth, parentLabel);
+  let n = 0;
+  return (src ?? []).map((s) => {
+    // an unnumbered paragraph between items does not take a number
+    if (typeof s === "object" && "doan_chen" in s) return { label: "", depth, propose: false, paragraphs: [s.doan_chen], fields: [], children: [], insert: true };
+    const lbl = label(mk, n++, parentLabel);
+    if (typeof s === "string") return { label: lbl, depth, propose: false, paragraphs: [s], fields: [], children: [], labelStyle: level.kieu_so };
     const fields: TaskField[] = [];
     for (const key of ["chu_tri", "phoi_hop", "thoi_gian"] as const) {
       const text = s[key];
@@ -82,12 +102,17 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
       deadline: s.han,
       budget: budget(s.du_toan),
       table: tables(s.bang),
-      children: items(s.cac_y, s.danh_dau, depth + 1, lbl, tables),
+      children: items(s.cac_y, s.danh_dau, depth + 1, lbl, levels, tables),
+      runIn: s.tieu_de_cung_dong === true,
+      titleStyle: s.kieu_tieu_de ?? level.kieu_tieu_de,
+      labelStyle: s.kieu_so ?? level.kieu_so,
+      unitOwnLine: s.xuong_dong === true,
+      unitColon: s.hai_cham !== false,
     };
   });
 }
 
-function section(s: SectionSource, index: number, tables: Tables): Section {
+function section(s: SectionSource, index: number, planLevels: LevelSource[], tables: Tables): Section {
   const lbl = `${roman(index + 1)}.`;
   return {
     label: lbl,
@@ -96,7 +121,7 @@ function section(s: SectionSource, index: number, tables: Tables): Section {
     paragraphs: list(s.doan),
     budget: budget(s.du_toan),
     table: tables(s.bang),
-    items: items(s.cac_y, s.danh_dau, 1, "", tables),
+    items: items(s.cac_y, s.danh_dau, 1, "", [s.cac_cap ?? [], planLevels], tables),
     taskTable: s.bang_nhiem_vu,
   };
 }
@@ -157,10 +182,19 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
   if (hasErrors(findings)) return { findings };
 
   const co = p.co_quan!;
+  const basesItalic = p.trinh_bay?.can_cu_nghieng !== false;
+  const planLevels = p.trinh_bay?.cac_cap ?? [];
   const preamble =
     typeof p.mo_dau === "string"
-      ? { free: p.mo_dau, bases: [], implements: [] }
-      : { bases: p.mo_dau?.can_cu ?? [], implements: list(p.mo_dau?.thuc_hien), lead: p.mo_dau?.loi_dan };
+      ? { free: p.mo_dau, bases: [], basesItalic, implements: [], leadAfterBases: false }
+      : {
+          bases: p.mo_dau?.can_cu ?? [],
+          basesItalic,
+          implements: list(p.mo_dau?.thuc_hien),
+          background: p.mo_dau?.boi_canh,
+          lead: p.mo_dau?.loi_dan,
+          leadAfterBases: p.mo_dau?.loi_dan_sau_can_cu === true,
+        };
   const recipients: { name: string; note?: string }[] = [];
   let typedArchive: string | undefined;
   for (const r of p.noi_nhan ?? []) {
@@ -194,7 +228,7 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
       issuer: own.quyet_dinh.cua !== undefined ? oneLine(own.quyet_dinh.cua) : co.ten_goi !== undefined ? oneLine(co.ten_goi) : lines(co.ten).join(" "),
     },
     preamble,
-    sections: (p.noi_dung ?? []).map((s, i) => section(s, i, tables)),
+    sections: (p.noi_dung ?? []).map((s, i) => section(s, i, planLevels, tables)),
     closing: p.ket_thuc,
     signer: oneLineEach(p.nguoi_ky) ?? {},
     recipients,
@@ -205,7 +239,7 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
       titleLines: lines(a.tieu_de),
       paragraphs: list(a.doan),
       table: tables(a.bang),
-      items: items(a.cac_y, a.danh_dau, 1, "", tables),
+      items: items(a.cac_y, a.danh_dau, 1, "", [planLevels], tables),
       landscape: a.ngang === true,
       taskTable: a.bang_nhiem_vu,
       reference: a.kem_theo !== undefined ? oneLine(a.kem_theo).trim() : undefined,

@@ -27,8 +27,12 @@ export function letter(index: number): string {
   return round === 0 ? base : `${base}${round}`;
 }
 
-/** Marker a list uses when it does not choose one: khoản numbered, điểm lettered, then -, then +. */
-export function defaultMarker(depth: number): Marker {
+/**
+ * Marker a list uses when it does not choose one: khoản numbered, điểm lettered, then -, then +;
+ * under a "-" a "+" (a dash under a dash reads as one list).
+ */
+export function defaultMarker(depth: number, parentLabel = ""): Marker {
+  if (parentLabel === "-") return "cong";
   if (depth <= 1) return "so";
   if (depth === 2) return "chu";
   if (depth === 3) return "gach";
@@ -46,6 +50,8 @@ export function label(marker: Marker, index: number, parentLabel: string): strin
       return `${index + 1}.`;
     case "chu":
       return `${letter(index)})`;
+    case "chu_cham":
+      return `${letter(index)}.`;
     case "gach":
       return "-";
     case "cong":

@@ -6,7 +6,7 @@
  */
 import type { Finding, Path } from "../model/finding.js";
 import { pathToString } from "../model/finding.js";
-import type { ItemSource, PlanSource, SectionSource } from "../model/plan.js";
+import type { ItemObject, ItemSource, PlanSource, SectionSource } from "../model/plan.js";
 import type { SourceFile } from "../read/index.js";
 import { punctuationMessages as m } from "../messages/normalize.js";
 
@@ -52,6 +52,7 @@ function lastParagraph(doan: string | string[] | undefined, path: Path): Path | 
 
 function lastOfItem(it: ItemSource, path: Path): Path | undefined {
   if (typeof it === "string") return path;
+  if ("doan_chen" in it) return [...path, "doan_chen"];
   // render's order: named task lines, truong, sub-items, then the truong marked sau_cac_y
   const fields = it.truong ?? [];
   const lastField = (after: boolean): Path | undefined => {
@@ -71,10 +72,10 @@ function lastOfItem(it: ItemSource, path: Path): Path | undefined {
 }
 
 /** Items anywhere (sections, appendices, their children) with their paths. */
-function* allItems(list: ItemSource[] | undefined, path: Path): Generator<[ItemSource, Path]> {
+export function* allItems(list: ItemSource[] | undefined, path: Path): Generator<[ItemSource, Path]> {
   for (const [i, it] of (list ?? []).entries()) {
     yield [it, [...path, i]];
-    if (typeof it !== "string") yield* allItems(it.cac_y, [...path, i, "cac_y"]);
+    if (typeof it !== "string" && !("doan_chen" in it)) yield* allItems(it.cac_y, [...path, i, "cac_y"]);
   }
 }
 
@@ -107,7 +108,7 @@ export function punctuationFindings(plan: SourceFile, profile: SourceFile | unde
     const containers = (own[base[0]] ?? []) as { cac_y?: ItemSource[] }[];
     for (const [c, container] of containers.entries()) {
       for (const [it, path] of allItems(container.cac_y, [base[0], c, "cac_y"])) {
-        if (typeof it === "string" || it.han === undefined || it.doan === undefined) continue;
+        if (typeof it === "string" || "doan_chen" in it || it.han === undefined || it.doan === undefined) continue;
         check(plan, Array.isArray(it.doan) ? [...path, "doan", 0] : [...path, "doan"], (_, mark) => m.beforeDeadline(mark));
       }
     }
@@ -119,7 +120,8 @@ export function punctuationFindings(plan: SourceFile, profile: SourceFile | unde
   else if (merged.ket_thuc === false) {
     const last = lastText(own);
     // a unit's heading alone ends with the colon of don-vi.hbs ("Phòng Nội vụ:./.")
-    if (last?.[last.length - 1] === "don_vi") findings.push(at(plan, last, m.unitHeadingLast()));
+    const unitColon = last && (valueAt(own, last.slice(0, -1)) as ItemObject | undefined)?.hai_cham !== false;
+    if (last?.[last.length - 1] === "don_vi" && unitColon) findings.push(at(plan, last, m.unitHeadingLast()));
     else if (last) check(plan, last, endRule);
   }
   return findings;

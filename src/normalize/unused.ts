@@ -4,7 +4,8 @@
  */
 import type { Finding, Path } from "../model/finding.js";
 import { pathToString } from "../model/finding.js";
-import type { PlanSource } from "../model/plan.js";
+import type { ItemSource, PlanSource } from "../model/plan.js";
+import { allItems } from "./punctuation.js";
 import type { SourceFile } from "../read/index.js";
 import { unusedMessages as m } from "../messages/normalize.js";
 
@@ -28,5 +29,14 @@ export function unusedKeyFindings(plan: SourceFile, profile: SourceFile | undefi
   if (typed >= 0 && archiveFrom && !(archiveFrom === profile && own.noi_nhan !== undefined)) unused(archiveFrom, ["luu"], m.archive());
   const typedLine = recipients[typed];
   if (typedLine && typeof typedLine === "object" && typedLine.ghi_chu !== undefined) unused(recipientsFrom!, ["noi_nhan", typed, "ghi_chu"], m.archiveNote());
+  // an unnumbered paragraph between items is nothing but its text
+  for (const base of ["noi_dung", "phu_luc"] as const) {
+    for (const [c, container] of (own[base] ?? []).entries()) {
+      for (const [it, path] of allItems(container.cac_y as ItemSource[] | undefined, [base, c, "cac_y"])) {
+        if (typeof it !== "object" || !("doan_chen" in it)) continue;
+        for (const key of Object.keys(it)) if (key !== "doan_chen") unused(plan, [...path, key], m.besideInsert(key));
+      }
+    }
+  }
   return findings;
 }

@@ -2,8 +2,8 @@
  * Render stage: the normalized plan and the templates become the document model, in which
  * every word is final. Presentation is left to the write stage.
  */
-import type { Block, DocumentModel, Paragraphs, Run, TableBlock, TableCellBlock } from "../model/document.js";
-import type { BudgetLine, Item, NormalizedPlan, PlanDate, Table, TableCell, TaskField } from "../model/normalized.js";
+import type { Block, DocumentModel, Emphasis, Paragraphs, Run, TableBlock, TableCellBlock } from "../model/document.js";
+import type { BudgetLine, Item, NormalizedPlan, PlanDate, Table, TableCell, TaskField, TypeStyle } from "../model/normalized.js";
 import { append } from "../lists.js";
 import { addDigits, groupDigits } from "../digits.js";
 import { endingMark } from "../normalize/punctuation.js";
@@ -70,6 +70,24 @@ function prefixed(sep: string, runs: Run[]): Run[] {
   const [lead, ...tail] = runs;
   return lead && !lead.footnote && !lead.breakBefore ? [{ ...lead, text: sep + lead.text }, ...tail] : [{ text: sep }, ...runs];
 }
+
+/**
+ * A heading's paragraphs with a text's paragraphs going on in its last one, after a space ("1. Phòng
+ * Nội vụ: Chủ trì …"); the text's other paragraphs follow.
+ */
+function goOn(head: Paragraphs, text: Paragraphs): Paragraphs {
+  const [more, ...others] = text;
+  if (!more) return head;
+  return [...head.slice(0, -1), [...(head[head.length - 1] ?? []), ...prefixed(" ", more)], ...others];
+}
+
+/** The type styles a plan may choose for a heading or a label. */
+const EMPHASIS: Record<TypeStyle, Emphasis> = {
+  dam: { bold: true, italic: false },
+  nghieng: { bold: false, italic: true },
+  dam_nghieng: { bold: true, italic: true },
+  thuong: { bold: false, italic: false },
+};
 
 /** The trích yếu in running text: its lines joined by spaces. */
 const summaryText = (summary: string): string => titleLines(summary).lines.join(" ");
@@ -223,26 +241,38 @@ class Renderer {
   }
 
   private item(it: Item): Block[] {
+    if (it.insert) return this.paragraphs(it.paragraphs);
     const out: Block[] = [];
     const [first, ...rest] = it.paragraphs;
-    if (it.title !== undefined) {
-      append(out, led(paragraphs(it.title, { bold: true }), (runs) => ({ kind: "titled", label: it.label, runs, depth: it.depth })));
+    // parsed only where a heading goes on in it (a plain item parses it with its deadline)
+    const firstParagraphs = (): Paragraphs => (first !== undefined ? paragraphs(first) : []);
+    const titleStyle = it.titleStyle ? EMPHASIS[it.titleStyle] : undefined;
+    if (it.title !== undefined && it.runIn) {
+      const e = titleStyle ?? EMPHASIS.dam;
+      const head = this.fill("tieu-de-cung-dong", { tieu_de: it.title.trimEnd(), co_dau: endingMark(it.title) !== undefined });
+      append(out, led(goOn(paragraphs(head, e), firstParagraphs()), (runs) => ({ kind: "item", label: it.label, labelEmphasis: e, runs, depth: it.depth })));
+      append(out, this.paragraphs(rest));
+    } else if (it.title !== undefined) {
+      append(out, led(paragraphs(it.title, titleStyle ?? { bold: true }), (runs) => ({ kind: "titled", label: it.label, runs, depth: it.depth, emphasis: titleStyle })));
+      append(out, this.paragraphs(it.paragraphs));
+    } else if (it.unit !== undefined && it.unitOwnLine) {
+      const head = this.fill("don-vi", { don_vi: it.unit, de_nghi: it.propose, hai_cham: it.unitColon });
+      append(out, led(paragraphs(head, { bold: true }), (runs) => ({ kind: "titled", label: it.label, runs, depth: it.depth })));
       append(out, this.paragraphs(it.paragraphs));
     } else if (it.unit !== undefined) {
-      const head = this.fill("don-vi", { don_vi: it.unit, de_nghi: it.propose });
-      const ps = paragraphs(it.label ? `${it.label} ${head}` : head, { bold: true });
+      const head = this.fill("don-vi", { don_vi: it.unit, de_nghi: it.propose, hai_cham: it.unitColon });
       // the unit's first paragraph goes on in the text's first paragraph
-      const [more, ...others] = first !== undefined ? paragraphs(first) : [];
-      if (more) {
-        ps.push([...(ps.pop() ?? []), ...prefixed(" ", more)], ...others);
-      }
+      const ps = goOn(paragraphs(it.label ? `${it.label} ${head}` : head, { bold: true }), firstParagraphs());
       append(out, led(ps, (runs) => ({ kind: "item", label: "", runs, depth: it.depth })));
       append(out, this.paragraphs(rest));
     } else {
       let text = first ?? "";
       // normalize rejects a text ending in a mark here ("năm.: trước ngày")
       if (it.deadline) text = this.fill("han", { noi_dung: text.trimEnd(), han: textDate(it.deadline) });
-      append(out, led(paragraphs(text), (runs) => ({ kind: "item", label: it.label, runs, depth: it.depth })));
+      const ps = paragraphs(text);
+      // a text that begins in italic ("*- Thu và phân tích mẫu:* …") has its dash in italic too
+      const labelEmphasis = it.labelStyle ? EMPHASIS[it.labelStyle] : ps[0]?.[0]?.italic ? EMPHASIS.nghieng : undefined;
+      append(out, led(ps, (runs) => ({ kind: "item", label: it.label, runs, depth: it.depth, labelEmphasis })));
       append(out, this.paragraphs(rest));
     }
     append(out, this.fields(it, false));
@@ -276,17 +306,29 @@ class Renderer {
   private preamble(): Block[] {
     const p = this.plan.preamble;
     if (p.free !== undefined) return this.paragraphs([p.free]);
-    const out: Block[] = p.bases.flatMap((b, i) =>
-      paragraphs(this.fill("can-cu", { noi_dung: b.trimEnd(), cuoi: i === p.bases.length - 1, co_dau: endingMark(b) !== undefined }), { italic: true }).map(
-        (runs): Block => ({ kind: "basis", runs }),
-      ),
-    );
     const lead = p.lead ?? this.fill("loi-dan");
+    const last = p.bases.length - 1;
+    const out: Block[] = p.bases.flatMap((b, i) => {
+      const joined = p.leadAfterBases && i === last;
+      const text = this.fill("can-cu", { noi_dung: b.trimEnd(), cuoi: i === last, noi_tiep: joined, co_dau: endingMark(b) !== undefined });
+      let ps = paragraphs(text, { italic: p.basesItalic });
+      // the lead goes on upright after the last căn cứ ("…địa phương; Ủy ban nhân dân tỉnh ban hành …")
+      if (joined) ps = goOn(ps, paragraphs(lead));
+      const upright = !p.basesItalic || joined || undefined;
+      return ps.map((runs): Block => ({ kind: "basis", runs, upright }));
+    });
+    if (p.leadAfterBases) return out;
     // a "Thực hiện …" ending in a full stop makes the lead a sentence of its own (seeds 000, 002);
     // the template prints that full stop. Other typed marks are kept (normalize rejects doubled ones).
     const implementsText = p.implements.map((s) => s.trimEnd());
     const fullStop = implementsText[implementsText.length - 1]?.endsWith(".") ?? false;
     if (fullStop) implementsText[implementsText.length - 1] = implementsText[implementsText.length - 1]!.slice(0, -1);
+    if (p.background !== undefined) {
+      // "Thực hiện …." its own paragraph, then the background's, then the lead's
+      if (implementsText.length) append(out, this.paragraphs([this.fill("mo-dau", { thuc_hien: implementsText, het_cau: true, loi_dan: "" }).trimEnd()]));
+      append(out, this.paragraphs([p.background, lead]));
+      return out;
+    }
     append(out, this.paragraphs([this.fill("mo-dau", { thuc_hien: implementsText, het_cau: fullStop, loi_dan: lead })]));
     return out;
   }

@@ -1,6 +1,6 @@
 /** One small builder per kind of block of the document model. */
 import { BorderStyle, FootnoteReferenceRun, Paragraph, Table, TextRun, type ParagraphChild } from "docx";
-import type { Block, Run } from "../model/document.js";
+import type { Block, Emphasis, Run } from "../model/document.js";
 import { BLACK, SIZE } from "./layout.js";
 import { STYLE } from "./styles.js";
 import { table } from "./table.js";
@@ -17,8 +17,9 @@ export function runs(list: Run[], base: { bold?: boolean; italics?: boolean; siz
     out.push(
       new TextRun({
         text: r.text,
-        bold: r.bold || base.bold || undefined,
-        italics: r.italic || base.italics || undefined,
+        // a base false is written out: it undoes a bold or italic paragraph style
+        bold: r.bold ? true : base.bold,
+        italics: r.italic ? true : base.italics,
         size: base.size,
         subScript: r.vertical === "sub" || undefined,
         superScript: r.vertical === "sup" || undefined,
@@ -29,8 +30,8 @@ export function runs(list: Run[], base: { bold?: boolean; italics?: boolean; siz
   return out;
 }
 
-function labelled(label: string, list: Run[]): Run[] {
-  return label ? [{ text: `${label} ` }, ...list] : list;
+function labelled(label: string, list: Run[], emphasis?: Emphasis): Run[] {
+  return label ? [{ text: `${label} `, bold: emphasis?.bold || undefined, italic: emphasis?.italic || undefined }, ...list] : list;
 }
 
 export const NO_BORDERS = {
@@ -51,15 +52,19 @@ export function blocks(list: Block[], textWidth: number, keepLastWithNext = fals
     const keepNext = keepLastWithNext && i === list.length - 1 ? true : undefined;
     switch (b.kind) {
       case "basis":
-        return new Paragraph({ style: STYLE.basis, keepNext, children: runs(b.runs, { italics: true }) });
+        return new Paragraph({ style: STYLE.basis, keepNext, children: runs(b.runs, { italics: !b.upright }) });
       case "paragraph":
         return new Paragraph({ style: STYLE.body, keepNext, children: runs(b.runs) });
       case "section":
         return new Paragraph({ style: STYLE.section, keepNext, children: runs(labelled(b.label, b.runs), { bold: true }) });
       case "titled":
-        return new Paragraph({ style: STYLE.titled, keepNext, children: runs(labelled(b.label, b.runs), { bold: true }) });
+        return new Paragraph({
+          style: STYLE.titled,
+          keepNext,
+          children: runs(labelled(b.label, b.runs), b.emphasis ? { bold: b.emphasis.bold, italics: b.emphasis.italic } : { bold: true }),
+        });
       case "item":
-        return new Paragraph({ style: STYLE.item, keepNext, children: runs(labelled(b.label, b.runs)) });
+        return new Paragraph({ style: STYLE.item, keepNext, children: runs(labelled(b.label, b.runs, b.labelEmphasis)) });
       case "table":
         return table(b, textWidth);
     }
