@@ -1,6 +1,7 @@
 /** The command line: parses arguments and hands over to src/commands. Kept thin. */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { cliMessages as m, initMessages as im } from "./messages/cli.js";
+import { cliMessages as m, HELP_WORDS, initMessages as im } from "./messages/cli.js";
+import { lintRulesHelp } from "./messages/lint.js";
 import type { Format } from "./commands/report.js";
 import { isFolder } from "./read/files.js";
 import { suggest } from "./validate/suggest.js";
@@ -27,21 +28,15 @@ function usageMessage(e: CommanderError): string {
 
 /** Commander writes its help headings in English; clerks read Vietnamese. */
 function helpVi(text: string): string {
-  return text
-    .replace(/^Usage:/m, "Cách dùng:")
-    .replace(/^Arguments:/m, "Tham số:")
-    .replace(/^Options:/m, "Tùy chọn:")
-    .replace(/^Commands:/m, "Lệnh:")
-    .replace(/\[options\]/g, "[tùy chọn]")
-    .replace(/\[command\]/g, "[lệnh]")
-    .replace(/\(default: /g, "(mặc định: ")
-    .replace(/\(choices: /g, "(chọn: ");
+  let out = text;
+  for (const [english, vi] of HELP_WORDS) out = out.replace(english, vi);
+  return out;
 }
 
 async function main(argv: string[]): Promise<number> {
   const program = new Command("kehoach")
     .description(m.description)
-    .helpOption("-h, --help", "xem hướng dẫn")
+    .helpOption("-h, --help", m.optHelp)
     .helpCommand(false)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(helpVi(text)) });
@@ -56,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
 
   // check, build and lint share their argument and the options every plan command has
   const planCommand = (name: string, description: string): Command =>
-    program.command(name).description(description).argument("<tệp...>", m.argFiles).addOption(format()).option("--strict", m.optStrict);
+    program.command(name).description(description).argument(`<${m.filesArg}...>`, m.argFiles).addOption(format()).option("--strict", m.optStrict);
 
   planCommand("check", m.checkDescription)
     .option("--templates <thư mục>", m.optTemplates, templatesFolder)
@@ -83,13 +78,15 @@ async function main(argv: string[]): Promise<number> {
     });
   planCommand("lint", m.lintDescription)
     .option("--fix", m.optFix)
+    // the rules a message about kiem_tra.tat points to
+    .addHelpText("after", lintRulesHelp)
     .action((files: string[], o: { format: Format; strict?: boolean; fix?: boolean }) => {
       run = async () => (await import("./commands/lint.js")).lintCommand(files, o);
     });
   program
     .command("init")
     .description(m.initDescription)
-    .argument("[thư-mục]", "thư mục tạo tệp (mặc định thư mục hiện tại)", ".")
+    .argument(`[${m.folderArg}]`, im.argFolder, ".")
     .option("--co-quan <tên>", im.optAgency)
     .option("--chu-quan <tên>", im.optParent)
     .option("--ten-goi <tên>", im.optName)

@@ -1,16 +1,33 @@
 /**
- * One plan through the stages: read → validate → normalize (with its office profile).
- * Commands compose this with render and write; nothing here writes files.
+ * The one place that composes the stages. Forward, a plan goes
+ *
+ *   read → validate → normalize  (loadPlan; lint beside it: loadChecked)
+ *        → render                (renderLoaded: templates filled, document model)
+ *        → write → pack          (docxBytes: the .docx's bytes)
+ *
+ * Commands, tests and bench call these compositions, never the stages one by one, so that every
+ * way in runs the same checks. Nothing here writes files (commands do, through atomic.ts).
+ *
+ * Later, `format` is read → validate → (print the plan's YAML back), from `loadSource`, and `import`
+ * runs backwards: pack's readZip → (a reader of write's parts, mapping src/model/styles.ts's style ids
+ * back to block kinds) → document model → (the inverse of render and normalize) → a plan source.
  */
 import { statSync } from "node:fs";
 import type { Finding } from "./model/finding.js";
 import { hasErrors } from "./model/finding.js";
 import type { NormalizedPlan } from "./model/normalized.js";
+import type { DocumentModel } from "./model/document.js";
 import type { ProfileSource } from "./model/plan.js";
 import { readSource, type SourceFile } from "./read/index.js";
 import { validateSource } from "./validate/index.js";
+import { completenessFindings } from "./validate/complete.js";
 import { isProfile, locateProfile, locateTemplates } from "./read/locate.js";
 import { normalizePlan } from "./normalize/index.js";
+import { loadTemplates, renderPlan, TemplateError } from "./render/index.js";
+import { writeParts } from "./write/index.js";
+import { packDocument } from "./pack/index.js";
+import { asWarnings, lintLoaded } from "./lint/plan.js";
+import { cliMessages as m } from "./messages/cli.js";
 import { append } from "./lists.js";
 import { capFindings } from "./read/cap.js";
 import { loadSheets } from "./read/sheets.js";
@@ -49,8 +66,14 @@ function loadProfile(path: string): { source: SourceFile; findings: Finding[] } 
   return { source, findings };
 }
 
+/** read → validate → normalize of the plan file (or profile) `file`. */
 export function loadPlan(file: string): LoadedPlan {
-  const src = readSource(file);
+  return loadSource(readSource(file));
+}
+
+/** validate → normalize of a source already read (a file, or a text in memory as tests give). */
+export function loadSource(src: SourceFile): LoadedPlan {
+  const file = src.file;
   const findings = [...src.findings];
   if (hasErrors(findings)) return { file, kind: "plan", sources: [src], findings };
   if (isProfile(src)) return { file, kind: "profile", sources: [src], findings: append(findings, validateSource(src, "profile")) };
@@ -66,6 +89,8 @@ export function loadPlan(file: string): LoadedPlan {
     append(findings, office.findings);
   }
   if (hasErrors(findings)) return { file, kind: "plan", sources, findings };
+  // what neither the plan nor its profile gives; normalize still checks the texts typed, as one report
+  append(findings, completenessFindings(src, profile));
   // the templates folder of the plan, or else of its profile
   const declaring = (src.value as ProfileSource).mau !== undefined ? src : (profile?.value as ProfileSource | undefined)?.mau !== undefined ? profile : undefined;
   const templates = declaring ? locateTemplates(declaring) : {};
@@ -76,4 +101,67 @@ export function loadPlan(file: string): LoadedPlan {
   append(findings, capFindings(file, n.findings));
   if (templates.finding) return { file, kind: "plan", sources, findings: [...findings, templates.finding] };
   return { file, kind: "plan", plan: n.plan, sources, findings };
+}
+
+/** loadPlan with lint's findings added, as warnings: what check and build start from. */
+export function loadChecked(file: string, today?: Date): LoadedPlan {
+  const loaded = loadPlan(file);
+  if (loaded.plan) append(loaded.findings, asWarnings(lintLoaded(loaded, today)));
+  return loaded;
+}
+
+/**
+ * The range of SOURCE_DATE_EPOCH: what a zip entry's DOS time can hold (from 1980) and what
+ * Word reads in docProps/core.xml without doubt (four-digit years); 2099 rather than zip's 2107
+ * because some zip tools read DOS years past 2099 wrongly. 1980-01-01 to 2099-12-31 UTC.
+ */
+export const SOURCE_DATE_RANGE = { min: Date.UTC(1980, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 - 1 } as const;
+
+/**
+ * SOURCE_DATE_EPOCH as a date: undefined when unset or empty, an error message (Vietnamese) when
+ * it is not whole seconds within SOURCE_DATE_RANGE; never silently ignored or clamped.
+ */
+export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | { error: string } | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === "") return undefined;
+  const seconds = /^\d{1,12}$/.test(epoch) ? Number(epoch) : NaN;
+  if (!(seconds >= SOURCE_DATE_RANGE.min && seconds <= SOURCE_DATE_RANGE.max)) return { error: m.badSourceDate(epoch, SOURCE_DATE_RANGE.min, SOURCE_DATE_RANGE.max) };
+  return new Date(seconds * 1000);
+}
+
+/**
+ * The timestamp recorded inside the package: SOURCE_DATE_EPOCH when set (reproducible-builds
+ * convention; buildCommand refuses one out of range before building), else the plan's own date,
+ * else a fixed date. Never the clock.
+ */
+export function packageDate(plan: NormalizedPlan, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = sourceDate(env);
+  if (epoch instanceof Date) return epoch;
+  const d = plan.date;
+  if (d.year) return new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1));
+  return new Date(Date.UTC(2020, 0, 1));
+}
+
+export interface RenderOptions {
+  /** The templates folder given on the command line (--templates); else the plan's own. */
+  templates?: string;
+  /** The package date (packageDate's by default). */
+  date?: Date;
+}
+
+/** render: the templates loaded and filled; a template's syntax or fill-time error is a finding. */
+export function renderLoaded(plan: NormalizedPlan, opts: RenderOptions = {}): { model?: DocumentModel; findings: Finding[] } {
+  const t = loadTemplates(opts.templates ?? plan.templatesDir);
+  if (hasErrors(t.findings)) return { findings: t.findings };
+  try {
+    return { model: renderPlan(plan, t.templates, opts.date ?? packageDate(plan)), findings: t.findings };
+  } catch (e) {
+    if (e instanceof TemplateError) return { findings: [...t.findings, e.finding] };
+    throw e;
+  }
+}
+
+/** write → pack: the .docx's bytes of a document model. */
+export async function docxBytes(model: DocumentModel): Promise<Buffer> {
+  return packDocument(await writeParts(model), model.meta.date);
 }

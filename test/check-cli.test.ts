@@ -77,6 +77,18 @@ describe("kehoach check", () => {
     expect(ok.code).toBe(0);
   });
 
+  it("fills the templates as build does: an office template failing at fill time is an error of check too", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "mau"));
+    // well formed, so loading accepts it; only filling it fails
+    writeFileSync(join(dir, "mau", "ket-thuc.hbs"), "Trên đây {{#each}}x{{/each}}");
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN);
+    const r = runCli(["check", join(dir, "p.yaml"), "--templates", join(dir, "mau")]);
+    expect(r.stderr).toContain(`${join(dir, "mau", "ket-thuc.hbs")}:1:10  lỗi  mẫu Handlebars lỗi khi điền nội dung`);
+    expect(r.code).toBe(1);
+    expect(runCli(["build", join(dir, "p.yaml"), "--templates", join(dir, "mau"), "-o", join(dir, "p.docx")]).stderr).toContain("ket-thuc.hbs:1:10");
+  });
+
   it("refuses a profile path that leaves the plan's folder", () => {
     const dir = tempDir();
     mkdirSync(join(dir, "a"));

@@ -4,21 +4,22 @@
  */
 import { readZip } from "../src/pack/index.js";
 import { parseSource } from "../src/read/index.js";
-import { normalizePlan } from "../src/normalize/index.js";
-import { loadTemplates, renderPlan } from "../src/render/index.js";
-import { renderDocx } from "../src/write/index.js";
+import { docxBytes, loadSource, renderLoaded } from "../src/pipeline.js";
 import type { DocumentModel } from "../src/model/document.js";
 
+/** The document model of a plan given as text, through the same stages as a build. */
 export function modelOf(yaml: string, date = new Date(Date.UTC(2025, 2, 5))): DocumentModel {
   const src = parseSource("plan.yaml", yaml);
   if (src.findings.length) throw new Error(JSON.stringify(src.findings));
-  const n = normalizePlan({ plan: src });
-  if (!n.plan) throw new Error(JSON.stringify(n.findings));
-  return renderPlan(n.plan, loadTemplates().templates, date);
+  const loaded = loadSource(src);
+  if (!loaded.plan) throw new Error(JSON.stringify(loaded.findings));
+  const r = renderLoaded(loaded.plan, { date });
+  if (!r.model) throw new Error(JSON.stringify(r.findings));
+  return r.model;
 }
 
 export async function docxOf(yaml: string): Promise<Buffer> {
-  return renderDocx(modelOf(yaml));
+  return docxBytes(modelOf(yaml));
 }
 
 export function parts(docx: Buffer): Map<string, string> {

@@ -124,11 +124,11 @@ describe("punctuation: added only where none was typed, never replaced; a collis
       "Căn cứ Luật Trẻ em năm 2016;",
       "Căn cứ Nghị định số 56/2017/NĐ-CP.",
     ]);
-    expect(m.closing!.recipients.slice(0, 3)).toEqual(["- UBND huyện (b/c);", "- Các trường học;", "- Như trên."]);
+    expect(m.signOff!.recipients.slice(0, 3)).toEqual(["- UBND huyện (b/c);", "- Các trường học;", "- Như trên."]);
     // a mark typed before a note stays there, the note after it (issue 19 item 5)
     const noted = MINIMAL_PLAN.replace("{ ten: UBND huyện, ghi_chu: b/c }", '{ ten: "UBND huyện;", ghi_chu: b/c }');
     expect(findingsOf(noted)).toEqual([]);
-    expect(modelOf(noted).closing!.recipients[0]).toBe("- UBND huyện; (b/c)");
+    expect(modelOf(noted).signOff!.recipients[0]).toBe("- UBND huyện; (b/c)");
   });
 
   it("prints the task lines as typed: no full stop forced after \"Cơ quan chủ trì: …\"", () => {

@@ -10,9 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse, stringify } from "yaml";
 import { checkFile } from "../src/commands/check.js";
-import { loadPlan } from "../src/pipeline.js";
-import { loadTemplates, renderPlan } from "../src/render/index.js";
-import { renderDocx } from "../src/write/index.js";
+import { docxBytes, loadPlan, renderLoaded } from "../src/pipeline.js";
 import { hasErrors } from "../src/model/finding.js";
 import { parts } from "./docx.js";
 import { MINIMAL_PLAN, ROOT, tempDir } from "./helpers.js";
@@ -435,9 +433,9 @@ async function output(s: Scenario, observe: Observe): Promise<string> {
   const loaded = loadPlan(file);
   if (observe === "profile") return loaded.sources.map((x) => x.file.split(dir).join("<dir>")).join(" ");
   expect(loaded.findings.filter((f) => f.severity === "error")).toEqual([]);
-  const t = loadTemplates(loaded.plan!.templatesDir);
-  expect(hasErrors(t.findings)).toBe(false);
-  const docx = await renderDocx(renderPlan(loaded.plan!, t.templates, new Date(Date.UTC(2025, 2, 5))));
+  const r = renderLoaded(loaded.plan!, { date: new Date(Date.UTC(2025, 2, 5)) });
+  expect(hasErrors(r.findings)).toBe(false);
+  const docx = await docxBytes(r.model!);
   return [...parts(docx)].filter(([name]) => name.startsWith("word/")).map(([name, xml]) => `${name}\n${xml}`).join("\n");
 }
 

@@ -157,6 +157,11 @@ describe("lint rules, each on a minimal plan", () => {
     expect(f[0]!.message).toContain('Có phải ý bạn là "lint.stale-year"?');
     expect(Object.keys(LINT_RULES)).toContain("lint.legacy-encoding");
   });
+
+  it("lists every rule with what it finds in kehoach lint --help, where the unknown-rule message points", () => {
+    const help = runCli(["lint", "--help"]).stdout;
+    for (const [id, what] of Object.entries(LINT_RULES)) expect(help).toMatch(new RegExp(`^  ${id.replace(/\./g, "\\.")} +${what.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
+  });
 });
 
 describe("legacy encodings and --fix", () => {

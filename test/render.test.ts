@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseSource } from "../src/read/index.js";
-import { normalizePlan } from "../src/normalize/index.js";
+import { loadSource, renderLoaded } from "../src/pipeline.js";
 import { label, letter, roman, VIETNAMESE_LETTERS } from "../src/normalize/numbering.js";
-import { loadTemplates, renderPlan } from "../src/render/index.js";
+import { loadTemplates } from "../src/render/index.js";
 import { paragraphs } from "../src/render/inline.js";
 import type { Block, DocumentModel } from "../src/model/document.js";
 import { MINIMAL_PLAN, tempDir } from "./helpers.js";
@@ -12,11 +12,11 @@ import { MINIMAL_PLAN, tempDir } from "./helpers.js";
 function model(yaml: string, templatesDir?: string): DocumentModel {
   const src = parseSource("plan.yaml", yaml);
   expect(src.findings).toEqual([]);
-  const n = normalizePlan({ plan: src });
+  const n = loadSource(src);
   expect(n.findings.map((f) => f.message)).toEqual([]);
-  const t = loadTemplates(templatesDir);
-  expect(t.findings.filter((f) => f.severity === "error")).toEqual([]);
-  return renderPlan(n.plan!, t.templates, new Date(Date.UTC(2025, 2, 5)));
+  const r = renderLoaded(n.plan!, { templates: templatesDir, date: new Date(Date.UTC(2025, 2, 5)) });
+  expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  return r.model!;
 }
 
 const text = (b: Block): string => ("runs" in b ? ("label" in b && b.label ? b.label + " " : "") + b.runs.map((r) => r.text).join("") : "");
@@ -57,7 +57,7 @@ describe("render: every fixed word from a template", () => {
       placeDate: "Bằng Mạc, ngày 05 tháng 3 năm 2025",
     });
     expect(m.title).toEqual({ kind: "KẾ HOẠCH", summary: ["Thực hiện công tác trẻ em năm 2025"] });
-    expect(m.closing).toEqual({
+    expect(m.signOff).toEqual({
       recipientsLabel: "Nơi nhận:",
       recipients: ["- UBND huyện (b/c);", "- Các trường học;", "- Lưu: VT, VHXH (02)."],
       authority: ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
@@ -77,7 +77,7 @@ describe("render: every fixed word from a template", () => {
     const jan = model(MINIMAL_PLAN.replace('ngay: "2025-03-05"', 'ngay: "2025-01-09"'));
     expect(jan.header.placeDate).toBe("Bằng Mạc, ngày 09 tháng 01 năm 2025");
     const e = model(MINIMAL_PLAN + "ky_so: true\n");
-    expect([e.header.numberLine, e.header.placeDate, e.closing!.signaturePlaceholder]).toEqual(["#SoKyHieuVanBan", "#DiaDiemNgayBanHanh", "#ChuKyLanhDao"]);
+    expect([e.header.numberLine, e.header.placeDate, e.signOff!.signaturePlaceholder]).toEqual(["#SoKyHieuVanBan", "#DiaDiemNgayBanHanh", "#ChuKyLanhDao"]);
   });
 
   it("prints tasks, units, deadlines, budgets and the preamble formulas", () => {
@@ -124,6 +124,14 @@ noi_dung:
   it("prints the user's {{…}} and <w:p> literally: user text is data, never template", () => {
     const m = model(MINIMAL_PLAN.replace("Tăng cường sự lãnh đạo của cấp ủy.", '"{{co_quan.viet_tat}} <w:p> {{#each x}}"'));
     expect(m.body.map(text)).toContain("a) {{co_quan.viet_tat}} <w:p> {{#each x}}");
+  });
+
+  it("gives a template wrapping a text that text as {{loi_van}}, and as {{noi_dung}} for office templates written before", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "mau"));
+    writeFileSync(join(dir, "mau", "han.hbs"), "{{loi_van}} (hạn {{han}}) / {{noi_dung}}");
+    const m = model(MINIMAL_PLAN.replace("- Tăng cường sự lãnh đạo của cấp ủy.", '- { doan: "Báo cáo", han: "2025-06-30" }'), join(dir, "mau"));
+    expect(m.body.map(text)).toContain("a) Báo cáo (hạn 30/6/2025) / Báo cáo");
   });
 
   it("uses an office's own template and reports a broken one at its file and line", () => {

@@ -7,11 +7,9 @@ import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadPlan } from "../src/pipeline.js";
+import { docxBytes, loadPlan, renderLoaded } from "../src/pipeline.js";
 import { checkFile } from "../src/commands/check.js";
-import { lintLoaded } from "../src/commands/lint.js";
-import { loadTemplates, renderPlan } from "../src/render/index.js";
-import { renderDocx } from "../src/write/index.js";
+import { lintLoaded } from "../src/lint/plan.js";
 import { writeZip } from "../src/pack/index.js";
 import { textWidth } from "../src/write/measure.js";
 import { CELL_PADDING, LANDSCAPE_TEXT_WIDTH } from "../src/write/layout.js";
@@ -34,7 +32,9 @@ function write(yaml: string, files: Record<string, string | Buffer> = {}): strin
 async function documentXml(file: string): Promise<string> {
   const loaded = loadPlan(file);
   expect(loaded.findings.filter((f) => f.severity === "error")).toEqual([]);
-  const docx = await renderDocx(renderPlan(loaded.plan!, loadTemplates().templates, new Date(Date.UTC(2025, 2, 5))));
+  const r = renderLoaded(loaded.plan!, { date: new Date(Date.UTC(2025, 2, 5)) });
+  expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  const docx = await docxBytes(r.model!);
   return parts(docx).get("word/document.xml")!;
 }
 

@@ -199,8 +199,8 @@ describe("one-line fields: names, codes, signature, recipients, luu", () => {
         .replace("  ho_ten: Triệu Thị Diệp", "  ho_ten: |-\n    Triệu\n    Thị Diệp")
         .replace("  - Các trường học", "  - Các trường\n    học"),
     );
-    expect(m.closing!.authority).toEqual(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
-    expect(m.closing!.signer).toBe("Triệu Thị Diệp");
-    expect(m.closing!.recipients).toContain("- Các trường học;");
+    expect(m.signOff!.authority).toEqual(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
+    expect(m.signOff!.signer).toBe("Triệu Thị Diệp");
+    expect(m.signOff!.recipients).toContain("- Các trường học;");
   });
 });

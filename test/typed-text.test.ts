@@ -10,9 +10,7 @@
 import { describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadPlan } from "../src/pipeline.js";
-import { loadTemplates, renderPlan } from "../src/render/index.js";
-import { renderDocx } from "../src/write/index.js";
+import { docxBytes, loadPlan, renderLoaded } from "../src/pipeline.js";
 import { readZip } from "../src/pack/index.js";
 import { hasErrors, pathToString, type Path } from "../src/model/finding.js";
 import { fuzzCorpus, fuzzWorkspace } from "./fuzz/generate.js";
@@ -101,13 +99,13 @@ function missingIn(doc: string, sources: { file: string; value: unknown }[]): st
 async function missing(file: string): Promise<string[] | undefined> {
   const loaded = loadPlan(file);
   if (!loaded.plan || hasErrors(loaded.findings)) return undefined;
-  const t = loadTemplates(loaded.plan.templatesDir);
-  if (hasErrors(t.findings)) return undefined;
+  const r = renderLoaded(loaded.plan, { date: new Date(0) });
+  if (!r.model || hasErrors(r.findings)) return undefined;
   // a plan issued with a Quyết định prints no signature, Nơi nhận or Lưu line: its profile's are not used (README, quyet_dinh)
   const sources = loaded.plan.decree
     ? loaded.sources.map((s) => ({ ...s, value: Object.fromEntries(Object.entries(s.value as object).filter(([k]) => !["nguoi_ky", "noi_nhan", "luu"].includes(k))) }))
     : loaded.sources;
-  return missingIn(documentText(await renderDocx(renderPlan(loaded.plan, t.templates, new Date(0)))), sources);
+  return missingIn(documentText(await docxBytes(r.model)), sources);
 }
 
 describe("every text typed reaches the document as typed, apart from the documented markup", () => {

@@ -16,6 +16,12 @@ describe("validate stage: schema errors in Vietnamese at file:line:col", () => {
     expect(f!.message).toContain('đặt trong dấu ngoặc kép, ví dụ "012"');
   });
 
+  it("says 'a string of digits' only where the schema wants digits: a number typed as a title is quoted as text", () => {
+    const [f] = check(MINIMAL_PLAN.replace("trich_yeu: Thực hiện công tác trẻ em năm 2025", "trich_yeu: 2025"));
+    expect(f).toMatchObject({ rule: "schema.type", path: "trich_yeu" });
+    expect(f!.message).toBe('giá trị 2025 phải là chữ (câu văn); hãy đặt trong dấu ngoặc kép: "2025".');
+  });
+
   it("names an unknown key at the key, with a near-miss suggestion", () => {
     const [f] = check(MINIMAL_PLAN.replace("trich_yeu:", "trich_yue:"));
     expect(f).toMatchObject({ line: 8, col: 1, rule: "schema.unknown-key" });

@@ -4,15 +4,14 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildDocument, renderDocx } from "../src/write/index.js";
+import { buildDocument } from "../src/write/index.js";
 import { compileParts, packerParts } from "../src/write/compile.js";
-import { loadPlan } from "../src/pipeline.js";
-import { loadTemplates, renderPlan } from "../src/render/index.js";
+import { docxBytes, loadPlan, renderLoaded } from "../src/pipeline.js";
 import type { DocumentModel } from "../src/model/document.js";
 import { packDocument, readZip } from "../src/pack/index.js";
+import { blockKindOfStyle } from "../src/model/styles.js";
 import { docxOf, modelOf, paragraphs, parts, type Para } from "./docx.js";
 import { CHECKER, HAS_CHECKER, MINIMAL_PLAN, ROOT, runCli } from "./helpers.js";
-import { packageDate } from "../src/commands/build.js";
 
 const PLAN = MINIMAL_PLAN.replace(
   "          - Huy động sự tham gia của gia đình.",
@@ -96,6 +95,15 @@ describe("write stage: Decree 30 layout in the generated XML", async () => {
     expect(every(find(ps, "Triệu Thị Diệp"), (r) => r.size === 28 && r.bold)).toBe(true);
   });
 
+  it("gives each body block a style a reader maps back to its kind (src/model/styles.ts)", () => {
+    const model = modelOf(PLAN);
+    const kinds = paragraphs(docx)
+      .filter((p) => !p.inTable)
+      .map((p) => blockKindOfStyle(p.style ?? ""))
+      .filter((k) => k !== undefined);
+    expect(kinds).toEqual(model.body.filter((b) => b.kind !== "table").map((b) => b.kind));
+  });
+
   it("uses Times New Roman and black only, with named styles and no theme colours", () => {
     expect(ps.every((p) => p.runs.every((r) => r.font === "Times New Roman"))).toBe(true);
     expect(ps.every((p) => p.runs.every((r) => r.color === undefined || r.color === "000000" || r.color === "auto"))).toBe(true);
@@ -128,7 +136,7 @@ describe("write stage: Decree 30 layout in the generated XML", async () => {
     expect(sects[1]).toMatch(/<w:pgNumType w:start="1"/);
     expect(every(find(ps, "Phụ lục"), (r) => r.bold && r.size === 28)).toBe(true);
     expect(find(ps, /^\(Kèm theo Kế hoạch số 05\/KH-UBND/).runs.every((r) => r.italic)).toBe(true);
-    const landscape = await renderDocx(modelOf(PLAN.replace("  - tieu_de: Phân công nhiệm vụ", "  - tieu_de: Phân công nhiệm vụ\n    ngang: true")));
+    const landscape = await docxBytes(modelOf(PLAN.replace("  - tieu_de: Phân công nhiệm vụ", "  - tieu_de: Phân công nhiệm vụ\n    ngang: true")));
     const last = [...parts(landscape).get("word/document.xml")!.matchAll(/<w:pgSz [^>]*>/g)].map((m) => m[0]);
     expect(last[1]).toMatch(/w:w="16838"[^>]*w:h="11906"[^>]*w:orient="landscape"|w:orient="landscape"[^>]*w:w="16838"/);
   });
@@ -153,7 +161,7 @@ describe("write stage: Decree 30 layout in the generated XML", async () => {
   it.runIf(HAS_CHECKER)("passes the independent Decree 30 checker with 0 FAIL", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kehoach-nd30-"));
     const file = join(dir, "p.docx");
-    const three = PLAN.replace(/phu_luc:[\s\S]*$/, "").replace("nguoi_ky:", "  - loai: to_chuc_thuc_hien\n    cac_y: [{ don_vi: Văn phòng, doan: Theo dõi, đôn đốc thực hiện Kế hoạch. }]\nnguoi_ky:");
+    const three = PLAN.replace(/phu_luc:[\s\S]*$/, "").replace("nguoi_ky:", "  - loai: to_chuc_thuc_hien\n    cac_y: [{ don_vi: Văn phòng, doan: \"Theo dõi, đôn đốc thực hiện Kế hoạch.\" }]\nnguoi_ky:");
     writeFileSync(file, await docxOf(three));
     const r = spawnSync("python3", [CHECKER, file], { encoding: "utf8" });
     expect(r.stdout.split("\n").filter((l) => l.startsWith("FAIL"))).toEqual([]);
@@ -213,15 +221,13 @@ describe("write stage: the command line's .docx is docx's", () => {
     const out = join(dir, "p.docx");
     const file = join(ROOT, "examples", name);
     expect(runCli(["build", file, "-o", out]).code).toBe(0);
-    const l = loadPlan(file);
-    const date = packageDate(l.plan!);
-    const model = renderPlan(l.plan!, loadTemplates(l.plan!.templatesDir).templates, date);
-    expect(readFileSync(out).equals(packDocument(await packerParts(buildDocument(model)), date))).toBe(true);
+    const model = renderLoaded(loadPlan(file).plan!).model!;
+    expect(readFileSync(out).equals(packDocument(await packerParts(buildDocument(model)), model.meta.date))).toBe(true);
   });
 });
 
 function exampleModel(file: string): DocumentModel {
   const l = loadPlan(file);
   if (!l.plan) throw new Error(JSON.stringify(l.findings));
-  return renderPlan(l.plan, loadTemplates(l.plan.templatesDir).templates, new Date(Date.UTC(2025, 0, 1)));
+  return renderLoaded(l.plan, { date: new Date(Date.UTC(2025, 0, 1)) }).model!;
 }

@@ -2,17 +2,13 @@
 import { statSync, watch as watchFile } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import type { Finding } from "../model/finding.js";
+import { finding, type Finding } from "../model/finding.js";
 import { hasErrors } from "../model/finding.js";
-import { loadPlan } from "../pipeline.js";
-import { loadTemplates, renderPlan, TemplateError } from "../render/index.js";
-import { renderDocx } from "../write/index.js";
+import { docxBytes, loadChecked, loadPlan, packageDate, renderLoaded, sourceDate } from "../pipeline.js";
 import { cliMessages as m, outputMessages as om } from "../messages/cli.js";
 import { reasonVi } from "../messages/files.js";
-import type { NormalizedPlan } from "../model/normalized.js";
 import { expandArgs, type PlanFile } from "./expand.js";
 import { canonicalPath, checkOutputPath, makeFolders, OutputError, removeTemporaries, writeAtomic } from "./atomic.js";
-import { asWarnings, lintLoaded } from "./lint.js";
 import { printFindings, printJson, type Format, type Output } from "./report.js";
 import { append } from "../lists.js";
 
@@ -29,38 +25,6 @@ export interface BuildOptions {
   watch?: boolean;
   /** Number of parallel workers; default: the machine's cores. */
   jobs?: number;
-}
-
-/**
- * The range of SOURCE_DATE_EPOCH: what a zip entry's DOS time can hold (from 1980) and what
- * Word reads in docProps/core.xml without doubt (four-digit years); 2099 rather than zip's 2107
- * because some zip tools read DOS years past 2099 wrongly. 1980-01-01 to 2099-12-31 UTC.
- */
-export const SOURCE_DATE_RANGE = { min: Date.UTC(1980, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 - 1 } as const;
-
-/**
- * SOURCE_DATE_EPOCH as a date: undefined when unset or empty, an error message (Vietnamese) when
- * it is not whole seconds within SOURCE_DATE_RANGE; never silently ignored or clamped.
- */
-export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | { error: string } | undefined {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch === undefined || epoch === "") return undefined;
-  const seconds = /^\d{1,12}$/.test(epoch) ? Number(epoch) : NaN;
-  if (!(seconds >= SOURCE_DATE_RANGE.min && seconds <= SOURCE_DATE_RANGE.max)) return { error: m.badSourceDate(epoch, SOURCE_DATE_RANGE.min, SOURCE_DATE_RANGE.max) };
-  return new Date(seconds * 1000);
-}
-
-/**
- * The timestamp recorded inside the package: SOURCE_DATE_EPOCH when set (reproducible-builds
- * convention; buildCommand refuses one out of range before building), else the plan's own date,
- * else a fixed date. Never the clock.
- */
-export function packageDate(plan: NormalizedPlan, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = sourceDate(env);
-  if (epoch instanceof Date) return epoch;
-  const d = plan.date;
-  if (d.year) return new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1));
-  return new Date(Date.UTC(2020, 0, 1));
 }
 
 export function outputPath(p: PlanFile, opts: Pick<BuildOptions, "output" | "outDir">): string {
@@ -82,7 +46,7 @@ function outputFinding(p: PlanFile, out: string, e: unknown): Finding {
   const reason = e instanceof OutputError ? e.reason : (e as NodeJS.ErrnoException).code ?? String(e);
   const path = e instanceof OutputError ? e.path : out;
   const message = reason === "source" ? m.outputIsSource(path) : reason === "special" ? m.outputSpecial(path) : m.outputNotWritable(path, reason);
-  return { file: p.file, line: 1, col: 1, rule: "output.write", severity: "error", message };
+  return finding("output.write", { file: p.file, line: 1, col: 1 }, message);
 }
 
 export interface BuildResult {
@@ -96,22 +60,15 @@ export interface BuildResult {
 
 /** Builds one plan file; never throws for a problem of the plan or of the output path. */
 export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildResult> {
-  const loaded = loadPlan(p.file);
+  const loaded = loadChecked(p.file);
   const findings = [...loaded.findings];
-  if (loaded.kind === "profile") return { findings: [...findings, { file: p.file, line: 1, col: 1, rule: "build.profile", severity: "error", message: m.profileNotBuildable(p.file) }] };
-  if (loaded.plan) append(findings, asWarnings(lintLoaded(loaded)));
+  if (loaded.kind === "profile") return { findings: [...findings, finding("build.profile", { file: p.file, line: 1, col: 1 }, m.profileNotBuildable(p.file))] };
   if (!loaded.plan || hasErrors(findings) || (opts.strict && findings.length)) return { findings };
   const plan = opts.kySo ? { ...loaded.plan, eSign: true } : loaded.plan;
-  const t = loadTemplates(opts.templates ?? plan.templatesDir);
-  append(findings, t.findings);
-  if (hasErrors(t.findings)) return { findings };
-  let data: Buffer;
-  try {
-    data = await renderDocx(renderPlan(plan, t.templates, packageDate(plan)));
-  } catch (e) {
-    if (e instanceof TemplateError) return { findings: [...findings, e.finding] };
-    throw e;
-  }
+  const rendered = renderLoaded(plan, { templates: opts.templates });
+  append(findings, rendered.findings);
+  if (!rendered.model) return { findings };
+  const data = await docxBytes(rendered.model);
   const out = outputPath(p, opts);
   const pdf = opts.pdf ? pdfPath(out) : undefined;
   const protect = loaded.sources.map((s) => s.file);
@@ -161,7 +118,7 @@ async function addPdfs(plans: PlanFile[], results: BuildResult[], opts: BuildOpt
       : f.reason === "no-output" ? om.pdfNoOutput()
       : f.reason === "blocked" ? om.pdfBlocked(jobs[k]!.pdf)
       : om.pdfNotWritable(jobs[k]!.pdf, f.code === "source" ? f.code : reasonVi(f.code));
-    r.findings.push({ file: plans[i]!.file, line: 1, col: 1, rule: "output.pdf", severity: "error", message });
+    r.findings.push(finding("output.pdf", { file: plans[i]!.file, line: 1, col: 1 }, message));
   });
   if (opts.format === "text" && lines) process.stderr.write(lines);
   // said once, at the first plan converted: these are about the machine, not a plan

@@ -1,12 +1,12 @@
 /** `kehoach check`: every problem of every plan, in one run. */
 import type { Finding } from "../model/finding.js";
 import { hasErrors } from "../model/finding.js";
-import { loadPlan } from "../pipeline.js";
+import { loadChecked, renderLoaded } from "../pipeline.js";
 import { locateTemplates } from "../read/locate.js";
 import { loadTemplates } from "../render/index.js";
 import { cliMessages as m } from "../messages/cli.js";
 import { expandArgs } from "./expand.js";
-import { asWarnings, lintLoaded } from "./lint.js";
+import { asWarnings, lintLoaded } from "../lint/plan.js";
 import { printFindings, printJson, type Format } from "./report.js";
 import { append } from "../lists.js";
 
@@ -16,10 +16,13 @@ export interface CheckOptions {
   templates?: string;
 }
 
-/** Findings of one plan (or of a profile given alone): structure, profile, templates, and lint's as warnings. */
+/**
+ * Findings of one plan (or of a profile given alone): structure, profile, lint's as warnings, and
+ * its templates, filled as build fills them (a template error at fill time shows here too).
+ */
 export function checkFile(file: string, templatesDir?: string): Finding[] {
-  const loaded = loadPlan(file);
-  const findings = [...loaded.findings];
+  const loaded = loadChecked(file);
+  const findings = loaded.findings;
   if (loaded.kind === "profile" && !hasErrors(findings)) {
     // a profile's own templates folder is checked as a plan using it would
     const mau = locateTemplates(loaded.sources[0]!);
@@ -27,10 +30,7 @@ export function checkFile(file: string, templatesDir?: string): Finding[] {
     if (mau.path || templatesDir) append(findings, loadTemplates(templatesDir ?? mau.path).findings);
     append(findings, asWarnings(lintLoaded(loaded)));
   }
-  if (loaded.plan) {
-    append(findings, loadTemplates(templatesDir ?? loaded.plan.templatesDir).findings);
-    append(findings, asWarnings(lintLoaded(loaded)));
-  }
+  if (loaded.plan) append(findings, renderLoaded(loaded.plan, { templates: templatesDir }).findings);
   return findings;
 }
 

@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { readRegularFile } from "../read/files.js";
 import { join, relative, sep } from "node:path";
-import type { Finding } from "../model/finding.js";
+import { finding, type Finding } from "../model/finding.js";
 import { cliMessages as m } from "../messages/cli.js";
 
 export interface PlanFile {
@@ -105,7 +105,7 @@ export function expandArgs(args: string[]): { plans: PlanFile[]; unmatched: stri
     } else add(arg, ".");
   }
   const findings: Finding[] = [
-    ...unmatched.map((a): Finding => ({ file: a, line: 1, col: 1, rule: "file.none", severity: "error", message: m.noFiles(a) })),
+    ...unmatched.map((a) => finding("file.none", { file: a, line: 1, col: 1 }, m.noFiles(a))),
     ...unreadable.map((d): Finding => ({ file: d, line: 1, col: 1, rule: "file.unreadable-folder", severity: "warning", message: m.unreadableFolder(d) })),
   ];
   return { plans, unmatched, findings };

@@ -4,11 +4,10 @@
  */
 import { realpathSync, statSync } from "node:fs";
 import { basename, dirname } from "node:path";
-import type { Finding } from "../model/finding.js";
-import type { PlanSource, ProfileSource } from "../model/plan.js";
-import { lintSource, fixText } from "../lint/index.js";
-import { sumFindings } from "../lint/sums.js";
-import { loadPlan, type LoadedPlan } from "../pipeline.js";
+import { finding, type Finding } from "../model/finding.js";
+import { fixText } from "../lint/index.js";
+import { lintLoaded } from "../lint/plan.js";
+import { loadPlan } from "../pipeline.js";
 import { cliMessages as m, lintCliMessages as lm } from "../messages/cli.js";
 import { expandArgs } from "./expand.js";
 import { OutputError, writeAtomic } from "./atomic.js";
@@ -25,33 +24,6 @@ export interface LintOptions {
   today?: Date;
 }
 
-const DEFAULT_FUTURE_MARGIN_DAYS = 60;
-
-/** Lint findings of a loaded plan and its profile, with the plan's settings. */
-export function lintLoaded(loaded: LoadedPlan, today = new Date()): Finding[] {
-  // a profile given alone is linted as the profile it is, with its own settings
-  const [plan, profile] = loaded.kind === "profile" ? [undefined, loaded.sources[0]] : loaded.sources;
-  if (!(plan ?? profile)?.value) return [];
-  const own = (plan?.value ?? {}) as PlanSource;
-  const office = (profile?.value ?? {}) as ProfileSource;
-  const disabled = new Set([...(office.kiem_tra?.tat ?? []), ...(own.kiem_tra?.tat ?? [])]);
-  const ctx = {
-    planDate: own.ngay,
-    today,
-    disabled,
-    futureMarginDays: own.kiem_tra?.ngay_tuong_lai ?? office.kiem_tra?.ngay_tuong_lai ?? DEFAULT_FUTURE_MARGIN_DAYS,
-  };
-  const found = loaded.sources.filter((s) => s.value !== undefined).flatMap((s) => lintSource(s, ctx));
-  // sums need the tables as built, spreadsheets read
-  if (loaded.plan && !disabled.has("lint.table-sum")) append(found, sumFindings(loaded.plan));
-  return found;
-}
-
-/** In check and build, lint findings never stop a plan: they are warnings there. */
-export function asWarnings(findings: Finding[]): Finding[] {
-  return findings.map((f) => ({ ...f, severity: "warning" as const }));
-}
-
 /**
  * Writes a fixed file in place, as the user's file: same permissions, and a symlink stays a
  * symlink (its target is fixed, when the target is in the symlink's folder; otherwise refused).
@@ -60,7 +32,7 @@ export function asWarnings(findings: Finding[]): Finding[] {
 async function writeFix(file: string, text: string): Promise<string | undefined> {
   const where = resolveContained(dirname(file), basename(file), "file");
   if (where.refusal === "outside") return lm.linkOutside(file);
-  if (where.refusal) return fm.refused("tệp", file, where.refusal, where.code);
+  if (where.refusal) return fm.refused(fm.fileWord, file, where.refusal, where.code);
   try {
     const real = realpathSync(file);
     await writeAtomic(real, Buffer.from(text, "utf8"), [], statSync(real).mode & 0o7777);
@@ -84,7 +56,7 @@ export async function lintCommand(args: string[], opts: LintOptions): Promise<nu
         const problem = await writeFix(s.file, r.text);
         fixed.add(s.file);
         if (problem) {
-          findings.push({ file: s.file, line: 1, col: 1, rule: "lint.fix", severity: "error", message: problem });
+          findings.push(finding("lint.fix", { file: s.file, line: 1, col: 1 }, problem));
           continue;
         }
         if (opts.format === "text") process.stderr.write(lm.fixed(s.file, r.changes.length) + "\n");

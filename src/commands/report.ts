@@ -1,5 +1,6 @@
 /** How findings and outputs reach the user: text for people, one JSON document for CI. */
-import { formatFinding, type Finding } from "../model/finding.js";
+import type { Finding } from "../model/finding.js";
+import { SEVERITY_VI } from "../messages/cli.js";
 
 export type Format = "text" | "json";
 
@@ -16,6 +17,12 @@ export interface Report {
   plans: number;
   failed: number;
   seconds?: number;
+}
+
+/** "file:line:col  lỗi  message  (path)": one finding for people. */
+export function formatFinding(f: Finding): string {
+  const where = f.path ? `  (${f.path})` : "";
+  return `${f.file}:${f.line}:${f.col}  ${SEVERITY_VI[f.severity]}  ${f.message}${where}`;
 }
 
 export function sortFindings(f: Finding[]): Finding[] {

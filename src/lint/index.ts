@@ -7,7 +7,7 @@ import type { Finding } from "../model/finding.js";
 import type { PlanSource } from "../model/plan.js";
 import type { SourceFile } from "../read/index.js";
 import { FindingCap } from "../read/cap.js";
-import { lintMessages as m } from "../messages/lint.js";
+import { lintMessages as m, LINT_RULE_DESCRIPTIONS } from "../messages/lint.js";
 import { suggest } from "../validate/suggest.js";
 import { convertLegacy, detectLegacy, isNfd, maybeLegacy } from "./encoding.js";
 import { citations, dates, hygiene, literalNewlines, recipients, signature, staleYears } from "./rules.js";
@@ -21,25 +21,8 @@ export interface LintContext {
   futureMarginDays: number;
 }
 
-export const LINT_RULES: Record<string, string> = {
-  "lint.stale-year": "năm trong câu khác năm của kế hoạch (chép từ kế hoạch cũ)",
-  "lint.date-invalid": "ngày không có thật (31/4, 30/02 …)",
-  "lint.deadline": "hạn trước ngày ban hành hoặc ngoài năm của kế hoạch",
-  "lint.date-future": "ngày ban hành muộn hơn hôm nay quá số ngày cho phép",
-  "lint.citation": "trích dẫn văn bản: tên loại, ký hiệu, năm, cơ quan ban hành không khớp",
-  "lint.recipient-duplicate": "nơi nhận bị ghi hai lần",
-  "lint.archive": "dòng Lưu gõ tay, sai thể thức hoặc không ở cuối",
-  "lint.signature": "thẩm quyền ký (TM., KT., TUQ.) hoặc họ tên người ký sai thể thức",
-  "lint.text-nfd": "Unicode tổ hợp (dấu tách rời chữ)",
-  "lint.legacy-encoding": "văn bản ở bảng mã TCVN3 (ABC) hoặc VNI",
-  "lint.hand-numbering": "số, chữ hoặc gạch đầu dòng gõ tay ở đầu ý",
-  "lint.end-mark": "dấu ./. không ở cuối văn bản",
-  "lint.double-space": "hai dấu cách liền nhau",
-  "lint.literal-newline": "\\n gõ trong văn bản (in ra nguyên văn, không phải xuống dòng)",
-  "lint.brackets": "ngoặc đơn, ngoặc vuông hoặc ngoặc kép không cân",
-  "lint.table-sum": "dòng cộng, dòng nhóm hoặc dòng tổng cộng của bảng không bằng tổng các dòng của nó (cot_tien)",
-  "lint.unknown-rule": "mã quy tắc không có trong kiem_tra.tat",
-};
+/** Every lint rule id, with what it finds (shown by `kehoach lint --help`). */
+export const LINT_RULES: Readonly<Record<string, string>> = LINT_RULE_DESCRIPTIONS;
 
 /** Encoding problems are seen on the file's raw text, since the reader already normalised values. */
 function encoding(src: SourceFile, out: FindingCap, disabled: ReadonlySet<string>): void {

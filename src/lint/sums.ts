@@ -8,6 +8,7 @@ import type { NormalizedPlan, Table, TableRow, Item } from "../model/normalized.
 import { addDigits, groupDigits } from "../digits.js";
 import { placeCells } from "../tables.js";
 import { lintMessages as m } from "../messages/lint.js";
+import { sheetMessages as sm } from "../messages/sheets.js";
 
 /** The digits of an amount as printed ("1.364.329.243", "1 364 329 243"); undefined for text or an empty cell. */
 function digitsOf(text: string): string | undefined {
@@ -32,8 +33,8 @@ function tableSums(t: Table, out: Finding[]): void {
       if (typed === sum) return;
       const { row, cell } = amountAt(i, col);
       const where = cell?.where ?? row.where;
-      const place = where.cell ? `${where.cell}: ` : "";
-      out.push({ file: where.file, line: where.line, col: where.col, rule: "lint.table-sum", severity: "error", message: place + m.tableSum(kind, groupDigits(typed), groupDigits(sum), col + 1), path: where.path });
+      const message = m.tableSum(kind, groupDigits(typed), groupDigits(sum), col + 1);
+      out.push({ file: where.file, line: where.line, col: where.col, rule: "lint.table-sum", severity: "error", message: where.cell ? sm.at(where.cell, message) : message, path: where.path });
     };
     const closeGroup = (): void => {
       if (group) check(group.i, group.digits, group.sum, "group");

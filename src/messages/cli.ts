@@ -2,6 +2,10 @@ import { excerpt } from "./excerpt.js";
 
 /** Messages of the command line: usage errors, progress and summaries. */
 export const cliMessages = {
+  optHelp: "xem hướng dẫn",
+  /** The placeholders of the arguments in the help. */
+  filesArg: "tệp",
+  folderArg: "thư-mục",
   description: "Soạn Kế hoạch đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp YAML.",
   checkDescription: "kiểm tra các tệp kế hoạch, báo mọi lỗi kèm dòng:cột",
   buildDescription: "kiểm tra rồi xuất mỗi kế hoạch thành tệp .docx",
@@ -62,6 +66,7 @@ export const cliMessages = {
 
 /** Messages of `kehoach init`. */
 export const initMessages = {
+  argFolder: "thư mục tạo tệp (mặc định thư mục hiện tại)",
   optAgency: "tên cơ quan ban hành, mỗi dòng cách nhau bằng dấu / (ví dụ \"ỦY BAN NHÂN DÂN/XÃ BẰNG MẠC\")",
   optParent: "tên cơ quan chủ quản (nếu có)",
   optName: "tên cơ quan dùng trong câu văn (ví dụ \"Ủy ban nhân dân xã Bằng Mạc\")",
@@ -121,3 +126,18 @@ export const lintCliMessages = {
   notWritten: (file: string, reason: string) =>
     `không ghi được bản đã sửa của ${file} (${reason}); tệp vẫn như cũ. Kiểm tra quyền ghi của thư mục, hoặc sửa tay theo các cảnh báo.`,
 } as const;
+
+/** How a finding's severity is printed. */
+export const SEVERITY_VI = { error: "lỗi", warning: "cảnh báo" } as const;
+
+/** Commander's English help words and what the help prints instead (cli.ts helpVi). */
+export const HELP_WORDS: [RegExp, string][] = [
+  [/^Usage:/m, "Cách dùng:"],
+  [/^Arguments:/m, "Tham số:"],
+  [/^Options:/m, "Tùy chọn:"],
+  [/^Commands:/m, "Lệnh:"],
+  [/\[options\]/g, "[tùy chọn]"],
+  [/\[command\]/g, "[lệnh]"],
+  [/\(default: /g, "(mặc định: "],
+  [/\(choices: /g, "(chọn: "],
+];

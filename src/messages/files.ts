@@ -24,6 +24,11 @@ export function reasonVi(code: string | undefined): string {
 
 export const fileMessages = {
   /** `what` names the file's role: "tệp mẫu", "hồ sơ cơ quan", "thư mục mẫu". */
+  /** What each file or folder is called in refused(). */
+  fileWord: "tệp",
+  profileWord: "hồ sơ cơ quan",
+  templatesFolderWord: "thư mục mẫu",
+  templateWord: "tệp mẫu",
   refused: (what: string, p: string, refusal: Refusal, code?: string): string => {
     switch (refusal) {
       case "outside":

@@ -49,3 +49,31 @@ export const lintMessages = {
   unknownRule: (id: string, suggestion?: string) =>
     `không có quy tắc kiểm tra "${excerpt(id)}".` + (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : " Xem danh sách bằng kehoach lint --help hoặc README."),
 } as const;
+
+/** What each lint rule finds: the list `kehoach lint --help` shows (lint/index.ts LINT_RULES). */
+export const LINT_RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  "lint.stale-year": "năm trong câu khác năm của kế hoạch (chép từ kế hoạch cũ)",
+  "lint.date-invalid": "ngày không có thật (31/4, 30/02 …)",
+  "lint.deadline": "hạn trước ngày ban hành hoặc ngoài năm của kế hoạch",
+  "lint.date-future": "ngày ban hành muộn hơn hôm nay quá số ngày cho phép",
+  "lint.citation": "trích dẫn văn bản: tên loại, ký hiệu, năm, cơ quan ban hành không khớp",
+  "lint.recipient-duplicate": "nơi nhận bị ghi hai lần",
+  "lint.archive": "dòng Lưu gõ tay, sai thể thức hoặc không ở cuối",
+  "lint.signature": "thẩm quyền ký (TM., KT., TUQ.) hoặc họ tên người ký sai thể thức",
+  "lint.text-nfd": "Unicode tổ hợp (dấu tách rời chữ)",
+  "lint.legacy-encoding": "văn bản ở bảng mã TCVN3 (ABC) hoặc VNI",
+  "lint.hand-numbering": "số, chữ hoặc gạch đầu dòng gõ tay ở đầu ý",
+  "lint.end-mark": "dấu ./. không ở cuối văn bản",
+  "lint.double-space": "hai dấu cách liền nhau",
+  "lint.literal-newline": "\\n gõ trong văn bản (in ra nguyên văn, không phải xuống dòng)",
+  "lint.brackets": "ngoặc đơn, ngoặc vuông hoặc ngoặc kép không cân",
+  "lint.table-sum": "dòng cộng, dòng nhóm hoặc dòng tổng cộng của bảng không bằng tổng các dòng của nó (cot_tien)",
+  "lint.unknown-rule": "mã quy tắc không có trong kiem_tra.tat",
+};
+
+/** The list of lint rules for `kehoach lint --help`, one a line: id, then what it finds. */
+export function lintRulesHelp(): string {
+  const ids = Object.keys(LINT_RULE_DESCRIPTIONS);
+  const width = Math.max(...ids.map((id) => id.length));
+  return "\nQuy tắc kiểm tra (tắt bằng kiem_tra.tat trong kế hoạch hoặc co-quan.yaml):\n" + ids.map((id) => `  ${id.padEnd(width)}  ${LINT_RULE_DESCRIPTIONS[id]}`).join("\n") + "\n";
+}

@@ -1,4 +1,4 @@
-/** Messages of the normalize stage: profile and the parts a complete plan needs. */
+/** Messages of the normalize stage and of the profile and templates lookup. */
 export const normalizeMessages = {
   profileOutside: (p: string) =>
     `hồ sơ cơ quan "${p}" nằm ngoài thư mục của kế hoạch. Hãy đặt hồ sơ trong thư mục của kế hoạch (hoặc thư mục con) và ghi đường dẫn tương đối.`,
@@ -6,18 +6,17 @@ export const normalizeMessages = {
   templatesOutside: (p: string) =>
     `thư mục mẫu "${p}" nằm ngoài thư mục của tệp khai báo. Hãy đặt thư mục mẫu bên trong thư mục đó và ghi đường dẫn tương đối.`,
   templatesMissing: (p: string) => `không tìm thấy thư mục mẫu "${p}". Kiểm tra lại đường dẫn (tính từ tệp khai báo).`,
-  missingPart: (key: string, what: string) =>
-    `thiếu ${what} ("${key}"), cả trong kế hoạch lẫn hồ sơ cơ quan. Hãy thêm "${key}" vào kế hoạch hoặc vào co-quan.yaml.`,
-  missingSigner: () =>
-    `thiếu họ tên người ký ("nguoi_ky.ho_ten"). Hãy thêm vào kế hoạch hoặc co-quan.yaml (chỉ được bỏ trống khi ky_so: true).`,
-  missingTitle: () =>
-    `thiếu chức vụ người ký: cần "chuc_vu" hoặc "q" trong "nguoi_ky", ví dụ chuc_vu: CHỦ TỊCH.`,
   notWithDecree: (key: string) =>
     `kế hoạch ban hành kèm theo Quyết định (quyet_dinh) không có ${key === "so" ? "Số riêng" : key === "ngay" ? "dòng địa danh, ngày tháng riêng" : key === "nguoi_ky" ? "chữ ký riêng" : key === "ky_so" ? "ô ký số riêng" : "Nơi nhận riêng"}: khóa "${key}" sẽ không được in. Hãy xóa "${key}" (số, ngày của Quyết định ghi trong quyet_dinh), hoặc bỏ quyet_dinh nếu kế hoạch tự ban hành.`,
-  missingDate: () =>
-    `thiếu ngày ban hành ("ngay"). Ghi ít nhất năm, ví dụ ngay: "2025" (chỉ được bỏ trống khi ky_so: true).`,
   nestedFootnote: () =>
     `chú thích nằm trong một chú thích khác (Word không có chú thích trong chú thích). Hãy viết hai chú thích liền nhau (A^[chú thích 1]^[chú thích 2]) hoặc gộp nội dung vào một chú thích.`,
+  /** What blankLineInTitle calls the trích yếu and a tiêu đề. */
+  summaryWord: "trích yếu",
+  titleWord: "tiêu đề",
+  /** What tooMuchText counts. */
+  footnotesWord: "chú thích",
+  emphasesWord: "chỗ in đậm, in nghiêng, chỉ số trên, chỉ số dưới",
+  paragraphsWord: "đoạn và dòng ngắt",
   tooMuchText: (what: string, limit: string) =>
     `kế hoạch có quá nhiều ${what} (tối đa ${limit} trong một kế hoạch); từ chỗ này trở đi vượt giới hạn. Một kế hoạch thật chỉ có vài chục; hãy kiểm tra xem có dán nhầm nội dung không, hoặc chia thành nhiều kế hoạch, phụ lục.`,
   blankLineInTitle: (what: string) =>

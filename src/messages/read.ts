@@ -25,6 +25,13 @@ export const readMessages = {
     "tệp dùng quá nhiều bí danh YAML (*...) lồng nhau; đây có thể là tệp độc hại. Hãy viết nội dung trực tiếp, không dùng & và *.",
   tooDeep: (limit: number) => `nội dung lồng nhau quá sâu (quá ${limit} cấp). Hãy tổ chức lại các ý cho nông hơn.`,
   tooManyNodes: (limit: number) => `tệp có quá nhiều mục (quá ${limit}). Hãy chia kế hoạch thành nhiều tệp.`,
+  /** What complexKey and notMapping name. */
+  explicitKeyWord: "một khóa tường minh (dấu ?)",
+  aliasKeyWord: "một bí danh (*...)",
+  collectionKeyWord: "một bảng hoặc danh sách",
+  listWord: "một danh sách (dòng bắt đầu bằng dấu -)",
+  scalarWord: (value: string) => `một giá trị đơn "${excerpt(value)}"`,
+  emptyWord: "rỗng",
   complexKey: (what: string) =>
     `khóa ở đây là ${what}; khóa trong kế hoạch phải là một từ đơn giản như trich_yeu (viết trich_yeu: …). Hãy viết lại khóa thành một từ.`,
   emptyKey: () => "khóa bị bỏ trống (hoặc là null, ~). Hãy ghi tên khóa trước dấu hai chấm, ví dụ trich_yeu: ….",

@@ -2,6 +2,15 @@
 import { excerpt } from "./excerpt.js";
 
 export const sheetMessages = {
+  what: () => "tệp bảng tính",
+  sheetPlace: (file: string, sheet: string) => `${file}, trang ${sheet}`,
+  cellPlace: (sheet: string, cell: string) => `${sheet}, ô ${cell}`,
+  at: (place: string, message: string) => `${place}: ${message}`,
+  unclosed: (tag: string) => `thẻ <${tag}> không đóng`,
+  noWorkbook: () => "thiếu xl/workbook.xml",
+  noSheetData: (name: string) => `không có dữ liệu của trang "${excerpt(name)}"`,
+  noAddress: (ref: string) => `ô không có địa chỉ "${excerpt(ref)}"`,
+  noSharedString: (v: string) => `chuỗi dùng chung số ${excerpt(v)} không có`,
   notXlsx: (detail: string) => `không đọc được tệp như một bảng tính .xlsx (${detail}). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx.`,
   tooLarge: (p: string) => `tệp bảng tính "${p}" quá lớn (trên 32 MB). Hãy chép riêng trang tính cần dùng sang một tệp mới.`,
   noSheet: (name: string, names: string[]) =>
@@ -25,6 +34,7 @@ export const sheetMessages = {
   rangeTooLarge: (range: string, max: number) =>
     `vùng ${range} có hơn ${max.toLocaleString("vi-VN")} ô. Hãy ghi vung chỉ gồm các ô của bảng (ví dụ "A1:H200"), hoặc xóa các ô có dữ liệu nằm xa bảng.`,
   mergeOverlap: () => "hai ô gộp chồng lên nhau ở ô này. Hãy bỏ gộp rồi gộp lại các ô trong bảng tính.",
+  headerRow: () => "dòng tiêu đề (cot)",
   columns: (found: number, columns: number, what: string) =>
     `vùng có ${found} cột nhưng ${what} có ${columns} cột. Hãy sửa vung hoặc ${what} cho bằng nhau.`,
 } as const;

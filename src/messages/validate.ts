@@ -49,7 +49,13 @@ export const validateMessages = {
   tooMany: (limit: number) => `quá nhiều phần tử (tối đa ${limit}).`,
   tooLong: (limit: number, title?: string) => `${title ?? "giá trị"} quá dài (tối đa ${limit} ký tự). Hãy rút gọn.`,
   range: (limit: number, op: string) => `giá trị phải ${op} ${limit}.`,
-  constFalse: () => `chỉ được ghi câu văn hoặc false.`,
+  /** range()'s comparisons */
+  atLeast: "từ",
+  above: "lớn hơn",
+  atMost: "không quá",
+  /** How describeValue names a text, and how types are joined. */
+  textValue: (value: string) => `chữ "${excerpt(value)}"`,
+  orWord: " hoặc ",
   rowCells: (cells: number, columns: number) =>
     `hàng này có ${cells} ô nhưng bảng có ${columns} cột (cot); mỗi hàng phải có đúng ${columns} ô. Hãy ${cells > columns ? `bớt ${cells - columns}` : `thêm ${columns - cells}`} ô.`,
   rowCellsNumbered: (cells: number, columns: number) =>

@@ -94,8 +94,8 @@ export interface DocumentModel {
   };
   /** Preamble and content, in order, ending with the closing sentence (which ends "./."). */
   body: Block[];
-  /** Absent for a plan issued with a Quyết định (the Quyết định carries Nơi nhận and signature). */
-  closing?: {
+  /** The block after the body: Nơi nhận beside the signature (not the closing sentence, which ends body). Absent for a plan issued with a Quyết định (the Quyết định carries Nơi nhận and signature). */
+  signOff?: {
     /** "Nơi nhận:" */
     recipientsLabel: string;
     /** Full lines: "- UBND huyện (b/c);" … "- Lưu: VT, VHXH (02)." */

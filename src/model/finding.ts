@@ -1,11 +1,13 @@
 /** One problem found in a plan, at a place in a file. */
+import { RULES, type RuleId } from "./rules.js";
+
 export type Severity = "error" | "warning";
 
 export interface Finding {
   file: string;
   line: number;
   col: number;
-  /** Stable rule id, e.g. "yaml.syntax", "schema.type", "lint.stale-year". */
+  /** Stable rule id, e.g. "yaml.syntax", "schema.type", "lint.stale-year" (model/rules.ts RULES). */
   rule: string;
   severity: Severity;
   /** Vietnamese, says what is wrong and how to fix it. */
@@ -23,13 +25,14 @@ export function pathToString(path: Path): string {
   return out;
 }
 
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "lỗi", warning: "cảnh báo" };
-
-export function formatFinding(f: Finding): string {
-  const where = f.path ? `  (${f.path})` : "";
-  return `${f.file}:${f.line}:${f.col}  ${SEVERITY_LABEL[f.severity]}  ${f.message}${where}`;
-}
-
 export function hasErrors(findings: Finding[]): boolean {
   return findings.some((f) => f.severity === "error");
+}
+
+/**
+ * A finding of `rule` at a place, with the rule's severity from the registry (model/rules.ts);
+ * `severity` only where one rule finds both (lint.signature's academic title is a warning).
+ */
+export function finding(rule: RuleId, at: { file: string; line: number; col: number }, message: string, path?: string, severity: Severity = RULES[rule]): Finding {
+  return { file: at.file, line: at.line, col: at.col, rule, severity, message, ...(path !== undefined ? { path } : {}) };
 }

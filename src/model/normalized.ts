@@ -2,7 +2,7 @@
  * The plan after normalize: profile merged, defaults applied, every list in one shape,
  * and every number and letter generated. Text is still the user's text (inline marks kept).
  */
-import type { ArchiveSource, Marker, SectionKind, SignerSource, TaskTableMode, TypeStyle } from "./plan.js";
+import type { Marker, SectionKind, TaskTableMode, TypeStyle } from "./plan.js";
 
 export interface BudgetLine {
   text: string;
@@ -133,6 +133,36 @@ export interface Appendix {
   reference?: string;
 }
 
+/** The signature stack (nguoi_ky): authority lines, then the signer's title and name. */
+export interface Signer {
+  /** TM. — signing on behalf of a collective (tm). */
+  onBehalfOf?: string;
+  /** Q. — acting head (q). */
+  acting?: string;
+  /** TL. — signing by order (tl). */
+  byOrder?: string;
+  /** TUQ. — signing by authorization (tuq). */
+  authorized?: string;
+  /** KT. — deputy signing for the head (kt). */
+  deputyOf?: string;
+  /** chuc_vu */
+  title?: string;
+  /** ho_ten */
+  name?: string;
+}
+
+/** The archive line "Lưu: VT, unit (copies)." (luu). */
+export interface Archive {
+  /** don_vi */
+  unit?: string;
+  /** so_ban */
+  copies?: string;
+  /** nguoi_soan: the drafter's initials */
+  drafter?: string;
+  /** so_ban_phat_hanh */
+  issuedCopies?: string;
+}
+
 export interface PlanDate {
   year?: number;
   month?: number;
@@ -150,26 +180,27 @@ export interface NormalizedPlan {
   summaryInSentence?: string;
   /** The Quyết định the plan is issued with ("Ban hành kèm theo Quyết định số …"), if any. */
   decree?: { number?: string; date: PlanDate; code: string; issuer: string };
+  /** mo_dau: free text, or can_cu, thuc_hien, boi_canh and loi_dan (leadIn) */
   preamble: {
     free?: string;
     bases: string[];
     /** false: căn cứ upright (trinh_bay.can_cu_nghieng); italic inserts stay italic. */
     basesItalic: boolean;
     implements: string[];
-    /** Background paragraphs between "Thực hiện …" and the lead, which then stands alone. */
+    /** Background paragraphs between "Thực hiện …" and the lead-in, which then stands alone. */
     background?: string;
-    lead?: string;
-    /** The lead goes on after the last căn cứ, in its paragraph. */
-    leadAfterBases: boolean;
+    leadIn?: string;
+    /** The lead-in goes on after the last căn cứ, in its paragraph. */
+    leadInAfterBases: boolean;
   };
   sections: Section[];
-  /** The closing sentence; undefined = template default; false = the last paragraph closes. */
-  closing: string | false | undefined;
-  signer: SignerSource;
+  /** The closing sentence (ket_thuc); undefined = template default; false = the last paragraph closes. */
+  closingSentence: string | false | undefined;
+  signer: Signer;
   recipients: { name: string; note?: string }[];
   /** A recipient entry typed as "Lưu: …" by hand, used as the archive line as typed. */
   typedArchive?: string;
-  archive: ArchiveSource;
+  archive: Archive;
   appendices: Appendix[];
   /** How the template writes the appendices' "(Kèm theo …)" line: issuer's short form, date in digits. */
   appendixReference: { issuer?: string; numericDate: boolean };

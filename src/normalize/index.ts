@@ -3,23 +3,22 @@
  * every list brought to one shape, and every number and letter generated.
  */
 import { hasErrors, type Finding } from "../model/finding.js";
-import type { BudgetLineSource, ItemSource, LevelSource, Marker, PlanSource, ProfileSource, SectionSource, TableSource, Text } from "../model/plan.js";
-import type { BudgetLine, Item, NormalizedPlan, PlanDate, Section, Table, TaskField } from "../model/normalized.js";
+import type { ArchiveSource, BudgetLineSource, ItemSource, LevelSource, Marker, PlanSource, ProfileSource, SectionSource, SignerSource, TableSource, Text } from "../model/plan.js";
+import type { Archive, BudgetLine, Item, NormalizedPlan, PlanDate, Section, Signer, Table, TaskField } from "../model/normalized.js";
 import type { Path } from "../model/finding.js";
 import type { SheetTable } from "../read/sheets.js";
 import { eachTable } from "../tables.js";
 import { normalizeTable, type TableContext } from "./table.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
-import { mergeProfile } from "./profile.js";
+import { mergeProfile } from "../validate/profile.js";
+import { completenessFindings } from "../validate/complete.js";
 import { defaultMarker, label, roman } from "./numbering.js";
 import { punctuationFindings } from "./punctuation.js";
 import { sentenceFindings } from "./sentences.js";
 import { checkTexts } from "./text.js";
 import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
 import { append } from "../lists.js";
-
-export { mergeProfile } from "./profile.js";
 
 /**
  * A line-list field (agency names, a Phụ lục's title): each line typed, or each list item, is one
@@ -35,6 +34,14 @@ function lines(v: string | string[] | undefined): string[] {
 const oneLine = (s: string): string => s.replace(/[ \t]*\n\s*/g, " ");
 function oneLineEach<T extends object>(o: T | undefined): T | undefined {
   return o && (Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? oneLine(v) : v])) as T);
+}
+
+function signer(s: SignerSource): Signer {
+  return { onBehalfOf: s.tm, acting: s.q, byOrder: s.tl, authorized: s.tuq, deputyOf: s.kt, title: s.chuc_vu, name: s.ho_ten };
+}
+
+function archive(a: ArchiveSource): Archive {
+  return { unit: a.don_vi, copies: a.so_ban, drafter: a.nguoi_soan, issuedCopies: a.so_ban_phat_hanh };
 }
 
 function list(v: Text | Text[] | undefined): string[] {
@@ -156,44 +163,28 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
   const office = profile?.value as ProfileSource | undefined;
   const p = mergeProfile(office, own);
   const findings: Finding[] = [];
-  const top = plan.positions.valueAt([]);
-  const missing = (key: string, message: string, at = top, path = key): void => {
-    findings.push({ file: plan.file, ...at, rule: "plan.incomplete", severity: "error", message, path });
-  };
-  const agencyAt = own.co_quan ? plan.positions.keyAt(["co_quan"]) : top;
-  if (!p.co_quan?.ten) missing("co_quan.ten", m.missingPart("co_quan.ten", "tên cơ quan ban hành"), agencyAt);
-  if (!p.co_quan?.viet_tat) missing("co_quan.viet_tat", m.missingPart("co_quan.viet_tat", "chữ viết tắt tên cơ quan"), agencyAt);
-  if (!p.co_quan?.dia_danh) missing("co_quan.dia_danh", m.missingPart("co_quan.dia_danh", "địa danh"), agencyAt);
-  // a plan issued with a Quyết định is signed, numbered and sent by the Quyết định
-  const withDecree = own.quyet_dinh !== undefined;
-  const signerAt = own.nguoi_ky ? plan.positions.keyAt(["nguoi_ky"]) : top;
-  if (withDecree) findings.push(...decreeConflicts(plan));
-  else if (!p.nguoi_ky) missing("nguoi_ky", m.missingPart("nguoi_ky", "người ký"));
-  else {
-    if (!p.nguoi_ky.ho_ten && !p.ky_so) missing("nguoi_ky.ho_ten", m.missingSigner(), signerAt);
-    if (!p.nguoi_ky.chuc_vu && !p.nguoi_ky.q) missing("nguoi_ky.chuc_vu", m.missingTitle(), signerAt);
-  }
-  if (!withDecree && (!p.noi_nhan || p.noi_nhan.length === 0)) missing("noi_nhan", m.missingPart("noi_nhan", "nơi nhận"));
-  if (!withDecree && !p.ngay && !p.ky_so) missing("ngay", m.missingDate());
+  // a plan issued with a Quyết định is signed, numbered and sent by the Quyết định (validate/complete.ts asks nothing of those)
+  if (own.quyet_dinh !== undefined) findings.push(...decreeConflicts(plan));
   // what the user typed that would print changed, be ignored, or be garbled in a default sentence
   for (const more of [punctuationFindings(plan, profile, p), unusedKeyFindings(plan, profile, p), sentenceFindings(plan, p)]) append(findings, more);
 
   findings.push(...checkTexts(plan));
-  if (hasErrors(findings)) return { findings };
+  // validate reports the parts missing (validate/complete.ts); such a plan is checked here, never built
+  if (hasErrors(findings) || completenessFindings(plan, profile).length) return { findings };
 
   const co = p.co_quan!;
   const basesItalic = p.trinh_bay?.can_cu_nghieng !== false;
   const planLevels = p.trinh_bay?.cac_cap ?? [];
   const preamble =
     typeof p.mo_dau === "string"
-      ? { free: p.mo_dau, bases: [], basesItalic, implements: [], leadAfterBases: false }
+      ? { free: p.mo_dau, bases: [], basesItalic, implements: [], leadInAfterBases: false }
       : {
           bases: p.mo_dau?.can_cu ?? [],
           basesItalic,
           implements: list(p.mo_dau?.thuc_hien),
           background: p.mo_dau?.boi_canh,
-          lead: p.mo_dau?.loi_dan,
-          leadAfterBases: p.mo_dau?.loi_dan_sau_can_cu === true,
+          leadIn: p.mo_dau?.loi_dan,
+          leadInAfterBases: p.mo_dau?.loi_dan_sau_can_cu === true,
         };
   const recipients: { name: string; note?: string }[] = [];
   let typedArchive: string | undefined;
@@ -229,11 +220,11 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
     },
     preamble,
     sections: (p.noi_dung ?? []).map((s, i) => section(s, i, planLevels, tables)),
-    closing: p.ket_thuc,
-    signer: oneLineEach(p.nguoi_ky) ?? {},
+    closingSentence: p.ket_thuc,
+    signer: signer(oneLineEach(p.nguoi_ky) ?? {}),
     recipients,
     typedArchive,
-    archive: oneLineEach(p.luu) ?? {},
+    archive: archive(oneLineEach(p.luu) ?? {}),
     appendices: (p.phu_luc ?? []).map((a, i) => ({
       numeral: numerals ? roman(i + 1) : "",
       titleLines: lines(a.tieu_de),

@@ -93,7 +93,7 @@ function checkSheetColumns(t: TableSource, sheet: SheetTable, columns: number, a
     ctx.findings.push({ file: ctx.src.file, ...ctx.src.positions.valueAt(p), rule, severity: "error", message, path: pathToString(p) });
   };
   const body = sheet.columns + (t.tt ? 1 : 0);
-  if (body !== columns) report([...at, t.cot !== undefined ? "cot" : "vung"], "table.cells", sm.columns(sheet.columns, columns - (t.tt ? 1 : 0), "dòng tiêu đề (cot)"));
+  if (body !== columns) report([...at, t.cot !== undefined ? "cot" : "vung"], "table.cells", sm.columns(sheet.columns, columns - (t.tt ? 1 : 0), sm.headerRow()));
   if (t.do_rong && t.do_rong.length !== columns) report([...at, "do_rong"], "table.widths", vm.widthCount(t.do_rong.length, columns));
   if (t.can && t.can.length !== columns) report([...at, "can"], "table.align", vm.alignCount(t.can.length, columns));
   (t.cot_tien ?? []).forEach((c, i) => {

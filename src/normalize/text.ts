@@ -43,9 +43,9 @@ export const TEXT_LIMITS = { footnotes: 5_000, emphases: 20_000, paragraphs: 20_
  * (two make an emphasis), a blank line or a "\" line end.
  */
 const COUNTED: { kind: keyof typeof TEXT_LIMITS; pattern: RegExp; per: number; what: string }[] = [
-  { kind: "footnotes", pattern: /(?<!\\)\^\[/g, per: 1, what: "chú thích" },
-  { kind: "emphases", pattern: /\*+|(?<!\\)[~^](?!\[)/g, per: 2, what: "chỗ in đậm, in nghiêng, chỉ số trên, chỉ số dưới" },
-  { kind: "paragraphs", pattern: /\n[ \t]*\n|\\\n/g, per: 1, what: "đoạn và dòng ngắt" },
+  { kind: "footnotes", pattern: /(?<!\\)\^\[/g, per: 1, what: m.footnotesWord },
+  { kind: "emphases", pattern: /\*+|(?<!\\)[~^](?!\[)/g, per: 2, what: m.emphasesWord },
+  { kind: "paragraphs", pattern: /\n[ \t]*\n|\\\n/g, per: 1, what: m.paragraphsWord },
 ];
 
 /** Counts each kind over the plan; the first mark past a limit is a finding at its place, once a kind. */
@@ -81,7 +81,7 @@ export function checkTexts(src: SourceFile): Finding[] {
       if (isAppendixTitle(path)) return;
       budget.count(v, path);
       for (const p of problems(v, path)) {
-        const message = p.kind === "nested-footnote" ? m.nestedFootnote() : m.blankLineInTitle(path[0] === "trich_yeu" ? "trích yếu" : "tiêu đề");
+        const message = p.kind === "nested-footnote" ? m.nestedFootnote() : m.blankLineInTitle(path[0] === "trich_yeu" ? m.summaryWord : m.titleWord);
         const rule = p.kind === "nested-footnote" ? "text.nested-footnote" : "text.title-paragraph";
         out.push({ file: src.file, ...src.positions.within(path, v, p.offset), rule, severity: "error", message, path: pathToString(path) });
       }

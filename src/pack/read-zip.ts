@@ -67,12 +67,12 @@ export function readZip(zip: Buffer, options: ReadZipOptions = {}): ZipEntry[] {
   const dirStart = zip.readUInt32LE(eocd + 16);
   if (count === 0xffff || dirStart === 0xffffffff) throw new ZipError("zip64", m.zip64());
   if (count > limits.entries) throw new ZipError("too-many", m.tooManyEntries(count, limits.entries));
-  if (dirStart + dirSize > eocd) throw corrupt("thư mục trung tâm nằm ngoài tệp");
+  if (dirStart + dirSize > eocd) throw corrupt(m.directoryOutside());
   const out: ZipEntry[] = [];
   let total = 0;
   let p = dirStart;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > eocd || zip.readUInt32LE(p) !== CENTRAL) throw corrupt("thư mục trung tâm hỏng");
+    if (p + 46 > eocd || zip.readUInt32LE(p) !== CENTRAL) throw corrupt(m.directoryBroken());
     const flags = zip.readUInt16LE(p + 8);
     const method = zip.readUInt16LE(p + 10);
     const crc = zip.readUInt32LE(p + 16);
@@ -81,7 +81,7 @@ export function readZip(zip: Buffer, options: ReadZipOptions = {}): ZipEntry[] {
     const nameLen = zip.readUInt16LE(p + 28);
     const next = p + 46 + nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
     const local = zip.readUInt32LE(p + 42);
-    if (next > eocd) throw corrupt("thư mục trung tâm hỏng");
+    if (next > eocd) throw corrupt(m.directoryBroken());
     const name = zip.toString("utf8", p + 46, p + 46 + nameLen);
     p = next;
     if (name.endsWith("/") || (options.include && !options.include(name))) continue;
@@ -90,23 +90,23 @@ export function readZip(zip: Buffer, options: ReadZipOptions = {}): ZipEntry[] {
     if (size === 0xffffffff || fullSize === 0xffffffff) throw new ZipError("zip64", m.zip64());
     if (fullSize > limits.entryBytes || total + fullSize > limits.totalBytes) throw new ZipError("too-large", m.tooLarge(name));
     if (method === 8 && fullSize > Math.max(1, size) * limits.ratio) throw new ZipError("bomb", m.bomb(name));
-    if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL) throw corrupt(`phần "${name}" không có đầu mục`);
+    if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL) throw corrupt(m.noLocalHeader(name));
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    if (start + size > zip.length) throw corrupt(`phần "${name}" vượt quá cuối tệp`);
+    if (start + size > zip.length) throw corrupt(m.pastEnd(name));
     const raw = zip.subarray(start, start + size);
     let data: Buffer;
     if (method === 0) {
-      if (size !== fullSize) throw corrupt(`phần "${name}" có kích thước không khớp`);
+      if (size !== fullSize) throw corrupt(m.sizeMismatch(name));
       data = Buffer.from(raw);
     } else {
       try {
         // never more than the size the directory declares: a lying entry cannot inflate past it
         data = inflateRawSync(raw, { maxOutputLength: Math.max(1, fullSize) });
       } catch {
-        throw corrupt(`phần "${name}" không giải nén được`);
+        throw corrupt(m.notInflatable(name));
       }
     }
-    if (data.length !== fullSize || (crc32(data) >>> 0) !== crc) throw corrupt(`phần "${name}" bị hỏng (sai kích thước hoặc mã kiểm tra)`);
+    if (data.length !== fullSize || (crc32(data) >>> 0) !== crc) throw corrupt(m.badChecksum(name));
     total += fullSize;
     out.push({ name, data });
   }

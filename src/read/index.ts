@@ -5,7 +5,6 @@
 import { LineCounter, isMap, isSeq, isScalar } from "yaml";
 import { pathToString, type Finding, type Path } from "../model/finding.js";
 import { readMessages as m, yamlErrorVi } from "../messages/read.js";
-import { excerpt } from "../messages/excerpt.js";
 import { PositionIndex } from "./positions.js";
 import { restoreTypedLines } from "./flow.js";
 import { readRegularFile } from "./files.js";
@@ -127,7 +126,7 @@ export function parseSource(file: string, bytes: Buffer | string): SourceFile {
 
   const contents = doc.contents;
   if (!isMap(contents)) {
-    const what = isSeq(contents) ? "một danh sách (dòng bắt đầu bằng dấu -)" : isScalar(contents) ? `một giá trị đơn "${excerpt(String(contents.value))}"` : "rỗng";
+    const what = isSeq(contents) ? m.listWord : isScalar(contents) ? m.scalarWord(String(contents.value)) : m.emptyWord;
     const pos = index.valueAt([]);
     return { file, text, value: undefined, positions: index, findings: [{ file, ...pos, rule: "yaml.top-level", severity: "error", message: m.notMapping(what) }] };
   }

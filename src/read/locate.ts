@@ -42,7 +42,7 @@ export function locateProfile(plan: SourceFile): { path?: string; finding?: Find
     });
     if (r.refusal === "outside") return fail(m.profileOutside(value.ho_so));
     if (r.refusal === "missing") return fail(m.profileMissing(value.ho_so));
-    if (r.refusal) return fail(fm.refused("hồ sơ cơ quan", value.ho_so, r.refusal, r.code));
+    if (r.refusal) return fail(fm.refused(fm.profileWord, value.ho_so, r.refusal, r.code));
     return { path: shown(r.path!) };
   }
   // found upward: each co-quan.yaml must be a file of the folder it is found in, not a way out of it
@@ -53,7 +53,7 @@ export function locateProfile(plan: SourceFile): { path?: string; finding?: Find
     // a folder of that name is not a profile; a device, FIFO or socket of that name is refused
     if (r.refusal !== "missing" && !(r.refusal === "not-file" && isFolder(join(dir, PROFILE_FILE)))) {
       const file = shown(join(dir, PROFILE_FILE));
-      return { finding: { file, line: 1, col: 1, rule: "profile.path", severity: "error", message: fm.refused("hồ sơ cơ quan", file, r.refusal, r.code) } };
+      return { finding: { file, line: 1, col: 1, rule: "profile.path", severity: "error", message: fm.refused(fm.profileWord, file, r.refusal, r.code) } };
     }
     const up = dirname(dir);
     if (up === dir) return {};
@@ -67,6 +67,6 @@ export function locateTemplates(declaring: SourceFile): { path?: string; finding
   if (name === undefined) return {};
   const r = resolveContained(dirname(declaring.file), name, "folder");
   if (!r.refusal) return { path: r.path };
-  const message = r.refusal === "outside" ? m.templatesOutside(name) : r.refusal === "missing" ? m.templatesMissing(name) : fm.refused("thư mục mẫu", name, r.refusal, r.code);
+  const message = r.refusal === "outside" ? m.templatesOutside(name) : r.refusal === "missing" ? m.templatesMissing(name) : fm.refused(fm.templatesFolderWord, name, r.refusal, r.code);
   return { finding: { file: declaring.file, ...declaring.positions.valueAt(["mau"]), rule: "templates.path", severity: "error", message, path: "mau" } };
 }

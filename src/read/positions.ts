@@ -129,9 +129,9 @@ export class PositionIndex {
           const bad: Stop | undefined = !keyNode || (isScalar(keyNode) && (keyNode.value === null || keyNode.value === undefined))
             ? { rule: "yaml.empty-key", offset: kStart ?? offset[0], message: m.emptyKey() }
             : isAlias(keyNode)
-              ? { rule: "yaml.complex-key", offset: kStart!, message: m.complexKey("một bí danh (*...)") }
+              ? { rule: "yaml.complex-key", offset: kStart!, message: m.complexKey(m.aliasKeyWord) }
               : !isScalar(keyNode)
-                ? { rule: "yaml.complex-key", offset: kStart ?? offset[0], message: m.complexKey("một bảng hoặc danh sách") }
+                ? { rule: "yaml.complex-key", offset: kStart ?? offset[0], message: m.complexKey(m.collectionKeyWord) }
                 : undefined;
           if (bad) {
             problems.push(bad);

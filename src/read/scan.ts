@@ -48,7 +48,7 @@ export function parseGated(text: string, lines: LineCounter, limits: ScanLimits,
       const k = afterScalarMark ? "scalar-text" : (CST.tokenType(lexeme) ?? "other");
       afterScalarMark = k === "scalar";
       if (k === "tag") stop = { rule: "yaml.tag", offset, message: m.tag(excerpt(lexeme)) };
-      else if (k === "explicit-key-ind") stop = { rule: "yaml.complex-key", offset, message: m.complexKey("một khóa tường minh (dấu ?)") };
+      else if (k === "explicit-key-ind") stop = { rule: "yaml.complex-key", offset, message: m.complexKey(m.explicitKeyWord) };
       else if (k === "anchor") {
         if (anchorWaiting) stop = { rule: "yaml.syntax", offset, message: m.multipleAnchors() };
         anchorWaiting = true;

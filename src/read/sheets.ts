@@ -114,7 +114,7 @@ function* elements(xml: string, tag: string): Generator<{ head: string; body: st
       continue;
     }
     const headEnd = xml.indexOf(">", start);
-    if (headEnd < 0) throw new SheetError(m.notXlsx(`thẻ <${tag}> không đóng`));
+    if (headEnd < 0) throw new SheetError(m.notXlsx(m.unclosed(tag)));
     const head = xml.slice(start, headEnd + 1);
     if (head.endsWith("/>")) {
       yield { head, body: "" };
@@ -122,7 +122,7 @@ function* elements(xml: string, tag: string): Generator<{ head: string; body: st
       continue;
     }
     const end = xml.indexOf(close, headEnd);
-    if (end < 0) throw new SheetError(m.notXlsx(`thẻ <${tag}> không đóng`));
+    if (end < 0) throw new SheetError(m.notXlsx(m.unclosed(tag)));
     yield { head, body: xml.slice(headEnd + 1, end) };
     at = end + close.length;
   }
@@ -156,14 +156,14 @@ function readXlsx(bytes: Buffer, sheetName: string | undefined, amountColumn: (c
   const files = new Map(entries.map((e) => [e.name, e.data.toString("utf8")]));
   const workbook = files.get("xl/workbook.xml");
   const rels = files.get("xl/_rels/workbook.xml.rels");
-  if (workbook === undefined || rels === undefined) throw new SheetError(m.notXlsx("thiếu xl/workbook.xml"));
+  if (workbook === undefined || rels === undefined) throw new SheetError(m.notXlsx(m.noWorkbook()));
   const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((t) => ({ name: attr(t[0], "name") ?? "", rid: attr(t[0], "r:id") ?? "" }));
   const chosen = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === sheetName);
   if (!chosen) throw new SheetError(m.noSheet(sheetName ?? "", sheets.map((s) => s.name)));
   const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].find((t) => attr(t[0], "Id") === chosen.rid);
   const target = rel ? attr(rel[0], "Target") ?? "" : "";
   const sheetXml = files.get(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  if (sheetXml === undefined) throw new SheetError(m.notXlsx(`không có dữ liệu của trang "${chosen.name}"`));
+  if (sheetXml === undefined) throw new SheetError(m.notXlsx(m.noSheetData(chosen.name)));
   try {
     return { grid: sheetGrid(sheetXml, files.get("xl/sharedStrings.xml") ?? "", amountColumn), sheet: chosen.name };
   } catch (e) {
@@ -178,7 +178,7 @@ function sheetGrid(sheetXml: string, sharedXml: string, amountColumn: (c: number
   for (const { head, body } of elements(sheetXml, "c")) {
     const ref = attr(head, "r") ?? "";
     const at = parseRef(ref);
-    if (!at) throw new SheetError(m.notXlsx(`ô không có địa chỉ "${ref}"`));
+    if (!at) throw new SheetError(m.notXlsx(m.noAddress(ref)));
     const type = attr(head, "t") ?? "n";
     const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
     const formula = /<f\b/.test(body);
@@ -189,7 +189,7 @@ function sheetGrid(sheetXml: string, sharedXml: string, amountColumn: (c: number
       continue;
     } else if (type === "s") {
       const s = shared[Number(v)];
-      if (s === undefined) throw new SheetError(m.notXlsx(`chuỗi dùng chung số ${v} không có`), ref);
+      if (s === undefined) throw new SheetError(m.notXlsx(m.noSharedString(v)), ref);
       text = s;
     } else if (type === "str") text = unescapeXml(v);
     else if (type === "n") text = numberText(unescapeXml(v).trim(), amountColumn(at[1]), ref);
@@ -292,7 +292,7 @@ function tableOfRange(g: Grid, range: string | undefined, headerRows: number, na
     for (let c = c0; c <= c1; c++) {
       if (covered.has(`${r}:${c}`)) continue;
       const span = top.get(`${r}:${c}`) ?? { rowSpan: 1, colSpan: 1 };
-      cells.push({ text: g.cells.get(r)?.get(c) ?? "", ...span, where: { file: "", line: 0, col: 0, cell: `${name}, ô ${refName(r, c)}` } });
+      cells.push({ text: g.cells.get(r)?.get(c) ?? "", ...span, where: { file: "", line: 0, col: 0, cell: m.cellPlace(name, refName(r, c)) } });
     }
     rows.push({ number: r + 1, cells });
   }
@@ -316,9 +316,9 @@ export function loadSheets(src: SourceFile): { tables: Map<TableSource, SheetTab
       findings.push({ file: src.file, ...src.positions.valueAt(at), rule: "table.sheet", severity: "error", message, path: pathToString(at) });
     };
     const where = resolveContained(base, t.tep, "file");
-    if (!where.path) return fail(fm.refused("tệp bảng tính", t.tep, where.refusal!, where.code));
+    if (!where.path) return fail(fm.refused(m.what(), t.tep, where.refusal!, where.code));
     const read = readRegularFile(where.path, MAX_SHEET_BYTES);
-    if (!("bytes" in read)) return fail(read.refusal === "too-large" ? m.tooLarge(t.tep) : fm.refused("tệp bảng tính", t.tep, read.refusal, read.code));
+    if (!("bytes" in read)) return fail(read.refusal === "too-large" ? m.tooLarge(t.tep) : fm.refused(m.what(), t.tep, read.refusal, read.code));
     const csv = /\.csv$/i.test(t.tep);
     // amount columns in the range's own columns (the generated TT column is not in the sheet)
     const shift = t.tt ? 1 : 0;
@@ -334,7 +334,7 @@ export function loadSheets(src: SourceFile): { tables: Map<TableSource, SheetTab
         if (t.vung) c0 = parseRef(t.vung.split(":")[0]!)?.[1] ?? 0;
         const x = readXlsx(read.bytes, t.trang, (c) => amounts.has(c - c0));
         grid = x.grid;
-        name = `${t.tep}, trang ${x.sheet}`;
+        name = m.sheetPlace(t.tep, x.sheet);
       }
       const headerRows = t.cot !== undefined ? 0 : (t.dong_tieu_de ?? 1);
       const table = tableOfRange(grid, t.vung, headerRows, name);
@@ -343,8 +343,8 @@ export function loadSheets(src: SourceFile): { tables: Map<TableSource, SheetTab
       tables.set(t, table);
     } catch (e) {
       if (!(e instanceof SheetError)) throw e;
-      if (e.sheet !== undefined) name = `${t.tep}, trang ${e.sheet}`;
-      fail(e.cell ? `${name}, ô ${e.cell}: ${e.message}` : `${name}: ${e.message}`);
+      if (e.sheet !== undefined) name = m.sheetPlace(t.tep, e.sheet);
+      fail(m.at(e.cell ? m.cellPlace(name, e.cell) : name, e.message));
     }
   });
   return { tables, findings };

@@ -16,6 +16,7 @@ import type { TaskTableMode } from "../model/plan.js";
 const TASK_COLUMN_TEMPLATES = { chu_tri: "bang-nhiem-vu-chu-tri", phoi_hop: "bang-nhiem-vu-phoi-hop", thoi_gian: "bang-nhiem-vu-thoi-gian" } as const;
 import type { Templates } from "./templates.js";
 
+import { archiveData, signerData, wrapped, type CommonData, type TemplateExtras, type TemplateName } from "./template-data.js";
 export { loadTemplates, TemplateError } from "./templates.js";
 export type { Templates } from "./templates.js";
 
@@ -94,7 +95,7 @@ const summaryText = (summary: string): string => titleLines(summary).lines.join(
 
 class Renderer {
   /** What every template may use; made once per plan, not at each of its hundreds of fills. */
-  private readonly data: Record<string, unknown>;
+  private readonly data: CommonData;
 
   constructor(
     private readonly plan: NormalizedPlan,
@@ -115,8 +116,9 @@ class Renderer {
     };
   }
 
-  private fill(name: string, extra: Record<string, unknown> = {}): string {
-    return this.t.render(name, { ...this.data, ...extra });
+  /** Fills a template with CommonData and, for the templates of template-data.ts, their own data. */
+  private fill<N extends string>(name: N, ...extra: N extends TemplateName ? [TemplateExtras[N]] : []): string {
+    return this.t.render(name, extra.length ? { ...this.data, ...extra[0] } : this.data);
   }
 
   private table(t: Table): Block {
@@ -195,9 +197,9 @@ class Renderer {
     const content = (it: Item): Paragraphs => {
       const out: Paragraphs = [];
       if (it.title !== undefined) append(out, paragraphs(it.title, { bold: true }));
-      if (it.unit !== undefined) append(out, paragraphs(it.propose ? this.fill("don-vi", { don_vi: it.unit, de_nghi: true }).replace(/:$/, "") : it.unit, { bold: true }));
+      if (it.unit !== undefined) append(out, paragraphs(it.propose ? this.fill("don-vi", { don_vi: it.unit, de_nghi: true, hai_cham: false }) : it.unit, { bold: true }));
       it.paragraphs.forEach((p, i) => {
-        const text = i === 0 && it.deadline ? this.fill("han", { noi_dung: p.trimEnd(), han: textDate(it.deadline) }) : p;
+        const text = i === 0 && it.deadline ? this.fill("han", { ...wrapped(p.trimEnd()), han: textDate(it.deadline) }) : p;
         append(out, paragraphs(text));
       });
       return out;
@@ -256,11 +258,11 @@ class Renderer {
       append(out, led(paragraphs(it.title, titleStyle ?? { bold: true }), (runs) => ({ kind: "titled", label: it.label, runs, depth: it.depth, emphasis: titleStyle })));
       append(out, this.paragraphs(it.paragraphs));
     } else if (it.unit !== undefined && it.unitOwnLine) {
-      const head = this.fill("don-vi", { don_vi: it.unit, de_nghi: it.propose, hai_cham: it.unitColon });
+      const head = this.fill("don-vi", { don_vi: it.unit, de_nghi: it.propose, hai_cham: it.unitColon !== false });
       append(out, led(paragraphs(head, { bold: true }), (runs) => ({ kind: "titled", label: it.label, runs, depth: it.depth })));
       append(out, this.paragraphs(it.paragraphs));
     } else if (it.unit !== undefined) {
-      const head = this.fill("don-vi", { don_vi: it.unit, de_nghi: it.propose, hai_cham: it.unitColon });
+      const head = this.fill("don-vi", { don_vi: it.unit, de_nghi: it.propose, hai_cham: it.unitColon !== false });
       // the unit's first paragraph goes on in the text's first paragraph
       const ps = goOn(paragraphs(it.label ? `${it.label} ${head}` : head, { bold: true }), firstParagraphs());
       append(out, led(ps, (runs) => ({ kind: "item", label: "", runs, depth: it.depth })));
@@ -268,7 +270,7 @@ class Renderer {
     } else {
       let text = first ?? "";
       // normalize rejects a text ending in a mark here ("năm.: trước ngày")
-      if (it.deadline) text = this.fill("han", { noi_dung: text.trimEnd(), han: textDate(it.deadline) });
+      if (it.deadline) text = this.fill("han", { ...wrapped(text.trimEnd()), han: textDate(it.deadline) });
       const ps = paragraphs(text);
       // a text that begins in italic ("*- Thu và phân tích mẫu:* …") has its dash in italic too
       const labelEmphasis = it.labelStyle ? EMPHASIS[it.labelStyle] : ps[0]?.[0]?.italic ? EMPHASIS.nghieng : undefined;
@@ -291,7 +293,7 @@ class Renderer {
       const label = f.dash ? "-" : "";
       const item = (runs: Run[]): Block => ({ kind: "item", label, runs, depth: it.depth + 1 });
       if (f.key !== "truong") {
-        append(out, led(paragraphs(this.fill(TASK_TEMPLATES[f.key], { noi_dung: f.text.trim() })), item));
+        append(out, led(paragraphs(this.fill(TASK_TEMPLATES[f.key], wrapped(f.text.trim()))), item));
         continue;
       }
       // the typed label, its own marks kept; a colon only where it ends in no mark ("*Đơn vị chủ trì:*")
@@ -306,30 +308,30 @@ class Renderer {
   private preamble(): Block[] {
     const p = this.plan.preamble;
     if (p.free !== undefined) return this.paragraphs([p.free]);
-    const lead = p.lead ?? this.fill("loi-dan");
+    const leadIn = p.leadIn ?? this.fill("loi-dan");
     const last = p.bases.length - 1;
     const out: Block[] = p.bases.flatMap((b, i) => {
-      const joined = p.leadAfterBases && i === last;
-      const text = this.fill("can-cu", { noi_dung: b.trimEnd(), cuoi: i === last, noi_tiep: joined, co_dau: endingMark(b) !== undefined });
+      const joined = p.leadInAfterBases && i === last;
+      const text = this.fill("can-cu", { ...wrapped(b.trimEnd()), cuoi: i === last, noi_tiep: joined, co_dau: endingMark(b) !== undefined });
       let ps = paragraphs(text, { italic: p.basesItalic });
-      // the lead goes on upright after the last căn cứ ("…địa phương; Ủy ban nhân dân tỉnh ban hành …")
-      if (joined) ps = goOn(ps, paragraphs(lead));
+      // the lead-in goes on upright after the last căn cứ ("…địa phương; Ủy ban nhân dân tỉnh ban hành …")
+      if (joined) ps = goOn(ps, paragraphs(leadIn));
       const upright = !p.basesItalic || joined || undefined;
       return ps.map((runs): Block => ({ kind: "basis", runs, upright }));
     });
-    if (p.leadAfterBases) return out;
+    if (p.leadInAfterBases) return out;
     // a "Thực hiện …" ending in a full stop makes the lead a sentence of its own (seeds 000, 002);
     // the template prints that full stop. Other typed marks are kept (normalize rejects doubled ones).
     const implementsText = p.implements.map((s) => s.trimEnd());
     const fullStop = implementsText[implementsText.length - 1]?.endsWith(".") ?? false;
     if (fullStop) implementsText[implementsText.length - 1] = implementsText[implementsText.length - 1]!.slice(0, -1);
     if (p.background !== undefined) {
-      // "Thực hiện …." its own paragraph, then the background's, then the lead's
+      // "Thực hiện …." its own paragraph, then the background's, then the lead-in's
       if (implementsText.length) append(out, this.paragraphs([this.fill("mo-dau", { thuc_hien: implementsText, het_cau: true, loi_dan: "" }).trimEnd()]));
-      append(out, this.paragraphs([p.background, lead]));
+      append(out, this.paragraphs([p.background, leadIn]));
       return out;
     }
-    append(out, this.paragraphs([this.fill("mo-dau", { thuc_hien: implementsText, het_cau: fullStop, loi_dan: lead })]));
+    append(out, this.paragraphs([this.fill("mo-dau", { thuc_hien: implementsText, het_cau: fullStop, loi_dan: leadIn })]));
     return out;
   }
 
@@ -343,7 +345,7 @@ class Renderer {
       if (s.table) out.push(this.table(s.table));
       append(out, this.items(s.items, s.taskTable));
     }
-    const closing = this.plan.closing;
+    const closing = this.plan.closingSentence;
     if (closing === false) {
       const last = [...out].reverse().find((b) => b.kind !== "table" && b.kind !== "section");
       if (last && "runs" in last) endMark(last.runs);
@@ -369,14 +371,14 @@ class Renderer {
       // printed as typed, final full stop or not (lint notes a missing one)
       lines.push(`- ${p.typedArchive.replace(/^[-\s]+/, "").trimEnd()}`);
     } else {
-      lines.push(this.fill("luu", { ...p.archive }));
+      lines.push(this.fill("luu", archiveData(p.archive)));
     }
     return lines;
   }
 
   model(date: Date): DocumentModel {
     const p = this.plan;
-    const authority = this.fill("nguoi-ky", { ...p.signer })
+    const authority = this.fill("nguoi-ky", signerData(p.signer))
       .split("\n")
       .map((s) => upper(s.trim()))
       .filter(Boolean);
@@ -392,12 +394,12 @@ class Renderer {
       },
       title: { kind: this.fill("ten-loai"), summary: titleLines(p.summary).lines, issuedWith: p.decree ? this.fill("kem-quyet-dinh") : undefined },
       body: this.body(),
-      closing: p.decree ? undefined : {
+      signOff: p.decree ? undefined : {
         recipientsLabel: this.fill("noi-nhan"),
         recipients: this.recipients(),
         authority,
         signaturePlaceholder: p.eSign ? this.fill("ky-so-chu-ky") : undefined,
-        signer: p.signer.ho_ten ?? "",
+        signer: p.signer.name ?? "",
       },
       appendices: p.appendices.map((a) => {
         const blocks: Block[] = [...this.paragraphs(a.paragraphs)];

@@ -162,7 +162,7 @@ const TEMPLATE_MAX_BYTES = 256 * 1024;
 function loadDir(scan: FolderScan, known: Set<string> | undefined): Loaded {
   const compiled = new Map<string, { fn: Compiled; file: string }>();
   const findings: Finding[] = scan.refused.map((r) => ({
-    file: r.path, line: 1, col: 1, rule: "templates.file", severity: "error" as const, message: fm.refused("tệp mẫu", r.path, r.refusal, r.code),
+    file: r.path, line: 1, col: 1, rule: "templates.file", severity: "error" as const, message: fm.refused(fm.templateWord, r.path, r.refusal, r.code),
   }));
   for (const { name, path: file } of scan.entries) {
     const key = name.slice(0, -4);
@@ -172,7 +172,7 @@ function loadDir(scan: FolderScan, known: Set<string> | undefined): Loaded {
     }
     const read = readText(file, TEMPLATE_MAX_BYTES);
     if (!("text" in read)) {
-      findings.push({ file, line: 1, col: 1, rule: "templates.file", severity: "error", message: fm.refused("tệp mẫu", file, read.refusal, read.code) });
+      findings.push({ file, line: 1, col: 1, rule: "templates.file", severity: "error", message: fm.refused(fm.templateWord, file, read.refusal, read.code) });
       continue;
     }
     const source = read.text;
@@ -216,7 +216,7 @@ export function loadTemplates(officeDir?: string): { templates: Templates; findi
   if (officeDir) {
     const scan = scanFolder(officeDir, ".hbs");
     if (!("entries" in scan)) {
-      const finding: Finding = { file: officeDir, line: 1, col: 1, rule: "templates.path", severity: "error", message: fm.refused("thư mục mẫu", officeDir, scan.refusal, scan.code) };
+      const finding: Finding = { file: officeDir, line: 1, col: 1, rule: "templates.path", severity: "error", message: fm.refused(fm.templatesFolderWord, officeDir, scan.refusal, scan.code) };
       office = { compiled: new Map(), findings: [finding] };
     } else {
       // keyed by the files' stamps too, so an edited template is seen (watch mode)

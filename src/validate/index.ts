@@ -4,13 +4,13 @@
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { pathToString, type Finding, type Path } from "../model/finding.js";
+import { schemaRule } from "../model/rules.js";
 import type { SourceFile } from "../read/index.js";
 import { compileValidators, type SchemaKind } from "./schemas.js";
 import { precompiledValidators } from "./precompiled.js";
 import { validateMessages as m, typeVi, PATTERN_HINTS, DOCUMENT_VI } from "../messages/validate.js";
 import { suggest } from "./suggest.js";
 import { capFindings } from "../read/cap.js";
-import { excerpt } from "../messages/excerpt.js";
 import { checkTables } from "./tables.js";
 
 export type { SchemaKind } from "./schemas.js";
@@ -106,7 +106,7 @@ function suggestKey(e: ErrorObject): string | undefined {
 function describeValue(src: SourceFile, path: Path, v: unknown): string {
   const entry = src.positions.entry(path);
   const t = actualType(v);
-  if (t === "string") return `chữ "${excerpt(String(v))}"`;
+  if (t === "string") return m.textValue(String(v));
   if (entry?.source && (t === "integer" || t === "number" || t === "boolean")) return `${typeVi(t)} ${entry.source}`;
   return typeVi(t);
 }
@@ -117,7 +117,7 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
   const parent = (e.parentSchema ?? {}) as { title?: string; properties?: Record<string, { title?: string }>; enum?: string[] };
   let at = src.positions.valueAt(path);
   let message: string;
-  let rule = "schema." + e.keyword;
+  let rule = schemaRule(e.keyword);
   let fullPath = path;
   switch (e.keyword) {
     case "additionalProperties": {
@@ -161,15 +161,17 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
       const expected = String(e.params.type).split("|");
       const entry = src.positions.entry(path);
       const t = actualType(v);
-      const digitsOnly = typeof (e.parentSchema as { pattern?: string } | undefined)?.pattern === "string";
+      // "a string of digits" only where the schema's pattern refuses letters (số, ngày, amounts), not any pattern
+      const pattern = (e.parentSchema as { pattern?: string } | undefined)?.pattern;
+      const digitsOnly = typeof pattern === "string" && !new RegExp(pattern, "u").test("A") && !new RegExp(pattern, "u").test("a");
       if (expected.includes("string") && entry?.plain && (t === "integer" || t === "number") && digitsOnly) {
         message = m.quoteNumber(entry.source ?? String(v));
       } else if (expected.includes("string") && entry?.plain && (t === "integer" || t === "number")) {
-        message = m.quoteValue(entry.source ?? String(v), expected.map(typeVi).join(" hoặc "));
+        message = m.quoteValue(entry.source ?? String(v), expected.map(typeVi).join(m.orWord));
       } else if (expected.includes("string") && entry?.plain && t === "boolean") {
         message = m.quoteValue(entry.source ?? String(v), typeVi("string"));
       } else {
-        message = m.wrongType(expected.map(typeVi).join(" hoặc "), describeValue(src, path, v));
+        message = m.wrongType(expected.map(typeVi).join(m.orWord), describeValue(src, path, v));
       }
       rule = "schema.type";
       break;
@@ -203,10 +205,10 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
       break;
     case "minimum":
     case "exclusiveMinimum":
-      message = m.range(Number(e.params.limit), e.keyword === "minimum" ? "từ" : "lớn hơn");
+      message = m.range(Number(e.params.limit), e.keyword === "minimum" ? m.atLeast : m.above);
       break;
     case "maximum":
-      message = m.range(Number(e.params.limit), "không quá");
+      message = m.range(Number(e.params.limit), m.atMost);
       break;
     default:
       message = m.generic(e.message ?? e.keyword);

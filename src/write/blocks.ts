@@ -2,7 +2,7 @@
 import { BorderStyle, FootnoteReferenceRun, Paragraph, Table, TextRun, type ParagraphChild } from "docx";
 import type { Block, Emphasis, Run } from "../model/document.js";
 import { BLACK, SIZE } from "./layout.js";
-import { STYLE } from "./styles.js";
+import { BLOCK_STYLE, STYLE } from "../model/styles.js";
 import { table } from "./table.js";
 
 /** Inline runs; a footnote run becomes a real Word footnote carrying its own text. */
@@ -52,19 +52,19 @@ export function blocks(list: Block[], textWidth: number, keepLastWithNext = fals
     const keepNext = keepLastWithNext && i === list.length - 1 ? true : undefined;
     switch (b.kind) {
       case "basis":
-        return new Paragraph({ style: STYLE.basis, keepNext, children: runs(b.runs, { italics: !b.upright }) });
+        return new Paragraph({ style: BLOCK_STYLE.basis, keepNext, children: runs(b.runs, { italics: !b.upright }) });
       case "paragraph":
-        return new Paragraph({ style: STYLE.body, keepNext, children: runs(b.runs) });
+        return new Paragraph({ style: BLOCK_STYLE.paragraph, keepNext, children: runs(b.runs) });
       case "section":
-        return new Paragraph({ style: STYLE.section, keepNext, children: runs(labelled(b.label, b.runs), { bold: true }) });
+        return new Paragraph({ style: BLOCK_STYLE.section, keepNext, children: runs(labelled(b.label, b.runs), { bold: true }) });
       case "titled":
         return new Paragraph({
-          style: STYLE.titled,
+          style: BLOCK_STYLE.titled,
           keepNext,
           children: runs(labelled(b.label, b.runs), b.emphasis ? { bold: b.emphasis.bold, italics: b.emphasis.italic } : { bold: true }),
         });
       case "item":
-        return new Paragraph({ style: STYLE.item, keepNext, children: runs(labelled(b.label, b.runs, b.labelEmphasis)) });
+        return new Paragraph({ style: BLOCK_STYLE.item, keepNext, children: runs(labelled(b.label, b.runs, b.labelEmphasis)) });
       case "table":
         return table(b, textWidth);
     }

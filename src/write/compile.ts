@@ -43,7 +43,7 @@ export async function sharedParts(doc: Document): Promise<Parts> {
 }
 
 /** Whether the document uses only what the shared parts were taken from. */
-function plain(doc: Document, lists: number): boolean {
+function usesOnlySharedParts(doc: Document, lists: number): boolean {
   return (
     doc.Footers.length === 0 &&
     doc.Comments.IsEmpty &&
@@ -81,10 +81,10 @@ export async function compileParts(doc: Document): Promise<Parts> {
       sharedLists = made.lists;
     }
   }
-  if (!shared || !plain(doc, sharedLists)) {
+  if (!shared || !usesOnlySharedParts(doc, sharedLists)) {
     const lists = doc.Numbering.ConcreteNumbering.length;
     const parts = await packerParts(doc);
-    if (!shared && plain(doc, lists)) {
+    if (!shared && usesOnlySharedParts(doc, lists)) {
       shared = new Map([...parts].filter(([path]) => !isOwn(path)));
       sharedLists = lists;
     }

@@ -4,7 +4,7 @@ import type { DocumentModel } from "../model/document.js";
 import { NO_BORDERS, rule } from "./blocks.js";
 import { CELL_PADDING, HEADER_COLUMNS, HEADER_INDENT, HEADER_REACH, SIZE, TEXT_WIDTH } from "./layout.js";
 import { textWidth } from "./measure.js";
-import { STYLE } from "./styles.js";
+import { STYLE } from "../model/styles.js";
 import { maxOf } from "../lists.js";
 
 const line = (text: string, size: number, opts: { bold?: boolean; italics?: boolean } = {}): Paragraph =>

@@ -1,17 +1,17 @@
 /**
- * Write stage: the document model becomes a .docx laid out as Decree 30 requires, then the
- * pack stage makes its bytes deterministic.
+ * Write stage: the document model becomes the parts of a .docx laid out as Decree 30 requires;
+ * the pack stage (composed in pipeline.ts) makes them a deterministic zip.
  */
 import { AlignmentType, Document, Header, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from "docx";
 import type { Appendix, DocumentModel } from "../model/document.js";
-import { packDocument } from "../pack/index.js";
-import { compileParts } from "./compile.js";
+import { compileParts, type Parts } from "./compile.js";
 import { blocks, rule } from "./blocks.js";
-import { closingTable } from "./closing.js";
+import { signOffTable } from "./sign-off.js";
 import { headerTable, referenceLines, titleBlock } from "./header.js";
 import { LANDSCAPE_TEXT_WIDTH, MARGIN, PAGE, SIZE, TEXT_WIDTH } from "./layout.js";
 import { textWidth } from "./measure.js";
-import { COMPATIBILITY, STYLE, STYLES } from "./styles.js";
+import { COMPATIBILITY, STYLES } from "./styles.js";
+import { STYLE } from "../model/styles.js";
 import { maxOf } from "../lists.js";
 
 /** Page numbers centred in the top margin from page 2 on; page 1 has an empty header. */
@@ -63,7 +63,7 @@ export function buildDocument(model: DocumentModel): Document {
       headerTable(model.header),
       ...titleBlock(model.title, TEXT_WIDTH),
       ...blocks(model.body, TEXT_WIDTH, true),
-      ...(model.closing ? [new Paragraph({ style: STYLE.rule, keepNext: true, spacing: { after: 120 }, children: [] }), closingTable(model.closing)] : []),
+      ...(model.signOff ? [new Paragraph({ style: STYLE.rule, keepNext: true, spacing: { after: 120 }, children: [] }), signOffTable(model.signOff)] : []),
     ],
   };
   return new Document({
@@ -77,6 +77,7 @@ export function buildDocument(model: DocumentModel): Document {
   });
 }
 
-export async function renderDocx(model: DocumentModel): Promise<Buffer> {
-  return packDocument(await compileParts(buildDocument(model)), model.meta.date);
+/** The write stage: the .docx's parts (XML and media) of a document model; pack makes them a zip. */
+export async function writeParts(model: DocumentModel): Promise<Parts> {
+  return compileParts(buildDocument(model));
 }

@@ -38,6 +38,6 @@ export const HEADER_INDENT = -150;
  */
 export const HEADER_REACH = { left: MARGIN.left - 850, right: MARGIN.right - 567 } as const;
 /** Closing table: Nơi nhận | signature. */
-export const CLOSING_COLUMNS = [4300, 4771] as const;
+export const SIGN_OFF_COLUMNS = [4300, 4771] as const;
 /** Default cell margins Word uses (left/right 108 twips). */
 export const CELL_PADDING = 108;

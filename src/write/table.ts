@@ -9,7 +9,7 @@ import { placeCells } from "../tables.js";
 import { BLACK, CELL_PADDING, SIZE } from "./layout.js";
 import { textWidth } from "./measure.js";
 import { runs } from "./blocks.js";
-import { STYLE } from "./styles.js";
+import { STYLE } from "../model/styles.js";
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
 const JC = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED } as const;

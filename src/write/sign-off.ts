@@ -2,14 +2,14 @@
 import { Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from "docx";
 import type { DocumentModel } from "../model/document.js";
 import { NO_BORDERS } from "./blocks.js";
-import { CLOSING_COLUMNS } from "./layout.js";
-import { STYLE } from "./styles.js";
+import { SIGN_OFF_COLUMNS } from "./layout.js";
+import { STYLE } from "../model/styles.js";
 
 /** Blank lines left for the handwritten signature and the seal. */
 const SIGNATURE_SPACE = 4;
 
-export function closingTable(c: NonNullable<DocumentModel["closing"]>): Table {
-  const [left, right] = CLOSING_COLUMNS;
+export function signOffTable(c: NonNullable<DocumentModel["signOff"]>): Table {
+  const [left, right] = SIGN_OFF_COLUMNS;
   const recipients = [
     new Paragraph({ style: STYLE.recipientsLabel, children: [new TextRun({ text: c.recipientsLabel })] }),
     ...c.recipients.map((r) => new Paragraph({ style: STYLE.recipients, children: [new TextRun({ text: r })] })),
