@@ -30,6 +30,7 @@ import { asWarnings, lintLoaded } from "./lint/plan.js";
 import { cliMessages as m } from "./messages/cli.js";
 import { append } from "./lists.js";
 import { capFindings } from "./read/cap.js";
+import { loadSheets } from "./read/sheets.js";
 
 export interface LoadedPlan {
   file: string;
@@ -93,7 +94,10 @@ export function loadSource(src: SourceFile): LoadedPlan {
   // the templates folder of the plan, or else of its profile
   const declaring = (src.value as ProfileSource).mau !== undefined ? src : (profile?.value as ProfileSource | undefined)?.mau !== undefined ? profile : undefined;
   const templates = declaring ? locateTemplates(declaring) : {};
-  const n = normalizePlan({ plan: src, profile, templatesDir: templates.path });
+  // the spreadsheets the plan's tables name, read once the plan is known to be well formed
+  const sheets = loadSheets(src);
+  if (hasErrors(sheets.findings)) return { file, kind: "plan", sources, findings: append(findings, sheets.findings) };
+  const n = normalizePlan({ plan: src, profile, templatesDir: templates.path, sheets: sheets.tables });
   append(findings, capFindings(file, n.findings));
   if (templates.finding) return { file, kind: "plan", sources, findings: [...findings, templates.finding] };
   return { file, kind: "plan", plan: n.plan, sources, findings };

@@ -35,8 +35,13 @@ describe("kehoach build", () => {
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     const fa = files(join(out, "a")).map((f) => relative(join(out, "a"), f));
-    // every plan of the folder (the five seeds' and the examples in other provinces' styles), no office profile
-    const plans = readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".yaml")).map((f) => f.replace(/\.yaml$/, ".docx"));
+    // every plan of the folder (the five seeds' and the examples in other provinces' styles, the two table
+    // examples in their own folders with their spreadsheet or tasks), no office profile
+    const plans = [
+      ...readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".yaml")).map((f) => f.replace(/\.yaml$/, ".docx")),
+      "phu-luc-bang-tinh/ke-hoach.docx",
+      "phu-luc-nhiem-vu/ke-hoach.docx",
+    ];
     expect(fa.sort()).toEqual(plans.sort());
     expect(fa.filter((f) => /^\d{3}-.*\.docx$/.test(f))).toHaveLength(5);
     for (const f of fa) expect(sha(join(out, "b", f)), f).toBe(sha(join(out, "a", f)));

@@ -138,6 +138,38 @@ const withDecree = (s: Scenario): Obj => {
 const withAppendix = (_: Obj, s: Scenario): void => void appendix(s);
 const clone = <T>(v: T): T => structuredClone(v);
 
+/** A table whose rows come from a small .csv beside the plan. */
+const CSV = "Nội dung,Thời gian\nTuyên truyền,Quý II\nHội nghị,Quý III\n";
+const fromCsv = (t: Obj, s: Scenario): void => {
+  delete t.cot;
+  delete t.dong;
+  t.tep = "bang.csv";
+  s.files["bang.csv"] = CSV;
+};
+/** The places inside a `bang` at `P` (cells of header and rows, row objects, kieu_dong). */
+function tablePlaces(p: string, at: (s: Scenario) => Obj): Record<string, { kind: string; at: (s: Scenario) => Obj }> {
+  const cellIn = (set: (t: Obj, cell: Obj) => void) => (s: Scenario): Obj => {
+    const cell: Obj = { noi_dung: "Tuyên truyền" };
+    set(at(s), cell);
+    return cell;
+  };
+  return {
+    [`${p}.cot[]`]: { kind: "o_bang", at: cellIn((t, c) => void (t.cot = [c, "Thời gian"])) },
+    [`${p}.cot[][]`]: { kind: "o_bang", at: cellIn((t, c) => void (t.cot = [[c, "Thời gian"]])) },
+    [`${p}.dong[][]`]: { kind: "o_bang", at: cellIn((t, c) => void (t.dong = [[c, "Quý II"]])) },
+    [`${p}.dong[].o[]`]: { kind: "o_bang", at: cellIn((t, c) => void (t.dong = [{ o: [c, "Quý II"] }])) },
+    [`${p}.dong[]`]: { kind: "dong_bang", at: (s) => ((at(s).dong = [{ o: ["Tuyên truyền", "Quý II"] }]) as Obj[])[0]! },
+    [`${p}.kieu_dong`]: {
+      kind: "kieu_dong",
+      at: (s) => {
+        const t = at(s);
+        fromCsv(t, s);
+        return (t.kieu_dong = {}) as Obj;
+      },
+    },
+  };
+}
+
 /** Each place: the kind of mapping found there (keys of the sample table) and how to reach one. */
 const PLACES: Record<string, { kind: string; at: (s: Scenario) => Obj }> = {
   "": { kind: "plan", at: (s) => s.plan },
@@ -148,8 +180,10 @@ const PLACES: Record<string, { kind: string; at: (s: Scenario) => Obj }> = {
   "noi_dung[].cac_y[].du_toan[]": { kind: "du_toan", at: (s) => budgetLine(newItem(firstSection(s))) },
   "noi_dung[].cac_y[].truong[]": { kind: "truong", at: (s) => taskField(newItem(firstSection(s))) },
   "noi_dung[].cac_y[].bang": { kind: "bang", at: (s) => table(newItem(firstSection(s))) },
+  ...tablePlaces("noi_dung[].cac_y[].bang", (s) => table(newItem(firstSection(s)))),
   "noi_dung[].du_toan[]": { kind: "du_toan", at: (s) => budgetLine(firstSection(s)) },
   "noi_dung[].bang": { kind: "bang", at: (s) => table(firstSection(s)) },
+  ...tablePlaces("noi_dung[].bang", (s) => table(firstSection(s))),
   nguoi_ky: { kind: "nguoi_ky", at: (s) => s.plan.nguoi_ky as Obj },
   "noi_nhan[]": { kind: "noi_nhan", at: (s) => (s.plan.noi_nhan as Obj[])[0]! },
   luu: { kind: "luu", at: (s) => s.plan.luu as Obj },
@@ -158,7 +192,9 @@ const PLACES: Record<string, { kind: string; at: (s: Scenario) => Obj }> = {
   "phu_luc[].cac_y[].du_toan[]": { kind: "du_toan", at: (s) => budgetLine(newItem(appendix(s))) },
   "phu_luc[].cac_y[].truong[]": { kind: "truong", at: (s) => taskField(newItem(appendix(s))) },
   "phu_luc[].cac_y[].bang": { kind: "bang", at: (s) => table(newItem(appendix(s))) },
+  ...tablePlaces("phu_luc[].cac_y[].bang", (s) => table(newItem(appendix(s)))),
   "phu_luc[].bang": { kind: "bang", at: (s) => table(appendix(s)) },
+  ...tablePlaces("phu_luc[].bang", (s) => table(appendix(s))),
   kiem_tra: { kind: "kiem_tra", at: (s) => ((s.plan.kiem_tra as Obj | undefined) ??= {}) },
   kem_theo: { kind: "kem_theo", at: (s) => ((s.plan.kem_theo as Obj | undefined) ??= {}) },
   quyet_dinh: { kind: "quyet_dinh", at: (s) => withDecree(s) },
@@ -269,6 +305,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     cac_cap: { value: [{ danh_dau: "gach" }] },
     du_toan: { value: [{ noi_dung: "Tuyên truyền", so_tien: 5000000 }] },
     bang: { value: { cot: ["Nội dung", "Thời gian"], dong: [["Tuyên truyền", "Quý II"]] } },
+    bang_nhiem_vu: { value: "thay" },
   },
   y: {
     ma: { value: "dan-chieu", prepare: (_, s) => void (s.plan.ket_thuc = "Các đơn vị thực hiện theo <dan-chieu>"), observe: "findings" },
@@ -308,6 +345,33 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     cot: { value: ["Nội dung", "Thời gian"], prepare: drop("cot"), observe: "findings" },
     dong: { value: [["Tuyên truyền", "Quý II"]], prepare: drop("dong"), observe: "findings" },
     do_rong: { value: [3, 1] },
+    can: { value: ["phai", "giua"] },
+    co_chu: { value: 11 },
+    // with tt the rows give no TT cell: the row typed with one is too long
+    tt: { value: true, prepare: (c) => void (c.cot = ["TT", "Nội dung", "Thời gian"]), observe: "findings" },
+    cot_tien: { value: [2] },
+    tep: { value: "bang.csv", prepare: (c, s) => void (fromCsv(c, s), delete c.tep), observe: "findings" },
+    trang: { value: "Trang 1", prepare: fromCsv, observe: "findings" },
+    vung: { value: "A1:B2", prepare: fromCsv },
+    dong_tieu_de: { value: 2, prepare: fromCsv },
+    kieu_dong: { value: { tong: [3] }, prepare: fromCsv },
+  },
+  o_bang: {
+    noi_dung: { value: "Tuyên truyền", prepare: drop("noi_dung"), observe: "findings" },
+    // a merged cell covers another column or row: the row's count changes
+    gop_cot: { value: 2, observe: "findings" },
+    gop_dong: { value: 2, observe: "findings" },
+  },
+  dong_bang: {
+    o: { value: ["Tuyên truyền", "Quý II"], prepare: drop("o"), observe: "findings" },
+    loai: { value: "tong" },
+    dam: { value: true },
+    nghieng: { value: true },
+  },
+  kieu_dong: {
+    nhom: { value: [2] },
+    cong: { value: [2] },
+    tong: { value: [3] },
   },
   nguoi_ky: {
     tm: { value: "ỦY BAN NHÂN DÂN" },
@@ -336,6 +400,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     cac_y: { value: ["Trường Mầm non xã."] },
     bang: { value: { cot: ["Trường", "Số trẻ em"], dong: [["Mầm non", "120"]] } },
     ngang: { value: true },
+    bang_nhiem_vu: { value: "them", prepare: (c) => void (c.cac_y = [{ doan: "Rà soát trường lớp", chu_tri: "Phòng Giáo dục" }]) },
     kem_theo: { value: "(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/3/2025 của UBND xã Bằng Mạc)" },
   },
   kiem_tra: {

@@ -110,7 +110,10 @@ noi_dung:
     expect(lines).toContain("2. Đề nghị Ủy ban MTTQ xã: Phối hợp tuyên truyền.");
     expect(lines).toContain("3. Báo cáo 6 tháng: trước ngày 10/5/2025");
     const table = m.body.find((b) => b.kind === "table");
-    expect(table && table.kind === "table" && table.totalRow!.map((c) => c.flat().map((r) => r.text).join(""))).toEqual(["", "Tổng cộng", "8.000.000"]);
+    // "Tổng cộng" is merged over the TT and text columns
+    const total = table && table.kind === "table" ? table.rows[table.rows.length - 1]! : undefined;
+    expect(total?.cells.map((c) => [c.colSpan, c.content.flat().map((r) => r.text).join("")])).toEqual([[2, "Tổng cộng"], [1, "8.000.000"]]);
+    expect(total?.bold).toBe(true);
   });
 
   it("starts the lead as a new sentence when Thực hiện ends with a full stop", () => {

@@ -96,7 +96,7 @@ describe("text flow in the document, whatever the scalar style", () => {
     expect(texts.slice(0, 2)).toEqual(["Mở đầu.", "Hai."]);
     expect(texts[texts.length - 1]).toBe("Kết thúc./.");
     const table = m.body.find((b) => b.kind === "table");
-    expect(table?.kind === "table" && table.rows[0]![0]!.map(text)).toEqual(["x", "y"]);
+    expect(table?.kind === "table" && table.rows[0]!.cells[0]!.content.map(text)).toEqual(["x", "y"]);
     const note = m.body.flatMap((b) => ("runs" in b ? b.runs : [])).find((r) => r.footnote);
     expect(note?.footnote?.map(text)).toEqual(["chú thích", "hai"]);
   });

@@ -5,13 +5,18 @@
 import type { Finding } from "../model/finding.js";
 import type { PlanSource, ProfileSource } from "../model/plan.js";
 import type { SourceFile } from "../read/index.js";
+import type { NormalizedPlan } from "../model/normalized.js";
+import { append } from "../lists.js";
 import { lintSource } from "./index.js";
+import { sumFindings } from "./sums.js";
 
 const DEFAULT_FUTURE_MARGIN_DAYS = 60;
 
 /** What lint needs of a loaded plan (pipeline.ts LoadedPlan). */
 export interface LintInput {
   kind: "plan" | "profile";
+  /** The plan as built, for what needs its tables (sums). */
+  plan?: NormalizedPlan;
   /** The plan's source, then its profile's when it has one; a profile given alone is the only one. */
   sources: SourceFile[];
 }
@@ -30,7 +35,10 @@ export function lintLoaded(loaded: LintInput, today = new Date()): Finding[] {
     disabled,
     futureMarginDays: own.kiem_tra?.ngay_tuong_lai ?? office.kiem_tra?.ngay_tuong_lai ?? DEFAULT_FUTURE_MARGIN_DAYS,
   };
-  return loaded.sources.filter((s) => s.value !== undefined).flatMap((s) => lintSource(s, ctx));
+  const found = loaded.sources.filter((s) => s.value !== undefined).flatMap((s) => lintSource(s, ctx));
+  // sums need the tables as built, spreadsheets read
+  if (loaded.plan && !ctx.disabled.has("lint.table-sum")) append(found, sumFindings(loaded.plan));
+  return found;
 }
 
 /** In check and build, lint findings never stop a plan: they are warnings there. */

@@ -62,6 +62,17 @@ export const validateMessages = {
   orWord: " hoặc ",
   rowCells: (cells: number, columns: number) =>
     `hàng này có ${cells} ô nhưng bảng có ${columns} cột (cot); mỗi hàng phải có đúng ${columns} ô. Hãy ${cells > columns ? `bớt ${cells - columns}` : `thêm ${columns - cells}`} ô.`,
+  rowCellsNumbered: (cells: number, columns: number) =>
+    `hàng này phủ ${cells} cột nhưng bảng có ${columns} cột ngoài cột TT (tt: true, kehoach tự ghi số thứ tự); mỗi hàng phải phủ đúng ${columns} cột, không ghi ô TT. Hãy ${cells > columns ? `bớt ${cells - columns}` : `thêm ${columns - cells}`} ô.`,
+  spanPastColumns: (span: number) =>
+    `ô này gộp ${span} cột (gop_cot) nhưng chạy quá cột cuối của bảng. Hãy giảm gop_cot, hoặc bớt ô đứng trước nó trong hàng.`,
+  spanPastRows: (span: number, left: number) =>
+    `ô này gộp ${span} dòng (gop_dong) nhưng từ dòng này đến cuối chỉ còn ${left} dòng. Hãy giảm gop_dong xuống tối đa ${left}.`,
+  spanOverlap: () =>
+    "ô này chồng lên một ô gộp dòng (gop_dong) ở dòng trên. Ở các dòng mà ô gộp dòng phủ xuống, không ghi ô ở cột đó; hãy bớt ô này hoặc giảm gop_cot/gop_dong.",
+  alignCount: (n: number, columns: number) =>
+    `can có ${n} giá trị nhưng bảng có ${columns} cột; cần đúng ${columns} giá trị (trai, giua, phai, deu), mỗi cột một giá trị.`,
+  amountColumn: (c: number, columns: number) => `cot_tien ghi cột ${c} nhưng bảng chỉ có ${columns} cột (đếm từ 1, tính cả cột TT). Hãy sửa số cột.`,
   widthCount: (widths: number, columns: number) =>
     `do_rong có ${widths} số nhưng bảng có ${columns} cột (cot); cần đúng ${columns} số, mỗi cột một số. Hãy ${widths > columns ? "bớt" : "thêm"} cho đủ, hoặc xóa do_rong để các cột rộng bằng nhau.`,
   constFalse: () => `chỉ được ghi câu văn hoặc false.`,

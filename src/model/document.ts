@@ -37,8 +37,28 @@ export type Block =
   | { kind: "titled"; label: string; runs: Run[]; depth: number; emphasis?: Emphasis }
   /** A marked item: label "1." / "a)" / "-" / "+" / "1.1." (or "" for unmarked), then runs. */
   | { kind: "item"; label: string; runs: Run[]; depth: number; labelEmphasis?: Emphasis }
-  /** A bordered table (appendix or budget). Header row bold; optional total row bold. A cell holds paragraphs. */
-  | { kind: "table"; columns: Paragraphs[]; rows: Paragraphs[][]; widths: number[]; totalRow?: Paragraphs[] };
+  /** A bordered table (appendix, budget, tasks): header rows repeated on every page, then the rows. */
+  | TableBlock;
+
+/** A cell: its paragraphs and how many columns and rows it covers (covered cells are not listed). */
+export interface TableCellBlock {
+  content: Paragraphs;
+  colSpan: number;
+  rowSpan: number;
+}
+
+export interface TableBlock {
+  kind: "table";
+  /** Header rows: bold, centred, repeated at the top of every page. */
+  header: TableCellBlock[][];
+  rows: { cells: TableCellBlock[]; bold?: boolean; italic?: boolean }[];
+  /** Relative widths the user gave; undefined = measured from the content. */
+  widths?: number[];
+  /** One per column. */
+  align: ("left" | "center" | "right" | "both")[];
+  /** Points; undefined = the table style's size. */
+  size?: number;
+}
 
 export interface Appendix {
   /** "Phụ lục" or "Phụ lục I". */

@@ -2,13 +2,63 @@
  * The plan after normalize: profile merged, defaults applied, every list in one shape,
  * and every number and letter generated. Text is still the user's text (inline marks kept).
  */
-import type { Marker, SectionKind, TableSource, TypeStyle } from "./plan.js";
+import type { Marker, SectionKind, TaskTableMode, TypeStyle } from "./plan.js";
 
 export interface BudgetLine {
   text: string;
   /** Đồng, as exact digits without separators ("15000000"): no amount is rounded, however long. */
   amount: string;
   source?: string;
+}
+
+/** A place a table's row or cell came from: the plan (file:line:col) or a spreadsheet cell. */
+export interface Where {
+  file: string;
+  line: number;
+  col: number;
+  /** Instance path in the plan ("noi_dung[0].bang.dong[3]"), for the YAML. */
+  path?: string;
+  /** "trang Dự toán, ô H12", for a spreadsheet. */
+  cell?: string;
+}
+
+export interface TableCell {
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+  /** Where the cell's text came from. */
+  where?: Where;
+}
+
+/** row: an ordinary row; group: a group's title row; subtotal: "Cộng" of a group; total: "Tổng cộng". */
+export type TableRowKind = "row" | "group" | "subtotal" | "total";
+
+export interface TableRow {
+  kind: TableRowKind;
+  cells: TableCell[];
+  bold?: boolean;
+  italic?: boolean;
+  where: Where;
+}
+
+export type ColumnAlign = "left" | "center" | "right" | "both";
+
+/** A table from the plan or a spreadsheet, spans checked; columns count the generated TT column. */
+export interface Table {
+  header: TableCell[][];
+  rows: TableRow[];
+  columns: number;
+  /** Relative widths the user gave (do_rong); otherwise the writer measures the content. */
+  widths?: number[];
+  align?: ColumnAlign[];
+  /** Points (11–13); undefined = the table style's 13. */
+  size?: number;
+  /** The first column is TT, generated from the rows' kinds. */
+  numbered: boolean;
+  /** The header came from a spreadsheet without the generated TT column: render adds its title. */
+  headerWithoutNumber?: boolean;
+  /** 0-based columns holding amounts. */
+  amountColumns: number[];
 }
 
 /**
@@ -40,7 +90,7 @@ export interface Item {
   /** Reporting deadline "YYYY-MM-DD". */
   deadline?: string;
   budget?: BudgetLine[];
-  table?: TableSource;
+  table?: Table;
   children: Item[];
   /** An unnumbered paragraph between the items of a list (doan_chen): only `paragraphs` is used. */
   insert?: boolean;
@@ -63,8 +113,10 @@ export interface Section {
   title?: string;
   paragraphs: string[];
   budget?: BudgetLine[];
-  table?: TableSource;
+  table?: Table;
   items: Item[];
+  /** The items printed as the task table (instead of or besides prose). */
+  taskTable?: TaskTableMode;
 }
 
 export interface Appendix {
@@ -73,9 +125,10 @@ export interface Appendix {
   /** The title's lines as typed (a line-list field, not flowing text). */
   titleLines: string[];
   paragraphs: string[];
-  table?: TableSource;
+  table?: Table;
   items: Item[];
   landscape: boolean;
+  taskTable?: TaskTableMode;
   /** The "(Kèm theo …)" line as typed, replacing the template's. */
   reference?: string;
 }

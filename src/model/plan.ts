@@ -74,10 +74,24 @@ export interface BudgetLineSource {
   nguon?: Text;
 }
 
+/** A table cell: its text, or its text with how many columns/rows it covers. */
+export type TableCellSource = string | { noi_dung: string; gop_cot?: number; gop_dong?: number };
+export type TableRowSource = TableCellSource[] | { o: TableCellSource[]; loai?: "nhom" | "cong" | "tong"; dam?: boolean; nghieng?: boolean };
+
 export interface TableSource {
-  cot: Text[];
-  dong: Text[][];
+  /** One header row, or several. */
+  cot?: TableCellSource[] | TableCellSource[][];
+  dong?: TableRowSource[];
   do_rong?: number[];
+  can?: ("trai" | "giua" | "phai" | "deu")[];
+  co_chu?: number;
+  tt?: boolean;
+  cot_tien?: number[];
+  tep?: string;
+  trang?: string;
+  vung?: string;
+  dong_tieu_de?: number;
+  kieu_dong?: { nhom?: number[]; cong?: number[]; tong?: number[] };
 }
 
 /** One line of a task as the plan words it: "- Sản phẩm: …". */
@@ -125,8 +139,12 @@ export interface SectionSource {
   cac_y?: ItemSource[];
   du_toan?: BudgetLineSource[];
   bang?: TableSource;
+  bang_nhiem_vu?: TaskTableMode;
   cac_cap?: LevelSource[];
 }
+
+/** thay: the items as the task table instead of prose; them: prose, then the table. */
+export type TaskTableMode = "thay" | "them";
 
 export interface PreambleObject {
   can_cu?: Text[];
@@ -144,6 +162,7 @@ export interface AppendixSource {
   danh_dau?: Marker;
   bang?: TableSource;
   ngang?: boolean;
+  bang_nhiem_vu?: TaskTableMode;
   /** The whole "(Kèm theo …)" line, printed as typed. */
   kem_theo?: string;
 }

@@ -52,6 +52,11 @@ export const RULES = {
   "table.widths": "error",
   "table.columns": "error",
   "table.rows": "error",
+  "table.span": "error",
+  "table.align": "error",
+  "table.amount-column": "error",
+  "table.sheet": "error",
+  "table.row-kind": "error",
   "plan.incomplete": "error",
   // normalize
   "plan.unused-key": "error",
@@ -87,6 +92,7 @@ export const RULES = {
   "lint.brackets": "warning",
   "lint.stale-reference": "warning",
   "lint.title-width": "warning",
+  "lint.table-sum": "error",
   "lint.unknown-rule": "warning",
   "lint.fix": "error",
   // commands: outputs and the batch

@@ -3,8 +3,12 @@
  * every list brought to one shape, and every number and letter generated.
  */
 import { hasErrors, type Finding } from "../model/finding.js";
-import type { AppendixSource, ArchiveSource, BudgetLineSource, ItemSource, LevelSource, Marker, PlanSource, ProfileSource, SectionSource, SignerSource, Text } from "../model/plan.js";
-import type { Archive, BudgetLine, Item, NormalizedPlan, PlanDate, Section, Signer, TaskField } from "../model/normalized.js";
+import type { AppendixSource, ArchiveSource, BudgetLineSource, ItemSource, LevelSource, Marker, PlanSource, ProfileSource, SectionSource, SignerSource, TableSource, Text } from "../model/plan.js";
+import type { Archive, BudgetLine, Item, NormalizedPlan, PlanDate, Section, Signer, Table, TaskField } from "../model/normalized.js";
+import type { Path } from "../model/finding.js";
+import type { SheetTable } from "../read/sheets.js";
+import { eachTable } from "../tables.js";
+import { normalizeTable, type TableContext } from "./table.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
 import { mergeProfile } from "../validate/profile.js";
@@ -61,6 +65,8 @@ function budget(v: BudgetLineSource[] | undefined): BudgetLine[] | undefined {
   return v?.map((b) => ({ text: b.noi_dung, amount: amount(b.so_tien), source: b.nguon }));
 }
 
+type Tables = (t: TableSource | undefined) => Table | undefined;
+
 /**
  * The defaults of one level: a section's own (cac_cap) over the plan's and office's trinh_bay, field by
  * field; depth 1 is the first entry.
@@ -78,7 +84,7 @@ function levelAt(levels: LevelSource[][], depth: number): LevelSource {
 }
 
 /** `levels`: the level defaults that apply, nearest first (a section's, then the plan's). */
-function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth: number, parentLabel: string, levels: LevelSource[][]): Item[] {
+function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth: number, parentLabel: string, levels: LevelSource[][], tables: Tables): Item[] {
   const level = levelAt(levels, depth);
   const mk = marker ?? level.danh_dau ?? defaultMarker(depth, parentLabel);
   let n = 0;
@@ -103,8 +109,8 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
       fields,
       deadline: s.han,
       budget: budget(s.du_toan),
-      table: s.bang,
-      children: items(s.cac_y, s.danh_dau, depth + 1, lbl, levels),
+      table: tables(s.bang),
+      children: items(s.cac_y, s.danh_dau, depth + 1, lbl, levels, tables),
       runIn: s.tieu_de_cung_dong === true,
       titleStyle: s.kieu_tieu_de ?? level.kieu_tieu_de,
       labelStyle: s.kieu_so ?? level.kieu_so,
@@ -115,16 +121,20 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
 }
 
 /** A section's items; a Phụ lục's. */
-const sectionItems = (s: SectionSource, planLevels: LevelSource[]): Item[] => items(s.cac_y, s.danh_dau, 1, "", [s.cac_cap ?? [], planLevels]);
-const appendixItems = (a: AppendixSource, planLevels: LevelSource[]): Item[] => items(a.cac_y, a.danh_dau, 1, "", [planLevels]);
+const sectionItems = (s: SectionSource, planLevels: LevelSource[], tables: Tables): Item[] => items(s.cac_y, s.danh_dau, 1, "", [s.cac_cap ?? [], planLevels], tables);
+const appendixItems = (a: AppendixSource, planLevels: LevelSource[], tables: Tables): Item[] => items(a.cac_y, a.danh_dau, 1, "", [planLevels], tables);
 
-/** The items of every section and Phụ lục, numbered as the document numbers them (what references cite). */
+/** The items of every section and Phụ lục, numbered as the document numbers them (what references cite; their tables are not needed). */
 export function numberedItems(p: PlanSource): { sections: Item[][]; appendices: Item[][] } {
   const planLevels = p.trinh_bay?.cac_cap ?? [];
-  return { sections: (p.noi_dung ?? []).map((s) => sectionItems(s, planLevels)), appendices: (p.phu_luc ?? []).map((a) => appendixItems(a, planLevels)) };
+  const noTables: Tables = () => undefined;
+  return {
+    sections: (p.noi_dung ?? []).map((s) => sectionItems(s, planLevels, noTables)),
+    appendices: (p.phu_luc ?? []).map((a) => appendixItems(a, planLevels, noTables)),
+  };
 }
 
-function section(s: SectionSource, index: number, planLevels: LevelSource[]): Section {
+function section(s: SectionSource, index: number, planLevels: LevelSource[], tables: Tables): Section {
   const lbl = `${roman(index + 1)}.`;
   return {
     label: lbl,
@@ -132,8 +142,9 @@ function section(s: SectionSource, index: number, planLevels: LevelSource[]): Se
     title: s.tieu_de,
     paragraphs: list(s.doan),
     budget: budget(s.du_toan),
-    table: s.bang,
-    items: sectionItems(s, planLevels),
+    table: tables(s.bang),
+    items: sectionItems(s, planLevels, tables),
+    taskTable: s.bang_nhiem_vu,
   };
 }
 
@@ -157,10 +168,12 @@ export interface NormalizeInput {
   profile?: SourceFile;
   /** The office templates folder, found by read/locate.ts. */
   templatesDir?: string;
+  /** Tables read from spreadsheets (read/sheets.ts), by their `bang`. */
+  sheets?: Map<TableSource, SheetTable>;
 }
 
 /** Builds the normalized plan, or findings saying which parts are missing. */
-export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): { plan?: NormalizedPlan; findings: Finding[] } {
+export function normalizePlan({ plan, profile, templatesDir, sheets }: NormalizeInput): { plan?: NormalizedPlan; findings: Finding[] } {
   const own = plan.value as PlanSource;
   const office = profile?.value as ProfileSource | undefined;
   let p = mergeProfile(office, own);
@@ -199,6 +212,10 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
     else recipients.push({ name, note: typeof r === "string" || r.ghi_chu === undefined ? undefined : oneLine(r.ghi_chu) });
   }
   const numerals = (p.phu_luc?.length ?? 0) > 1;
+  const paths = new Map<TableSource, Path>();
+  eachTable(plan.value, [], (t, at) => paths.set(t as TableSource, [...at]));
+  const ctx: TableContext = { src: plan, paths, sheets: sheets ?? new Map(), findings: [] };
+  const tables: Tables = (t) => (t === undefined ? undefined : normalizeTable(t, ctx));
   const normalized: NormalizedPlan = {
     file: plan.file,
     agency: {
@@ -220,7 +237,7 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
       issuer: own.quyet_dinh.cua !== undefined ? oneLine(own.quyet_dinh.cua) : co.ten_goi !== undefined ? oneLine(co.ten_goi) : lines(co.ten).join(" "),
     },
     preamble,
-    sections: (p.noi_dung ?? []).map((s, i) => section(s, i, planLevels)),
+    sections: (p.noi_dung ?? []).map((s, i) => section(s, i, planLevels, tables)),
     closingSentence: p.ket_thuc,
     signer: signer(oneLineEach(p.nguoi_ky) ?? {}),
     recipients,
@@ -230,14 +247,16 @@ export function normalizePlan({ plan, profile, templatesDir }: NormalizeInput): 
       numeral: numerals ? roman(i + 1) : "",
       titleLines: lines(a.tieu_de),
       paragraphs: list(a.doan),
-      table: a.bang,
-      items: appendixItems(a, planLevels),
+      table: tables(a.bang),
+      items: appendixItems(a, planLevels, tables),
       landscape: a.ngang === true,
+      taskTable: a.bang_nhiem_vu,
       reference: a.kem_theo !== undefined ? oneLine(a.kem_theo).trim() : undefined,
     })),
     appendixReference: { issuer: p.kem_theo?.cua !== undefined ? oneLine(p.kem_theo.cua) : undefined, numericDate: p.kem_theo?.ngay === "so" },
     eSign: p.ky_so === true,
     templatesDir,
   };
+  if (hasErrors(ctx.findings)) return { findings: [...findings, ...ctx.findings] };
   return { plan: normalized, findings };
 }

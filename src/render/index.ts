@@ -2,14 +2,18 @@
  * Render stage: the normalized plan and the templates become the document model, in which
  * every word is final. Presentation is left to the write stage.
  */
-import type { Block, DocumentModel, Emphasis, Paragraphs, Run } from "../model/document.js";
-import type { BudgetLine, Item, NormalizedPlan, PlanDate, TypeStyle } from "../model/normalized.js";
-import type { TableSource } from "../model/plan.js";
+import type { Block, DocumentModel, Emphasis, Paragraphs, Run, TableBlock, TableCellBlock } from "../model/document.js";
+import type { BudgetLine, Item, NormalizedPlan, PlanDate, Table, TableCell, TaskField, TypeStyle } from "../model/normalized.js";
 import { append } from "../lists.js";
 import { addDigits, groupDigits } from "../digits.js";
 import { endingMark } from "../normalize/punctuation.js";
 import { summaryInSentence } from "../normalize/sentences.js";
 import { paragraphs, plain, titleLines } from "./inline.js";
+import { roman } from "../normalize/numbering.js";
+import type { TaskTableMode } from "../model/plan.js";
+
+/** The task annex's column titles of the named task keys (a typed truong's column is titled with its label). */
+const TASK_COLUMN_TEMPLATES = { chu_tri: "bang-nhiem-vu-chu-tri", phoi_hop: "bang-nhiem-vu-phoi-hop", thoi_gian: "bang-nhiem-vu-thoi-gian" } as const;
 import type { Templates } from "./templates.js";
 
 import { archiveData, signerData, wrapped, type CommonData, type TemplateExtras, type TemplateName } from "./template-data.js";
@@ -117,32 +121,121 @@ class Renderer {
     return this.t.render(name, extra.length ? { ...this.data, ...extra[0] } : this.data);
   }
 
-  private table(src: TableSource): Block {
-    const width = src.cot.length;
-    // validate (tables.ts) rejects wrong counts at their line:col; a cell is never padded or dropped here
-    if (src.dong.some((r) => r.length !== width) || (src.do_rong && src.do_rong.length !== width)) throw new Error("table with unchecked cell or width count");
-    const widths = src.do_rong ?? src.cot.map(() => 1);
+  private table(t: Table): Block {
+    const cell = (c: TableCell, bold?: boolean): TableCellBlock => ({ content: paragraphs(c.text, { bold }), colSpan: c.colSpan, rowSpan: c.rowSpan });
+    const amounts = new Set(t.amountColumns);
+    // TT centred and amounts right, as in the annexes offices print; the rest as typed text reads, left
+    const align = t.align ?? Array.from({ length: t.columns }, (_, i) => (t.numbered && i === 0 ? "center" : amounts.has(i) ? "right" : "left"));
     return {
       kind: "table",
-      columns: src.cot.map((c) => paragraphs(c, { bold: true })),
-      rows: src.dong.map((r) => r.map((c) => paragraphs(c))),
-      widths,
+      header: t.header.map((r, i) => {
+        const cells = r.map((c) => cell(c, true));
+        // a spreadsheet's header has no TT column: its title spans the header rows
+        if (i === 0 && t.headerWithoutNumber) cells.unshift({ content: paragraphs(this.fill("bang-tt"), { bold: true }), colSpan: 1, rowSpan: t.header.length });
+        return cells;
+      }),
+      rows: t.rows.map((r) => ({ cells: r.cells.map((c) => cell(c)), bold: r.bold || undefined, italic: r.italic || undefined })),
+      widths: t.widths,
+      align,
+      size: t.size,
     };
   }
 
   private budget(lines: BudgetLine[]): Block {
     const cols = this.fill("du-toan-cot").split("\n").map((s) => s.trim()).filter(Boolean);
     const withSource = lines.some((l) => l.source);
-    const columns = (withSource ? cols : cols.slice(0, 3)).map((c) => paragraphs(c, { bold: true }));
-    const rows = lines.map((l, i) => {
-      const row = [paragraphs(String(i + 1)), paragraphs(l.text), paragraphs(groupDigits(l.amount))];
-      if (withSource) row.push(paragraphs(l.source ?? ""));
-      return row;
+    const one = (content: Paragraphs, colSpan = 1): TableCellBlock => ({ content, colSpan, rowSpan: 1 });
+    const header = [(withSource ? cols : cols.slice(0, 3)).map((c) => one(paragraphs(c, { bold: true })))];
+    const rows: TableBlock["rows"] = lines.map((l, i) => {
+      const row = [one(paragraphs(String(i + 1))), one(paragraphs(l.text)), one(paragraphs(groupDigits(l.amount)))];
+      if (withSource) row.push(one(paragraphs(l.source ?? "")));
+      return { cells: row };
     });
     const total = lines.reduce((s, l) => addDigits(s, l.amount), "0");
-    const totalRow = [paragraphs(""), paragraphs(this.fill("du-toan-tong"), { bold: true }), paragraphs(groupDigits(total), { bold: true })];
-    if (withSource) totalRow.push(paragraphs(""));
-    return { kind: "table", columns, rows, widths: withSource ? [1, 6, 3, 3] : [1, 7, 3], totalRow };
+    // "Tổng cộng" over the TT and text columns, as real budget annexes print it
+    const totalRow = [one(paragraphs(this.fill("du-toan-tong"), { bold: true }), 2), one(paragraphs(groupDigits(total), { bold: true }))];
+    if (withSource) totalRow.push(one(paragraphs("")));
+    rows.push({ cells: totalRow, bold: true });
+    const align: TableBlock["align"] = ["center", "left", "right"];
+    if (withSource) align.push("left");
+    return { kind: "table", header, rows, align };
+  }
+
+  /**
+   * Items as the task annex table: TT | Nội dung thực hiện | one column per task field any item has.
+   * An item with sub-items and no task fields of its own is a group row (I, II …, its title over the
+   * other columns); tasks are numbered 1, 2 … restarting in each group, their own sub-items 1.1, 1.2.
+   * A table or budget inside an item follows the task table, so nothing typed is left out.
+   */
+  private taskTable(items: Item[]): Block[] {
+    // columns: the named keys present, in their order, then each typed truong label in order of first use
+    const named = new Set<string>();
+    const typed = new Map<string, number>();
+    const seen = (list: Item[]): void =>
+      list.forEach((it) => {
+        for (const f of it.fields) {
+          if (f.key !== "truong") named.add(f.key);
+          else if (!typed.has(f.label ?? "")) typed.set(f.label ?? "", typed.size);
+        }
+        seen(it.children);
+      });
+    seen(items);
+    const namedKeys = (["chu_tri", "phoi_hop", "thoi_gian"] as const).filter((k) => named.has(k));
+    const columnOf = (f: TaskField): number => (f.key === "truong" ? namedKeys.length + typed.get(f.label ?? "")! : namedKeys.indexOf(f.key));
+    const width = namedKeys.length + typed.size;
+    const one = (content: Paragraphs, colSpan = 1): TableCellBlock => ({ content, colSpan, rowSpan: 1 });
+    const header = [
+      [
+        one(paragraphs(this.fill("bang-tt"), { bold: true })),
+        one(paragraphs(this.fill("bang-nhiem-vu-noi-dung"), { bold: true })),
+        ...namedKeys.map((k) => one(paragraphs(this.fill(TASK_COLUMN_TEMPLATES[k]), { bold: true }))),
+        ...[...typed.keys()].map((label) => one(paragraphs(label, { bold: true }))),
+      ],
+    ];
+    const rows: TableBlock["rows"] = [];
+    const after: Block[] = [];
+    const content = (it: Item): Paragraphs => {
+      const out: Paragraphs = [];
+      if (it.title !== undefined) append(out, paragraphs(it.title, { bold: true }));
+      if (it.unit !== undefined) append(out, paragraphs(it.propose ? this.fill("don-vi", { don_vi: it.unit, de_nghi: true, hai_cham: false }) : it.unit, { bold: true }));
+      it.paragraphs.forEach((p, i) => {
+        const text = i === 0 && it.deadline ? this.fill("han", { ...wrapped(p.trimEnd()), han: textDate(it.deadline) }) : p;
+        append(out, paragraphs(text));
+      });
+      return out;
+    };
+    const extras = (it: Item): void => {
+      if (it.budget) after.push(this.budget(it.budget));
+      if (it.table) after.push(this.table(it.table));
+    };
+    const task = (it: Item, label: string): void => {
+      // a field typed twice under one label: both, as paragraphs of its cell
+      const cells: Paragraphs[] = Array.from({ length: width }, () => []);
+      for (const f of it.fields) append(cells[columnOf(f)]!, paragraphs(f.text.trim()));
+      rows.push({ cells: [one(paragraphs(label)), one(content(it)), ...cells.map((c) => one(c))] });
+      extras(it);
+      it.children.forEach((c, i) => task(c, `${label}.${i + 1}`));
+    };
+    let group = 0;
+    let n = 0;
+    for (const it of items) {
+      if (it.children.length && !it.fields.length) {
+        rows.push({ cells: [one(paragraphs(roman(++group))), one(content(it), 1 + width)], bold: true });
+        extras(it);
+        it.children.forEach((c, i) => task(c, String(i + 1)));
+        n = 0;
+      } else task(it, String(++n));
+    }
+    const table: TableBlock = { kind: "table", header, rows, align: ["center", "left", ...Array.from({ length: width }, (): "left" => "left")] };
+    return [table, ...after];
+  }
+
+  /** A section's or Phụ lục's items: prose, the task table, or both. */
+  private items(items: Item[], mode: TaskTableMode | undefined): Block[] {
+    const out: Block[] = [];
+    if (mode !== "thay") for (const it of items) append(out, this.item(it));
+    if (mode) append(out, this.taskTable(items));
+    return out;
   }
 
   private paragraphs(texts: string[]): Block[] {
@@ -250,7 +343,7 @@ class Renderer {
       append(out, this.paragraphs(s.paragraphs));
       if (s.budget) out.push(this.budget(s.budget));
       if (s.table) out.push(this.table(s.table));
-      for (const it of s.items) append(out, this.item(it));
+      append(out, this.items(s.items, s.taskTable));
     }
     const closing = this.plan.closingSentence;
     if (closing === false) {
@@ -311,7 +404,7 @@ class Renderer {
       appendices: p.appendices.map((a) => {
         const blocks: Block[] = [...this.paragraphs(a.paragraphs)];
         if (a.table) blocks.push(this.table(a.table));
-        for (const it of a.items) append(blocks, this.item(it));
+        append(blocks, this.items(a.items, a.taskTable));
         return {
           label: this.fill("phu-luc", { so: a.numeral }),
           title: a.titleLines.map(upper),

@@ -1,28 +1,30 @@
 /**
- * What a JSON Schema cannot say about a table: every row has as many cells as the table has
- * columns, and do_rong gives one width per column. A wrong count is an error at the row (or
- * do_rong), never a row padded or cut at render time.
+ * What a JSON Schema cannot say about a table: every row covers as many columns as the table has
+ * (merged cells counted by their spans, cells merged down counted in the rows they cover), no
+ * merged cell runs past the table or into another, and do_rong, can, cot_tien fit the columns.
+ * A wrong count is an error at the row (or key), never a row padded or cut at render time.
  */
 import { pathToString, type Finding, type Path } from "../model/finding.js";
+import type { TableCellSource, TableRowSource } from "../model/plan.js";
 import type { SourceFile } from "../read/index.js";
 import { validateMessages as m } from "../messages/validate.js";
+import { eachTable, placeCells, type Span } from "../tables.js";
 
-/** Every `bang` in the plan, wherever the schema allows it (sections, items, Phụ lục). */
-function eachTable(v: unknown, path: Path, visit: (table: Record<string, unknown>, path: Path) => void): void {
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      path.push(i);
-      eachTable(v[i], path, visit);
-      path.pop();
-    }
-  } else if (v && typeof v === "object") {
-    for (const [k, x] of Object.entries(v)) {
-      path.push(k);
-      if (k === "bang" && x && typeof x === "object" && !Array.isArray(x)) visit(x as Record<string, unknown>, path);
-      else eachTable(x, path, visit);
-      path.pop();
-    }
-  }
+/** A cell's spans; a span the schema rejects (reported there) counts as 1 here. */
+export function cellSpan(c: TableCellSource): Span {
+  const n = (x: unknown): number => (typeof x === "number" && Number.isInteger(x) && x >= 1 && x <= 10_000 ? x : 1);
+  return typeof c === "object" && c !== null ? { colSpan: n(c.gop_cot), rowSpan: n(c.gop_dong) } : { colSpan: 1, rowSpan: 1 };
+}
+
+/** A row's cells and the key holding them ("o" for a row written as an object); none for a malformed row (the schema reports it). */
+export function rowCells(r: TableRowSource): { cells: TableCellSource[]; key?: "o" } {
+  if (Array.isArray(r)) return { cells: r };
+  return { cells: r && typeof r === "object" && Array.isArray(r.o) ? r.o : [], key: "o" };
+}
+
+/** The header's rows: `cot` is one row of cells or a list of rows. */
+export function headerRows(cot: TableCellSource[] | TableCellSource[][]): TableCellSource[][] {
+  return cot.length > 0 && Array.isArray(cot[0]) ? (cot as TableCellSource[][]) : [cot as TableCellSource[]];
 }
 
 export function checkTables(src: SourceFile): Finding[] {
@@ -31,14 +33,46 @@ export function checkTables(src: SourceFile): Finding[] {
     findings.push({ file: src.file, ...src.positions.valueAt(path), rule, severity: "error", message, path: pathToString(path) });
   };
   eachTable(src.value, [], (table, at) => {
-    if (!Array.isArray(table.cot)) return;
-    const columns = table.cot.length;
-    if (Array.isArray(table.dong)) {
-      table.dong.forEach((row, i) => {
-        if (Array.isArray(row) && row.length !== columns) report([...at, "dong", i], "table.cells", m.rowCells(row.length, columns));
-      });
+    if (!Array.isArray(table.cot) || table.cot.length === 0) return;
+    const header = headerRows(table.cot as TableCellSource[]);
+    if (!header.every((r) => Array.isArray(r) && r.length > 0)) return;
+    // a list of lists is several header rows; a flat list is the one header row
+    const multi = Array.isArray((table.cot as unknown[])[0]);
+    const hp = (r: number): Path => (multi ? [...at, "cot", r] : [...at, "cot"]);
+    const spans = header.map((r) => r.map(cellSpan));
+    const columns = spans[0]!.reduce((s, c) => s + c.colSpan, 0);
+    const problems = (rows: Span[][], width: number, rowPath: (r: number) => Path, cellPath: (r: number, c: number) => Path, tt: boolean): void => {
+      for (const p of placeCells(rows, width).problems) {
+        if (p.kind === "count") report(rowPath(p.row), "table.cells", tt ? m.rowCellsNumbered(p.found, width) : m.rowCells(p.found, width));
+        else if (p.kind === "past-columns") report(cellPath(p.row, p.cell), "table.span", m.spanPastColumns(rows[p.row]![p.cell]!.colSpan));
+        else if (p.kind === "past-rows") report(cellPath(p.row, p.cell), "table.span", m.spanPastRows(rows[p.row]![p.cell]!.rowSpan, rows.length - p.row));
+        else report(cellPath(p.row, p.cell), "table.span", m.spanOverlap());
+      }
+    };
+    problems(spans, columns, hp, (r, c) => [...hp(r), c], false);
+    const tt = table.tt === true;
+    // a malformed row is the schema's to report; its count would only repeat it
+    if (Array.isArray(table.dong) && (table.dong as unknown[]).every((r) => Array.isArray(r) || (r && typeof r === "object" && Array.isArray((r as { o?: unknown }).o)))) {
+      const rows = table.dong as TableRowSource[];
+      const bodyWidth = tt ? columns - 1 : columns;
+      problems(
+        rows.map((r) => rowCells(r).cells.map(cellSpan)),
+        bodyWidth,
+        (r) => [...at, "dong", r],
+        (r, c) => {
+          const key = rowCells(rows[r]!).key;
+          return key ? [...at, "dong", r, key, c] : [...at, "dong", r, c];
+        },
+        tt,
+      );
     }
     if (Array.isArray(table.do_rong) && table.do_rong.length !== columns) report([...at, "do_rong"], "table.widths", m.widthCount(table.do_rong.length, columns));
+    if (Array.isArray(table.can) && table.can.length !== columns) report([...at, "can"], "table.align", m.alignCount(table.can.length, columns));
+    if (Array.isArray(table.cot_tien)) {
+      (table.cot_tien as number[]).forEach((c, i) => {
+        if (c > columns) report([...at, "cot_tien", i], "table.amount-column", m.amountColumn(c, columns));
+      });
+    }
   });
   return findings;
 }

@@ -1,21 +1,9 @@
 /** One small builder per kind of block of the document model. */
-import {
-  AlignmentType,
-  BorderStyle,
-  FootnoteReferenceRun,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type ParagraphChild,
-} from "docx";
-import type { Block, Emphasis, Paragraphs, Run } from "../model/document.js";
+import { BorderStyle, FootnoteReferenceRun, Paragraph, Table, TextRun, type ParagraphChild } from "docx";
+import type { Block, Emphasis, Run } from "../model/document.js";
 import { BLACK, SIZE } from "./layout.js";
 import { BLOCK_STYLE, STYLE } from "../model/styles.js";
+import { table } from "./table.js";
 
 /** Inline runs; a footnote run becomes a real Word footnote carrying its own text. */
 export function runs(list: Run[], base: { bold?: boolean; italics?: boolean; size?: number } = {}): ParagraphChild[] {
@@ -46,7 +34,6 @@ function labelled(label: string, list: Run[], emphasis?: Emphasis): Run[] {
   return label ? [{ text: `${label} `, bold: emphasis?.bold || undefined, italic: emphasis?.italic || undefined }, ...list] : list;
 }
 
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
 export const NO_BORDERS = {
   top: { style: BorderStyle.NONE, size: 0, color: "auto" },
   bottom: { style: BorderStyle.NONE, size: 0, color: "auto" },
@@ -55,40 +42,6 @@ export const NO_BORDERS = {
   insideHorizontal: { style: BorderStyle.NONE, size: 0, color: "auto" },
   insideVertical: { style: BorderStyle.NONE, size: 0, color: "auto" },
 };
-
-function cell(content: Paragraphs, width: number, bold: boolean, center: boolean): TableCell {
-  // a cell holds at least one paragraph (an empty cell too)
-  const paragraphs = content.length ? content : [[]];
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
-    children: paragraphs.map(
-      (p) =>
-        new Paragraph({
-          style: STYLE.table,
-          alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: runs(p, { bold: bold || undefined }),
-        }),
-    ),
-  });
-}
-
-/** A bordered table; widths are relative and spread over the text width. */
-export function table(b: Extract<Block, { kind: "table" }>, textWidth: number): Table {
-  const total = b.widths.reduce((s, w) => s + w, 0) || 1;
-  const widths = b.widths.map((w) => Math.floor((w / total) * textWidth));
-  const row = (cells: Paragraphs[], header: boolean): TableRow =>
-    new TableRow({ tableHeader: header || undefined, children: cells.map((c, i) => cell(c, widths[i] ?? widths[0]!, header, header)) });
-  const rows = [row(b.columns, true), ...b.rows.map((r) => row(r, false))];
-  if (b.totalRow) rows.push(row(b.totalRow, false));
-  return new Table({
-    width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN },
-    rows,
-  });
-}
 
 /**
  * Paragraphs and tables of the content, in order. keepLastWithNext keeps the closing sentence

@@ -1,0 +1,86 @@
+/**
+ * Sums of a table's amount columns (cot_tien): a subtotal row (cong) is the sum of the rows since its
+ * group began (or the last subtotal), a group row that gives an amount is the sum of its rows, and a
+ * total row (tong) is the sum of every ordinary row. Amounts are exact digit strings (digits.ts).
+ */
+import type { Finding } from "../model/finding.js";
+import type { NormalizedPlan, Table, TableRow, Item } from "../model/normalized.js";
+import { addDigits, groupDigits } from "../digits.js";
+import { placeCells } from "../tables.js";
+import { lintMessages as m } from "../messages/lint.js";
+import { sheetMessages as sm } from "../messages/sheets.js";
+
+/** The digits of an amount as printed ("1.364.329.243", "1 364 329 243"); undefined for text or an empty cell. */
+function digitsOf(text: string): string | undefined {
+  const t = text.trim().replace(/[.\s]/g, "");
+  return /^[0-9]+$/.test(t) ? t.replace(/^0+(?=\d)/, "") : undefined;
+}
+
+function tableSums(t: Table, out: Finding[]): void {
+  if (!t.amountColumns.length) return;
+  const { starts } = placeCells(t.rows.map((r) => r.cells), t.columns);
+  const amountAt = (i: number, col: number): { digits?: string; row: TableRow; cell?: TableRow["cells"][number] } => {
+    const row = t.rows[i]!;
+    const j = starts[i]!.indexOf(col);
+    const cell = j < 0 ? undefined : row.cells[j];
+    return { digits: cell ? digitsOf(cell.text) : undefined, row, cell };
+  };
+  for (const col of t.amountColumns) {
+    let total = "0";
+    let sinceSubtotal = "0";
+    let group: { i: number; digits: string; sum: string } | undefined;
+    const check = (i: number, typed: string, sum: string, kind: "group" | "subtotal" | "total"): void => {
+      if (typed === sum) return;
+      const { row, cell } = amountAt(i, col);
+      const where = cell?.where ?? row.where;
+      const message = m.tableSum(kind, groupDigits(typed), groupDigits(sum), col + 1);
+      out.push({ file: where.file, line: where.line, col: where.col, rule: "lint.table-sum", severity: "error", message: where.cell ? sm.at(where.cell, message) : message, path: where.path });
+    };
+    const closeGroup = (): void => {
+      if (group) check(group.i, group.digits, group.sum, "group");
+      group = undefined;
+    };
+    t.rows.forEach((r, i) => {
+      const { digits } = amountAt(i, col);
+      if (r.kind === "row") {
+        if (digits === undefined) return;
+        total = addDigits(total, digits);
+        sinceSubtotal = addDigits(sinceSubtotal, digits);
+        if (group) group.sum = addDigits(group.sum, digits);
+      } else if (r.kind === "group") {
+        closeGroup();
+        sinceSubtotal = "0";
+        if (digits !== undefined) group = { i, digits, sum: "0" };
+      } else if (r.kind === "subtotal") {
+        if (digits !== undefined) check(i, digits, sinceSubtotal, "subtotal");
+        sinceSubtotal = "0";
+      } else {
+        closeGroup();
+        if (digits !== undefined) check(i, digits, total, "total");
+      }
+    });
+    closeGroup();
+  }
+}
+
+function itemTables(items: Item[], visit: (t: Table) => void): void {
+  for (const it of items) {
+    if (it.table) visit(it.table);
+    itemTables(it.children, visit);
+  }
+}
+
+/** Findings for every table of the plan whose declared sums do not add up. */
+export function sumFindings(plan: NormalizedPlan): Finding[] {
+  const out: Finding[] = [];
+  const visit = (t: Table): void => tableSums(t, out);
+  for (const s of plan.sections) {
+    if (s.table) visit(s.table);
+    itemTables(s.items, visit);
+  }
+  for (const a of plan.appendices) {
+    if (a.table) visit(a.table);
+    itemTables(a.items, visit);
+  }
+  return out;
+}

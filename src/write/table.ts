@@ -1,0 +1,133 @@
+/**
+ * A bordered table: header rows repeated on every page, rows never split across pages, merged
+ * cells, alignment per column, and column widths measured from the text so that no number, date
+ * or word is broken inside (unless the user's do_rong says otherwise).
+ */
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from "docx";
+import type { Paragraphs, TableBlock, TableCellBlock } from "../model/document.js";
+import { placeCells } from "../tables.js";
+import { BLACK, CELL_PADDING, SIZE } from "./layout.js";
+import { textWidth } from "./measure.js";
+import { runs } from "./blocks.js";
+import { STYLE } from "../model/styles.js";
+
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
+const JC = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED } as const;
+/** Room beyond the measured text: both cell margins and a little for rounding in the renderer's metrics. */
+const CELL_ROOM = 2 * CELL_PADDING + 40;
+
+/** The widest word and the widest line of a cell's text, in twips. */
+function measure(content: Paragraphs, sizePt: number, bold: boolean): { word: number; line: number } {
+  let word = 0;
+  let line = 0;
+  for (const p of content) {
+    let current = 0;
+    for (const r of p) {
+      if (r.footnote) continue;
+      const b = bold || r.bold === true;
+      if (r.breakBefore) current = 0;
+      current += textWidth(r.text, sizePt, b);
+      line = Math.max(line, current);
+      for (const w of r.text.split(/\s+/)) if (w) word = Math.max(word, textWidth(w, sizePt, b));
+    }
+  }
+  return { word: word + CELL_ROOM, line: line + CELL_ROOM };
+}
+
+/**
+ * Column widths in twips summing to `available`. Each column gets at least its widest word (so no
+ * word, number or date breaks); what is left goes to the columns whose text wants more, in proportion
+ * to how much more (the way a browser lays out an automatic table). Merged cells span columns
+ * sized by the others and are not measured.
+ */
+function measuredWidths(b: TableBlock, columns: number, available: number, sizePt: number): number[] {
+  const min = new Array<number>(columns).fill(CELL_ROOM);
+  const pref = new Array<number>(columns).fill(CELL_ROOM);
+  const visit = (rows: { cells: TableCellBlock[]; bold?: boolean }[]): void => {
+    const { starts } = placeCells(rows.map((r) => r.cells), columns);
+    rows.forEach((r, i) =>
+      r.cells.forEach((c, j) => {
+        if (c.colSpan !== 1) return;
+        const col = starts[i]![j]!;
+        if (col >= columns) return;
+        const m = measure(c.content, sizePt, r.bold === true);
+        min[col] = Math.max(min[col]!, m.word);
+        pref[col] = Math.max(pref[col]!, m.line);
+      }),
+    );
+  };
+  visit(b.header.map((cells) => ({ cells, bold: true })));
+  visit(b.rows);
+  const sum = (a: number[]): number => a.reduce((s, x) => s + x, 0);
+  const minSum = sum(min);
+  const prefSum = sum(pref);
+  let out: number[];
+  if (prefSum <= available) out = pref.map((p) => p + ((available - prefSum) * p) / prefSum);
+  else if (minSum <= available) {
+    const want = prefSum - minSum;
+    out = min.map((m, i) => m + ((available - minSum) * (pref[i]! - m)) / want);
+  } else out = min.map((m) => (m * available) / minSum); // words wider than the page: nothing better to do
+  return out.map((w) => Math.floor(w));
+}
+
+export function table(b: TableBlock, available: number): Table {
+  const columns = b.align.length;
+  const sizePt = b.size ?? SIZE.table / 2;
+  let widths: number[];
+  if (b.widths) {
+    const total = b.widths.reduce((s, w) => s + w, 0) || 1;
+    widths = b.widths.map((w) => Math.floor((w / total) * available));
+  } else widths = measuredWidths(b, columns, available, sizePt);
+  const size = b.size !== undefined ? b.size * 2 : undefined;
+  const rowsOf = (list: { cells: TableCellBlock[]; bold?: boolean; italic?: boolean }[], header: boolean): TableRow[] => {
+    const { starts } = placeCells(list.map((r) => r.cells), columns);
+    // rows a cell is merged down over stay on one page with the row below them (no page holds a merge's tail)
+    const open = new Array<number>(list.length + 1).fill(0);
+    list.forEach((r, i) =>
+      r.cells.forEach((c) => {
+        if (c.rowSpan > 1) {
+          open[i]!++;
+          open[Math.min(list.length, i + c.rowSpan - 1)]!--;
+        }
+      }),
+    );
+    let within = 0;
+    return list.map((r, i) => {
+      within += open[i]!;
+      // the last row (a total, say) never stands alone at the top of a page
+      const keepNext = !header && (within > 0 || i === list.length - 2) ? true : undefined;
+      return new TableRow({
+        tableHeader: header || undefined,
+        cantSplit: true,
+        keepNext,
+        children: r.cells.map((c, j) => {
+          const col = starts[i]![j] ?? 0;
+          let width = 0;
+          for (let k = col; k < Math.min(columns, col + c.colSpan); k++) width += widths[k]!;
+          const paragraphs = c.content.length ? c.content : [[]];
+          return new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
+            rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
+            verticalAlign: VerticalAlign.CENTER,
+            children: paragraphs.map(
+              (p) =>
+                new Paragraph({
+                  style: STYLE.table,
+                  alignment: header ? AlignmentType.CENTER : JC[b.align[col] ?? "left"],
+                  children: runs(p, { bold: header || r.bold || undefined, italics: r.italic || undefined, size }),
+                }),
+            ),
+          });
+        }),
+      });
+    });
+  };
+  return new Table({
+    width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN },
+    rows: [...rowsOf(b.header.map((cells) => ({ cells, bold: true })), true), ...rowsOf(b.rows, false)],
+  });
+}
