@@ -271,7 +271,34 @@ export function parseText(text: string, base: Partial<Style> = {}): { paragraphs
     const t = text.trim();
     return { paragraphs: t ? [[push1(t, st)]] : [], problems };
   }
+  // most texts with lines (a block scalar, a hard-wrapped source) have no mark: the flow rule alone
+  if (!INLINE_MARK.test(text)) return { paragraphs: flowOnly(text, st), problems };
   return { paragraphs: new Parser(new Marks(text), problems).paragraphs(0, text.length, st, false), problems };
+}
+
+/** Characters that start an inline mark or an escape (a newline alone only changes the flow). */
+const INLINE_MARK = /[\\^*~]/;
+
+/**
+ * The text-flow rule on a text without marks, as the parser applies it: a blank line (a newline,
+ * blanks, a newline) ends a paragraph; a paragraph's ends are trimmed; a newline with the blanks
+ * around it is one space. One run a paragraph. Linear; test/textflow.test.ts compares it with the parser.
+ */
+function flowOnly(text: string, st: Style): Paragraphs {
+  const out: Paragraphs = [];
+  for (const p of text.split(BLANK_LINE)) {
+    const t = p.trim();
+    if (t) out.push([push1(t.replace(LINE_END, " "), st)]);
+  }
+  return out;
+}
+
+const BLANK_LINE = /\n[ \t\r]*\n\s*/;
+const LINE_END = /[ \t\r]*\n[ \t\r]*/g;
+
+/** The parser's result, for tests that compare flowOnly with it. */
+export function parsedWithMarks(text: string): Paragraphs {
+  return new Parser(new Marks(text), []).paragraphs(0, text.length, { bold: false, italic: false }, false);
 }
 
 function push1(text: string, st: Style): Run {
