@@ -37,7 +37,7 @@ describe("rule ids", () => {
   });
 
   it("registers no id nothing can report", () => {
-    const schemaIds = new Set([...keywords].map(schemaRule));
+    const schemaIds = new Set<string>([...keywords].map(schemaRule));
     expect(Object.keys(RULES).filter((id) => !used.has(id) && !schemaIds.has(id))).toEqual([]);
   });
 });

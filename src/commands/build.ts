@@ -123,14 +123,7 @@ async function addPdfs(plans: PlanFile[], results: BuildResult[], opts: BuildOpt
   if (opts.format === "text" && lines) process.stderr.write(lines);
   // said once, at the first plan converted: these are about the machine, not a plan
   const first = plans[built[0]!]!.file;
-  return notes.map((n) => ({
-    file: first,
-    line: 1,
-    col: 1,
-    rule: n.kind === "font-substitute" ? "pdf.font" : "pdf.reproducible",
-    severity: "warning" as const,
-    message: n.kind === "font-substitute" ? om.pdfFontSubstitute(n.font) : om.pdfNoFaketime(FAKETIME_PACKAGE),
-  }));
+  return notes.map((n) => finding(n.kind === "font-substitute" ? "pdf.font" : "pdf.reproducible", { file: first, line: 1, col: 1 }, n.kind === "font-substitute" ? om.pdfFontSubstitute(n.font) : om.pdfNoFaketime(FAKETIME_PACKAGE)));
 }
 
 /**
@@ -166,7 +159,7 @@ function fileSize(file: string): number {
 
 /** A plan that failed in a way of the program, not of the plan: one finding, at the plan's first line. */
 function failedPlan(p: PlanFile, rule: "build.internal" | "build.memory", message: string): BuildResult {
-  return { findings: [{ file: p.file, line: 1, col: 1, rule, severity: "error", message }] };
+  return { findings: [finding(rule, { file: p.file, line: 1, col: 1 }, message)] };
 }
 
 /** buildOne, with any exception turned into a failed plan: one plan never stops the others. */
@@ -361,7 +354,7 @@ function refusedOutputs(plans: PlanFile[], opts: BuildOptions): Map<number, Find
     if (new Set(same.map((w) => w.index)).size < 2) continue;
     for (const w of same) {
       const others = same.filter((o) => o.index !== w.index).map((o) => plans[o.index]!.file);
-      refuse(w.index, { file: plans[w.index]!.file, line: 1, col: 1, rule: "output.collision", severity: "error", message: m.outputCollision(w.out, others) });
+      refuse(w.index, finding("output.collision", { file: plans[w.index]!.file, line: 1, col: 1 }, m.outputCollision(w.out, others)));
     }
   }
   return refused;

@@ -106,7 +106,7 @@ export function expandArgs(args: string[]): { plans: PlanFile[]; unmatched: stri
   }
   const findings: Finding[] = [
     ...unmatched.map((a) => finding("file.none", { file: a, line: 1, col: 1 }, m.noFiles(a))),
-    ...unreadable.map((d): Finding => ({ file: d, line: 1, col: 1, rule: "file.unreadable-folder", severity: "warning", message: m.unreadableFolder(d) })),
+    ...unreadable.map((d): Finding => finding("file.unreadable-folder", { file: d, line: 1, col: 1 }, m.unreadableFolder(d))),
   ];
   return { plans, unmatched, findings };
 }

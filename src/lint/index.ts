@@ -12,6 +12,7 @@ import { suggest } from "../validate/suggest.js";
 import { convertLegacy, detectLegacy, isNfd, maybeLegacy } from "./encoding.js";
 import { citations, dates, hygiene, literalNewlines, recipients, signature, staleReferences, staleYears, titleWidth } from "./rules.js";
 import { emitter, textValues } from "./text.js";
+import { finding } from "../model/finding.js";
 
 export interface LintContext {
   /** The plan's `ngay` ("2025-03-05", "2024-05", "2025"), from the plan or its profile. */
@@ -31,10 +32,10 @@ function encoding(src: SourceFile, out: FindingCap, disabled: ReadonlySet<string
   src.text.split("\n").forEach((line, i) => {
     const legacy = detectLegacy(line);
     if (legacy && !disabled.has("lint.legacy-encoding")) {
-      out.push({ file: src.file, line: i + 1, col: Math.max(1, line.search(/\S/) + 1), rule: "lint.legacy-encoding", severity: "error", message: m.legacy(legacy) });
+      out.push(finding("lint.legacy-encoding", { file: src.file, line: i + 1, col: Math.max(1, line.search(/\S/) + 1) }, m.legacy(legacy)));
     } else if (isNfd(line) && !disabled.has("lint.text-nfd")) {
       const col = [...line].findIndex((ch) => /\p{M}/u.test(ch));
-      out.push({ file: src.file, line: i + 1, col: Math.max(1, col), rule: "lint.text-nfd", severity: "warning", message: m.nfd() });
+      out.push(finding("lint.text-nfd", { file: src.file, line: i + 1, col: Math.max(1, col) }, m.nfd()));
     }
   });
 }

@@ -9,6 +9,7 @@ import { addDigits, groupDigits } from "../digits.js";
 import { placeCells } from "../tables.js";
 import { lintMessages as m } from "../messages/lint.js";
 import { sheetMessages as sm } from "../messages/sheets.js";
+import { finding } from "../model/finding.js";
 
 /** The digits of an amount as printed ("1.364.329.243", "1 364 329 243"); undefined for text or an empty cell. */
 function digitsOf(text: string): string | undefined {
@@ -34,7 +35,7 @@ function tableSums(t: Table, out: Finding[]): void {
       const { row, cell } = amountAt(i, col);
       const where = cell?.where ?? row.where;
       const message = m.tableSum(kind, groupDigits(typed), groupDigits(sum), col + 1);
-      out.push({ file: where.file, line: where.line, col: where.col, rule: "lint.table-sum", severity: "error", message: where.cell ? sm.at(where.cell, message) : message, path: where.path });
+      out.push(finding("lint.table-sum", { file: where.file, line: where.line, col: where.col }, where.cell ? sm.at(where.cell, message) : message, where.path));
     };
     const closeGroup = (): void => {
       if (group) check(group.i, group.digits, group.sum, "group");

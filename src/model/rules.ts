@@ -108,7 +108,11 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 
-/** The id of a finding for an ajv keyword without a rule of its own: "maxLength" → "schema.max-length". */
-export function schemaRule(keyword: string): string {
-  return "schema." + keyword.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+/**
+ * The id of a finding for an ajv keyword without a rule of its own: "maxLength" → "schema.max-length";
+ * a keyword the schemas do not use yet is "schema.not" (the value is not what the schema allows).
+ */
+export function schemaRule(keyword: string): RuleId {
+  const id = "schema." + keyword.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+  return id in RULES ? (id as RuleId) : "schema.not";
 }

@@ -2,7 +2,7 @@
  * Normalize stage: profile merged under the plan, parts a complete plan needs checked,
  * every list brought to one shape, and every number and letter generated.
  */
-import { hasErrors, type Finding } from "../model/finding.js";
+import { finding, type Finding, hasErrors } from "../model/finding.js";
 import type { AppendixSource, ArchiveSource, BudgetLineSource, ItemSource, LevelSource, Marker, PlanSource, ProfileSource, SectionSource, SignerSource, TableSource, Text } from "../model/plan.js";
 import type { Archive, BudgetLine, Item, NormalizedPlan, PlanDate, Section, Signer, Table, TaskField } from "../model/normalized.js";
 import type { Path } from "../model/finding.js";
@@ -153,14 +153,7 @@ const NOT_WITH_DECREE = ["so", "ngay", "nguoi_ky", "noi_nhan", "luu", "ky_so"] a
 
 function decreeConflicts(plan: SourceFile): Finding[] {
   const own = plan.value as PlanSource;
-  return NOT_WITH_DECREE.filter((k) => own[k] !== undefined).map((k) => ({
-    file: plan.file,
-    ...plan.positions.keyAt([k]),
-    rule: "plan.unused-key",
-    severity: "error",
-    message: m.notWithDecree(k),
-    path: k,
-  }));
+  return NOT_WITH_DECREE.filter((k) => own[k] !== undefined).map((k) => finding("plan.unused-key", { file: plan.file, ...plan.positions.keyAt([k]) }, m.notWithDecree(k), k));
 }
 
 export interface NormalizeInput {

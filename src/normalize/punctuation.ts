@@ -9,6 +9,7 @@ import { pathToString } from "../model/finding.js";
 import type { ItemObject, ItemSource, PlanSource, SectionSource } from "../model/plan.js";
 import type { SourceFile } from "../read/index.js";
 import { punctuationMessages as m } from "../messages/normalize.js";
+import { finding } from "../model/finding.js";
 
 /** The mark a text ends with (trailing spaces and newlines are not content), if any. */
 export function endingMark(text: string): string | undefined {
@@ -21,7 +22,7 @@ const CLAUSE_MARKS = new Set([";", ",", ":"]);
 type Check = (path: Path, mark: string) => string | undefined;
 
 function at(src: SourceFile, path: Path, message: string): Finding {
-  return { file: src.file, ...src.positions.valueAt(path), rule: "text.punctuation", severity: "error", message, path: pathToString(path) };
+  return finding("text.punctuation", { file: src.file, ...src.positions.valueAt(path) }, message, pathToString(path));
 }
 
 function valueAt(root: unknown, path: Path): unknown {

@@ -5,7 +5,7 @@
  * when sections move. `\<` prints "<" itself. A reference opening a text or a sentence begins
  * with a capital ("Khoản 2 Mục III …").
  */
-import { pathToString, type Finding, type Path } from "../model/finding.js";
+import { finding, type Finding, type Path, pathToString } from "../model/finding.js";
 import type { ItemObject, ItemSource, PlanSource } from "../model/plan.js";
 import type { Item } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
@@ -134,16 +134,16 @@ export function referenceFindings(sources: SourceFile[], plan: SourceFile, targe
   for (const src of sources) {
     eachText(src.value, [], (s, path) => {
       for (const u of resolveText(s, targets).unknown) {
-        out.push({ file: src.file, ...src.positions.within(path, s, u.offset), rule: "text.reference-unknown", severity: "error", message: m.referenceUnknown(excerpt(u.id), known, suggest(u.id, known)), path: pathToString(path) });
+        out.push(finding("text.reference-unknown", { file: src.file, ...src.positions.within(path, s, u.offset) }, m.referenceUnknown(excerpt(u.id), known, suggest(u.id, known)), pathToString(path)));
       }
     });
   }
   for (const path of targets.duplicates) {
     const id = String(valueAt(plan.value, path));
-    out.push({ file: plan.file, ...plan.positions.valueAt(path), rule: "text.reference-duplicate", severity: "error", message: m.referenceDuplicate(excerpt(id), pathToString(targets.byId.get(id)!.path)), path: pathToString(path) });
+    out.push(finding("text.reference-duplicate", { file: plan.file, ...plan.positions.valueAt(path) }, m.referenceDuplicate(excerpt(id), pathToString(targets.byId.get(id)!.path)), pathToString(path)));
   }
   for (const [id, t] of targets.byId) {
-    if (t.label === undefined) out.push({ file: plan.file, ...plan.positions.valueAt(t.path), rule: "text.reference-unnumbered", severity: "error", message: m.referenceUnnumbered(excerpt(id)), path: pathToString(t.path) });
+    if (t.label === undefined) out.push(finding("text.reference-unnumbered", { file: plan.file, ...plan.positions.valueAt(t.path) }, m.referenceUnnumbered(excerpt(id)), pathToString(t.path)));
   }
   return out;
 }

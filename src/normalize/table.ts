@@ -12,6 +12,8 @@ import { cellSpan, headerRows, rowCells } from "../validate/tables.js";
 import { validateMessages as vm } from "../messages/validate.js";
 import { sheetMessages as sm } from "../messages/sheets.js";
 import { roman } from "./numbering.js";
+import { finding } from "../model/finding.js";
+import type { RuleId } from "../model/rules.js";
 
 const KIND: Record<string, TableRowKind> = { nhom: "group", cong: "subtotal", tong: "total" };
 const ALIGN: Record<string, ColumnAlign> = { trai: "left", giua: "center", phai: "right", deu: "both" };
@@ -89,8 +91,8 @@ export function normalizeTable(t: TableSource, ctx: TableContext): Table {
 
 /** For a spreadsheet's table, what validate checks on typed rows: the columns of cot, do_rong, can, cot_tien, kieu_dong. */
 function checkSheetColumns(t: TableSource, sheet: SheetTable, columns: number, at: Path, ctx: TableContext): void {
-  const report = (p: Path, rule: string, message: string): void => {
-    ctx.findings.push({ file: ctx.src.file, ...ctx.src.positions.valueAt(p), rule, severity: "error", message, path: pathToString(p) });
+  const report = (p: Path, rule: RuleId, message: string): void => {
+    ctx.findings.push(finding(rule, { file: ctx.src.file, ...ctx.src.positions.valueAt(p) }, message, pathToString(p)));
   };
   const body = sheet.columns + (t.tt ? 1 : 0);
   if (body !== columns) report([...at, t.cot !== undefined ? "cot" : "vung"], "table.cells", sm.columns(sheet.columns, columns - (t.tt ? 1 : 0), sm.headerRow()));

@@ -3,7 +3,7 @@
  * (Word has no notes in notes) and a blank line in a title (the trích yếu, a tieu_de): a title
  * is one paragraph.
  */
-import { pathToString, type Finding, type Path } from "../model/finding.js";
+import { finding, type Finding, type Path, pathToString } from "../model/finding.js";
 import type { SourceFile } from "../read/index.js";
 import { parseText, titleLines, type TextProblem } from "../render/inline.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
@@ -63,7 +63,7 @@ class TextBudget {
       for (let hit = c.pattern.exec(text); hit; hit = c.pattern.exec(text)) {
         if (++used > limit) {
           const message = m.tooMuchText(c.what, TEXT_LIMITS[c.kind].toLocaleString("vi-VN"));
-          this.out.push({ file: this.src.file, ...this.src.positions.within(path, text, hit.index), rule: "limit.text", severity: "error", message, path: pathToString(path) });
+          this.out.push(finding("limit.text", { file: this.src.file, ...this.src.positions.within(path, text, hit.index) }, message, pathToString(path)));
           break;
         }
       }
@@ -83,7 +83,7 @@ export function checkTexts(src: SourceFile): Finding[] {
       for (const p of problems(v, path)) {
         const message = p.kind === "nested-footnote" ? m.nestedFootnote() : m.blankLineInTitle(path[0] === "trich_yeu" ? m.summaryWord : m.titleWord);
         const rule = p.kind === "nested-footnote" ? "text.nested-footnote" : "text.title-paragraph";
-        out.push({ file: src.file, ...src.positions.within(path, v, p.offset), rule, severity: "error", message, path: pathToString(path) });
+        out.push(finding(rule, { file: src.file, ...src.positions.within(path, v, p.offset) }, message, pathToString(path)));
       }
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (v && typeof v === "object") {

@@ -8,6 +8,7 @@ import type { ItemSource, PlanSource } from "../model/plan.js";
 import { allItems } from "./punctuation.js";
 import type { SourceFile } from "../read/index.js";
 import { unusedMessages as m } from "../messages/normalize.js";
+import { finding } from "../model/finding.js";
 
 /** A recipient typed as the archive line ("Lưu: VT, VP."): printed as typed, last. */
 export const ARCHIVE_LINE = /^\s*Lưu\b/i;
@@ -17,7 +18,7 @@ export function unusedKeyFindings(plan: SourceFile, profile: SourceFile | undefi
   const office = profile?.value as PlanSource | undefined;
   const findings: Finding[] = [];
   const unused = (src: SourceFile, path: Path, message: string): void => {
-    findings.push({ file: src.file, ...src.positions.keyAt(path), rule: "plan.unused-key", severity: "error", message, path: pathToString(path) });
+    findings.push(finding("plan.unused-key", { file: src.file, ...src.positions.keyAt(path) }, message, pathToString(path)));
   };
 
   // a typed "Lưu: …" recipient is printed instead of the line luu makes; luu is then unused, unless

@@ -3,7 +3,7 @@
  * Every way a file can be unusable ends in findings, never in an exception.
  */
 import { LineCounter, isMap, isSeq, isScalar } from "yaml";
-import { pathToString, type Finding, type Path } from "../model/finding.js";
+import { finding, type Finding, type Path, pathToString } from "../model/finding.js";
 import { readMessages as m, yamlErrorVi } from "../messages/read.js";
 import { PositionIndex } from "./positions.js";
 import { restoreTypedLines } from "./flow.js";
@@ -11,6 +11,7 @@ import { readRegularFile } from "./files.js";
 import { capFindings, FindingCap } from "./cap.js";
 import { parseGated } from "./scan.js";
 import { lineFrom, lineTrap } from "./trap.js";
+import type { RuleId } from "../model/rules.js";
 
 export { PositionIndex } from "./positions.js";
 export type { Pos } from "./positions.js";
@@ -51,12 +52,12 @@ function emptyIndex(): PositionIndex {
 
 /** Reads and parses a file from disk. */
 export function readSource(file: string): SourceFile {
-  const fail = (message: string, rule = "file.read"): SourceFile => ({
+  const fail = (message: string, rule: RuleId = "file.read"): SourceFile => ({
     file,
     text: "",
     value: undefined,
     positions: emptyIndex(),
-    findings: [{ file, line: 1, col: 1, rule, severity: "error", message }],
+    findings: [finding(rule, { file, line: 1, col: 1 }, message)],
   });
   const read = readRegularFile(file, LIMITS.bytes);
   if ("refusal" in read) {
@@ -80,12 +81,12 @@ export function readSource(file: string): SourceFile {
 /** Decodes and parses bytes already read. */
 export function parseSource(file: string, bytes: Buffer | string): SourceFile {
   const findings: Finding[] = [];
-  const fail = (message: string, rule: string, line = 1, col = 1): SourceFile => ({
+  const fail = (message: string, rule: RuleId, line = 1, col = 1): SourceFile => ({
     file,
     text: "",
     value: undefined,
     positions: emptyIndex(),
-    findings: [{ file, line, col, rule, severity: "error", message }],
+    findings: [finding(rule, { file, line, col }, message)],
   });
   let text: string;
   if (typeof bytes === "string") text = bytes;
@@ -110,7 +111,7 @@ export function parseSource(file: string, bytes: Buffer | string): SourceFile {
     // a tag or anchor at the start of a sentence: the sentence wants quotes, not the tag removed
     const trap = stop.rule === "yaml.tag" || stop.rule === "yaml.syntax" ? lineTrap(lineAt(text, lines, pos.line)) : undefined;
     const message = trap && trap.col === pos.col ? trap.message : stop.message;
-    return { file, text, value: undefined, positions: new PositionIndex(lines), findings: [{ file, line: pos.line, col: pos.col, rule: stop.rule, severity: "error", message }] };
+    return { file, text, value: undefined, positions: new PositionIndex(lines), findings: [finding(stop.rule, { file, line: pos.line, col: pos.col }, message)] };
   }
   const doc = parsed.doc;
   // found in one pass each, and only the first of a kind are described (reading their line costs)
@@ -125,31 +126,31 @@ export function parseSource(file: string, bytes: Buffer | string): SourceFile {
     const trap = lineTrap(lineText);
     if (trap) trapped.add(pos.line);
     const message = trap ? trap.message : COLON_IN_VALUE.test(lineText) ? m.colonInValue() : m.yamlSyntax(yamlErrorVi(err.code));
-    cap.add({ file, line: pos.line, col: trap ? trap.col : pos.col, rule: "yaml.syntax", severity: "error", message });
+    cap.add(finding("yaml.syntax", { file, line: pos.line, col: trap ? trap.col : pos.col }, message));
   }
   const { index, depth, nodes, problems } = PositionIndex.build(doc, lines, text, LIMITS.nodes);
   for (const p of problems) {
     if (!cap.admit(p.rule, "error")) continue;
     const pos = lines.linePos(p.offset);
-    cap.add({ file, line: pos.line, col: pos.col, rule: p.rule, severity: "error", message: p.message });
+    cap.add(finding(p.rule, { file, line: pos.line, col: pos.col }, p.message));
   }
   // a tree with syntax errors has no depth or size of its own worth reporting
-  if (doc.errors.length === 0 && depth > LIMITS.depth) cap.push({ file, line: 1, col: 1, rule: "limit.depth", severity: "error", message: m.tooDeep(LIMITS.depth) });
-  if (doc.errors.length === 0 && nodes > LIMITS.nodes) cap.push({ file, line: 1, col: 1, rule: "limit.nodes", severity: "error", message: m.tooManyNodes(LIMITS.nodes) });
+  if (doc.errors.length === 0 && depth > LIMITS.depth) cap.push(finding("limit.depth", { file, line: 1, col: 1 }, m.tooDeep(LIMITS.depth)));
+  if (doc.errors.length === 0 && nodes > LIMITS.nodes) cap.push(finding("limit.nodes", { file, line: 1, col: 1 }, m.tooManyNodes(LIMITS.nodes)));
   if (cap.findings.length) return { file, text, value: undefined, positions: index, findings: cap.done() };
 
   const contents = doc.contents;
   if (!isMap(contents)) {
     const what = isSeq(contents) ? m.listWord : isScalar(contents) ? m.scalarWord(String(contents.value)) : m.emptyWord;
     const pos = index.valueAt([]);
-    return { file, text, value: undefined, positions: index, findings: [{ file, ...pos, rule: "yaml.top-level", severity: "error", message: m.notMapping(what) }] };
+    return { file, text, value: undefined, positions: index, findings: [finding("yaml.top-level", { file, ...pos }, m.notMapping(what))] };
   }
   restoreTypedLines(doc);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: LIMITS.aliases });
   } catch {
-    return { file, text, value: undefined, positions: index, findings: [{ file, line: 1, col: 1, rule: "limit.alias", severity: "error", message: m.aliasBomb() }] };
+    return { file, text, value: undefined, positions: index, findings: [finding("limit.alias", { file, line: 1, col: 1 }, m.aliasBomb())] };
   }
   value = normalizeStrings(value, [], index, file, findings);
   return { file, text, value, positions: index, findings: capFindings(file, findings) };
@@ -165,7 +166,7 @@ function normalizeStrings(v: unknown, path: Path, index: PositionIndex, file: st
     if (bad) {
       const pos = index.valueAt(path);
       const code = "U+" + bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-      findings.push({ file, ...pos, rule: "text.forbidden-char", severity: "error", message: m.forbiddenChar(code), path: pathToString(path) });
+      findings.push(finding("text.forbidden-char", { file, ...pos }, m.forbiddenChar(code), pathToString(path)));
     }
     return v.normalize("NFC");
   }

@@ -11,6 +11,7 @@ import type { SourceFile } from "./index.js";
 import { isFolder, resolveContained } from "./files.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
 import { fileMessages as fm } from "../messages/files.js";
+import { finding } from "../model/finding.js";
 
 export const PROFILE_FILE = "co-quan.yaml";
 
@@ -38,7 +39,7 @@ export function locateProfile(plan: SourceFile): { path?: string; finding?: Find
     const at = plan.positions.valueAt(["ho_so"]);
     const r = resolveContained(dirname(plan.file), value.ho_so, "file");
     const fail = (message: string): { finding: Finding } => ({
-      finding: { file: plan.file, ...at, rule: "profile.path", severity: "error", message, path: "ho_so" },
+      finding: finding("profile.path", { file: plan.file, ...at }, message, "ho_so"),
     });
     if (r.refusal === "outside") return fail(m.profileOutside(value.ho_so));
     if (r.refusal === "missing") return fail(m.profileMissing(value.ho_so));
@@ -53,7 +54,7 @@ export function locateProfile(plan: SourceFile): { path?: string; finding?: Find
     // a folder of that name is not a profile; a device, FIFO or socket of that name is refused
     if (r.refusal !== "missing" && !(r.refusal === "not-file" && isFolder(join(dir, PROFILE_FILE)))) {
       const file = shown(join(dir, PROFILE_FILE));
-      return { finding: { file, line: 1, col: 1, rule: "profile.path", severity: "error", message: fm.refused(fm.profileWord, file, r.refusal, r.code) } };
+      return { finding: finding("profile.path", { file, line: 1, col: 1 }, fm.refused(fm.profileWord, file, r.refusal, r.code)) };
     }
     const up = dirname(dir);
     if (up === dir) return {};
@@ -68,5 +69,5 @@ export function locateTemplates(declaring: SourceFile): { path?: string; finding
   const r = resolveContained(dirname(declaring.file), name, "folder");
   if (!r.refusal) return { path: r.path };
   const message = r.refusal === "outside" ? m.templatesOutside(name) : r.refusal === "missing" ? m.templatesMissing(name) : fm.refused(fm.templatesFolderWord, name, r.refusal, r.code);
-  return { finding: { file: declaring.file, ...declaring.positions.valueAt(["mau"]), rule: "templates.path", severity: "error", message, path: "mau" } };
+  return { finding: finding("templates.path", { file: declaring.file, ...declaring.positions.valueAt(["mau"]) }, message, "mau") };
 }

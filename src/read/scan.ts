@@ -7,6 +7,7 @@
 import { Composer, CST, Lexer, Parser, type Document, type LineCounter } from "yaml";
 import { readMessages as m, yamlErrorVi } from "../messages/read.js";
 import { excerpt } from "../messages/excerpt.js";
+import type { RuleId } from "../model/rules.js";
 
 export interface ScanLimits {
   /** Deepest nesting of [ ] and { }, and of compact "- - -" on one line. */
@@ -17,7 +18,7 @@ export interface ScanLimits {
 
 /** Where and why the gate stopped the parse. */
 export interface Stop {
-  rule: string;
+  rule: RuleId;
   offset: number;
   message: string;
 }

@@ -19,6 +19,7 @@ import { fileMessages as fm } from "../messages/files.js";
 import { eachTable } from "../tables.js";
 import { readRegularFile, resolveContained } from "./files.js";
 import type { SourceFile } from "./index.js";
+import { finding } from "../model/finding.js";
 
 /** A spreadsheet of a budget annex is a few hundred KB; far above that is a wrong file. */
 const MAX_SHEET_BYTES = 32 * 1024 * 1024;
@@ -313,7 +314,7 @@ export function loadSheets(src: SourceFile): { tables: Map<TableSource, SheetTab
     if (t.tep === undefined) return;
     const at: Path = [...path, "tep"];
     const fail = (message: string): void => {
-      findings.push({ file: src.file, ...src.positions.valueAt(at), rule: "table.sheet", severity: "error", message, path: pathToString(at) });
+      findings.push(finding("table.sheet", { file: src.file, ...src.positions.valueAt(at) }, message, pathToString(at)));
     };
     const where = resolveContained(base, t.tep, "file");
     if (!where.path) return fail(fm.refused(m.what(), t.tep, where.refusal!, where.code));

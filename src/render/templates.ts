@@ -14,6 +14,7 @@ import { suggest } from "../validate/suggest.js";
 import { readText, scanFolder, type FolderScan } from "../read/files.js";
 import { fileMessages as fm } from "../messages/files.js";
 import { precompiledTemplates, type TemplateSpec } from "./precompiled.js";
+import { finding } from "../model/finding.js";
 
 type Compiled = (data: object) => string;
 
@@ -161,18 +162,16 @@ const TEMPLATE_MAX_BYTES = 256 * 1024;
 /** A folder's templates; every file is contained in the folder (read/files.ts). */
 function loadDir(scan: FolderScan, known: Set<string> | undefined): Loaded {
   const compiled = new Map<string, { fn: Compiled; file: string }>();
-  const findings: Finding[] = scan.refused.map((r) => ({
-    file: r.path, line: 1, col: 1, rule: "templates.file", severity: "error" as const, message: fm.refused(fm.templateWord, r.path, r.refusal, r.code),
-  }));
+  const findings: Finding[] = scan.refused.map((r) => finding("templates.file", { file: r.path, line: 1, col: 1 }, fm.refused(fm.templateWord, r.path, r.refusal, r.code)));
   for (const { name, path: file } of scan.entries) {
     const key = name.slice(0, -4);
     if (known && !known.has(key)) {
-      findings.push({ file, line: 1, col: 1, rule: "templates.unknown", severity: "warning", message: m.unknownTemplate(name, suggest(key, [...known])) });
+      findings.push(finding("templates.unknown", { file, line: 1, col: 1 }, m.unknownTemplate(name, suggest(key, [...known]))));
       continue;
     }
     const read = readText(file, TEMPLATE_MAX_BYTES);
     if (!("text" in read)) {
-      findings.push({ file, line: 1, col: 1, rule: "templates.file", severity: "error", message: fm.refused(fm.templateWord, file, read.refusal, read.code) });
+      findings.push(finding("templates.file", { file, line: 1, col: 1 }, fm.refused(fm.templateWord, file, read.refusal, read.code)));
       continue;
     }
     const source = read.text;
@@ -180,7 +179,7 @@ function loadDir(scan: FolderScan, known: Set<string> | undefined): Loaded {
       const ast = hb().parse(source);
       const partial = firstPartial(ast);
       if (partial) {
-        findings.push({ file, line: partial.loc.start.line, col: partial.loc.start.column + 1, rule: "templates.syntax", severity: "error", message: m.templateSyntax(m.noPartials(partial.name)) });
+        findings.push(finding("templates.syntax", { file, line: partial.loc.start.line, col: partial.loc.start.column + 1 }, m.templateSyntax(m.noPartials(partial.name))));
         continue;
       }
       // precompile checks the whole template now, so a broken one is reported before any build
@@ -188,7 +187,7 @@ function loadDir(scan: FolderScan, known: Set<string> | undefined): Loaded {
       compiled.set(key, { fn: hb().compile(ast, OPTIONS), file });
     } catch (e) {
       const { line, col, detail } = syntaxError(e, source);
-      findings.push({ file, line, col, rule: "templates.syntax", severity: "error", message: m.templateSyntax(detail) });
+      findings.push(finding("templates.syntax", { file, line, col }, m.templateSyntax(detail)));
     }
   }
   return { compiled, findings };
@@ -216,8 +215,8 @@ export function loadTemplates(officeDir?: string): { templates: Templates; findi
   if (officeDir) {
     const scan = scanFolder(officeDir, ".hbs");
     if (!("entries" in scan)) {
-      const finding: Finding = { file: officeDir, line: 1, col: 1, rule: "templates.path", severity: "error", message: fm.refused(fm.templatesFolderWord, officeDir, scan.refusal, scan.code) };
-      office = { compiled: new Map(), findings: [finding] };
+      const refused = finding("templates.path", { file: officeDir, line: 1, col: 1 }, fm.refused(fm.templatesFolderWord, officeDir, scan.refusal, scan.code));
+      office = { compiled: new Map(), findings: [refused] };
     } else {
       // keyed by the files' stamps too, so an edited template is seen (watch mode)
       const key = `${officeDir}\u0000${scan.entries.map((e) => `${e.name}@${e.stamp}`).join("|")}\u0000${scan.refused.map((r) => r.path + r.refusal).join("|")}`;
@@ -240,7 +239,7 @@ export function loadTemplates(officeDir?: string): { templates: Templates; findi
       } catch (e) {
         const loc = (e as Located)[HELPER_LOC];
         const where = loc ? { line: loc.start.line, col: loc.start.column + 1 } : { line: 1, col: 1 };
-        throw new TemplateError({ file: t.file, ...where, rule: "templates.runtime", severity: "error", message: m.templateRuntime(runtimeDetail((e as Error).message ?? String(e))) });
+        throw new TemplateError(finding("templates.runtime", { file: t.file, ...where }, m.templateRuntime(runtimeDetail((e as Error).message ?? String(e)))));
       }
     },
   };

@@ -3,7 +3,7 @@
  * turned into a Vietnamese finding at the file:line:col of the offending key or value.
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { pathToString, type Finding, type Path } from "../model/finding.js";
+import { finding, type Finding, type Path, pathToString } from "../model/finding.js";
 import { schemaRule } from "../model/rules.js";
 import type { SourceFile } from "../read/index.js";
 import { compileValidators, type SchemaKind } from "./schemas.js";
@@ -227,7 +227,7 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
     default:
       message = m.generic(e.message ?? e.keyword);
   }
-  return { file: src.file, line: at.line, col: at.col, rule, severity: "error", message, path: pathToString(fullPath) };
+  return finding(rule, { file: src.file, line: at.line, col: at.col }, message, pathToString(fullPath));
 }
 
 /** A key that is really the start of a sentence ("Cơ quan thực hiện", "Các Sở"): schema keys are plain lower-case words. */
@@ -271,7 +271,7 @@ function textTraps(src: SourceFile, errors: ErrorObject[], findings: Finding[]):
       const hash = line.indexOf("#", at.col - 1);
       if (hash < 0 || !/\p{L}/u.test(line.slice(hash))) continue;
       trapped.add(e.instancePath);
-      findings.push({ file: src.file, line: at.line, col: hash + 1, rule: "schema.quote", severity: "error", message: quoteAt("comment", line, hash + 1), path: pathToString(path) });
+      findings.push(finding("schema.quote", { file: src.file, line: at.line, col: hash + 1 }, quoteAt("comment", line, hash + 1), pathToString(path)));
       continue;
     }
     if (!v || typeof v !== "object" || Array.isArray(v)) continue;
@@ -281,7 +281,7 @@ function textTraps(src: SourceFile, errors: ErrorObject[], findings: Finding[]):
     trapped.add(e.instancePath);
     for (const [k] of entries) {
       const at = src.positions.keyAt([...path, k]);
-      findings.push({ file: src.file, line: at.line, col: at.col, rule: "schema.quote", severity: "error", message: quoteAt("key", sourceLine(src, at.line), at.col, sentenceEnd(src, [...path, k], at)), path: pathToString(path) });
+      findings.push(finding("schema.quote", { file: src.file, line: at.line, col: at.col }, quoteAt("key", sourceLine(src, at.line), at.col, sentenceEnd(src, [...path, k], at)), pathToString(path)));
     }
   }
   return trapped;

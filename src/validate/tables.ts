@@ -4,11 +4,12 @@
  * merged cell runs past the table or into another, and do_rong, can, cot_tien fit the columns.
  * A wrong count is an error at the row (or key), never a row padded or cut at render time.
  */
-import { pathToString, type Finding, type Path } from "../model/finding.js";
+import { finding, type Finding, type Path, pathToString } from "../model/finding.js";
 import type { TableCellSource, TableRowSource } from "../model/plan.js";
 import type { SourceFile } from "../read/index.js";
 import { validateMessages as m } from "../messages/validate.js";
 import { eachTable, placeCells, type Span } from "../tables.js";
+import type { RuleId } from "../model/rules.js";
 
 /** A cell's spans; a span the schema rejects (reported there) counts as 1 here. */
 export function cellSpan(c: TableCellSource): Span {
@@ -29,8 +30,8 @@ export function headerRows(cot: TableCellSource[] | TableCellSource[][]): TableC
 
 export function checkTables(src: SourceFile): Finding[] {
   const findings: Finding[] = [];
-  const report = (path: Path, rule: string, message: string): void => {
-    findings.push({ file: src.file, ...src.positions.valueAt(path), rule, severity: "error", message, path: pathToString(path) });
+  const report = (path: Path, rule: RuleId, message: string): void => {
+    findings.push(finding(rule, { file: src.file, ...src.positions.valueAt(path) }, message, pathToString(path)));
   };
   eachTable(src.value, [], (table, at) => {
     if (!Array.isArray(table.cot) || table.cot.length === 0) return;
