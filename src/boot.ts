@@ -11,6 +11,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 import type { Role } from "./main.js";
+import { bootMessages } from "./messages/boot.js";
 
 export const BUNDLE = fileURLToPath(new URL("./bundle/kehoach.cjs", import.meta.url));
 export const CODE_CACHE = `${BUNDLE}.cache`;
@@ -36,7 +37,7 @@ export function boot(role: Role = "cli"): void {
   const script = bundleScript(codeCache());
   const module = { exports: {} as { start?(role: Role): void } };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
-  if (!module.exports.start) throw new Error(`kehoach: ${BUNDLE} không dùng được; hãy chạy lại \`npm run build\``);
+  if (!module.exports.start) throw new Error(bootMessages.brokenBundle(BUNDLE));
   module.exports.start(role);
   // the build sets this to make the cache, after a whole run has compiled what a build needs
   const out = process.env.KEHOACH_CODE_CACHE_OUT;

@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     .helpCommand(false)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(helpVi(text)) });
-  const format = (): Option => new Option("--format <định dạng>", m.optFormat).choices(["text", "json"]).default("text");
+  const format = (): Option => new Option(m.flagFormat, m.optFormat).choices(["text", "json"]).default("text");
   let run: () => Promise<number> = async () => 0;
 
   // --templates is typed by the user, so it may be anywhere, but it must be a folder (read/files.ts contains its files)
@@ -54,19 +54,19 @@ async function main(argv: string[]): Promise<number> {
     program.command(name).description(description).argument(`<${m.filesArg}...>`, m.argFiles).addOption(format()).option("--strict", m.optStrict);
 
   planCommand("check", m.checkDescription)
-    .option("--templates <thư mục>", m.optTemplates, templatesFolder)
+    .option(m.flagTemplates, m.optTemplates, templatesFolder)
     .action((files: string[], o: { format: Format; strict?: boolean; templates?: string }) => {
       run = async () => (await import("./commands/check.js")).checkCommand(files, o);
     });
   planCommand("build", m.buildDescription)
-    .option("-o, --output <tệp.docx>", m.optOutput)
-    .option("--out-dir <thư mục>", m.optOutDir)
-    .option("--templates <thư mục>", m.optTemplates, templatesFolder)
+    .option(m.flagOutput, m.optOutput)
+    .option(m.flagOutDir, m.optOutDir)
+    .option(m.flagTemplates, m.optTemplates, templatesFolder)
     .option("--ky-so", m.optKySo)
     .option("--pdf", m.optPdf)
-    .option("--fonts <thư mục>", m.optFonts)
+    .option(m.flagFonts, m.optFonts)
     .option("--watch", m.optWatch)
-    .option("-j, --jobs <số>", m.optJobs, (v: string) => {
+    .option(m.flagJobs, m.optJobs, (v: string) => {
       if (!/^[1-9]\d{0,2}$/.test(v)) throw new InvalidArgumentError(m.badJobs(v));
       return Number(v);
     })
@@ -87,13 +87,13 @@ async function main(argv: string[]): Promise<number> {
     .command("init")
     .description(m.initDescription)
     .argument(`[${m.folderArg}]`, im.argFolder, ".")
-    .option("--co-quan <tên>", im.optAgency)
-    .option("--chu-quan <tên>", im.optParent)
-    .option("--ten-goi <tên>", im.optName)
-    .option("--viet-tat <chữ>", im.optAbbr)
-    .option("--dia-danh <tên>", im.optPlace)
-    .option("--nguoi-ky <họ tên>", im.optSigner)
-    .option("--nam <năm>", im.optYear)
+    .option(im.flagAgency, im.optAgency)
+    .option(im.flagParent, im.optParent)
+    .option(im.flagName, im.optName)
+    .option(im.flagAbbr, im.optAbbr)
+    .option(im.flagPlace, im.optPlace)
+    .option(im.flagSigner, im.optSigner)
+    .option(im.flagYear, im.optYear)
     .action((dir: string, o: Record<string, string | undefined>) => {
       run = async () => (await import("./commands/init.js")).initCommand(dir, o);
     });

@@ -12,6 +12,13 @@ export const cliMessages = {
   lintDescription: "tìm các sai sót thường gặp (năm cũ, ngày sai, trích dẫn, nơi nhận, người ký, bảng mã)",
   initDescription: "tạo hồ sơ cơ quan và một kế hoạch mẫu",
   argFiles: "tệp .yaml, thư mục hoặc mẫu tên (glob)",
+  // options as commander reads them: the flag, then its value's name shown in the help
+  flagFormat: "--format <định dạng>",
+  flagTemplates: "--templates <thư mục>",
+  flagOutDir: "--out-dir <thư mục>",
+  flagFonts: "--fonts <thư mục>",
+  flagOutput: "-o, --output <tệp.docx>",
+  flagJobs: "-j, --jobs <số>",
   optFormat: "định dạng kết quả: text hoặc json",
   optOutput: "tên tệp .docx (khi xuất một kế hoạch)",
   optOutDir: "thư mục ghi các tệp .docx (giữ nguyên cấu trúc thư mục nguồn)",
@@ -67,6 +74,13 @@ export const cliMessages = {
 /** Messages of `kehoach init`. */
 export const initMessages = {
   argFolder: "thư mục tạo tệp (mặc định thư mục hiện tại)",
+  flagAgency: "--co-quan <tên>",
+  flagParent: "--chu-quan <tên>",
+  flagName: "--ten-goi <tên>",
+  flagAbbr: "--viet-tat <chữ>",
+  flagPlace: "--dia-danh <tên>",
+  flagSigner: "--nguoi-ky <họ tên>",
+  flagYear: "--nam <năm>",
   optAgency: "tên cơ quan ban hành, mỗi dòng cách nhau bằng dấu / (ví dụ \"ỦY BAN NHÂN DÂN/XÃ BẰNG MẠC\")",
   optParent: "tên cơ quan chủ quản (nếu có)",
   optName: "tên cơ quan dùng trong câu văn (ví dụ \"Ủy ban nhân dân xã Bằng Mạc\")",
