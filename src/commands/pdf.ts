@@ -186,7 +186,9 @@ export async function convertAll(jobs: PdfJob[], opts: ConvertOptions = {}): Pro
         return;
       }
       const k = j.date.getTime();
-      byDate.set(k, [...(byDate.get(k) ?? []), i]);
+      const same = byDate.get(k);
+      if (same) same.push(i);
+      else byDate.set(k, [i]);
     });
     let run = 0;
     for (const [time, indexes] of byDate) {

@@ -205,6 +205,25 @@ let standard: Loaded | undefined;
 const offices = new Map<string, Loaded>();
 
 /** The standard templates, overridden by an office folder when given. */
+/** The templates of one set, each filled by name (an office's replacing the standard ones). */
+const filling = new WeakMap<Loaded, Templates>();
+
+function fillFrom(table: Map<string, { fn: Compiled; file: string }>): Templates {
+  return {
+    render(name, data) {
+      const t = table.get(name);
+      if (!t) throw new Error(`template ${name}.hbs is missing from ${TEMPLATES_DIR}`);
+      try {
+        return t.fn(data);
+      } catch (e) {
+        const loc = (e as Located)[HELPER_LOC];
+        const where = loc ? { line: loc.start.line, col: loc.start.column + 1 } : { line: 1, col: 1 };
+        throw new TemplateError(finding("templates.runtime", { file: t.file, ...where }, m.templateRuntime(runtimeDetail((e as Error).message ?? String(e)))));
+      }
+    },
+  };
+}
+
 export function loadTemplates(officeDir?: string): { templates: Templates; findings: Finding[] } {
   if (!standard) {
     const specs = precompiledTemplates();
@@ -228,20 +247,12 @@ export function loadTemplates(officeDir?: string): { templates: Templates; findi
     }
   }
   const findings = [...standard.findings, ...(office?.findings ?? [])];
-  const table = new Map(base);
-  for (const [k, v] of office?.compiled ?? []) table.set(k, v);
-  const templates: Templates = {
-    render(name, data) {
-      const t = table.get(name);
-      if (!t) throw new Error(`template ${name}.hbs is missing from ${TEMPLATES_DIR}`);
-      try {
-        return t.fn(data);
-      } catch (e) {
-        const loc = (e as Located)[HELPER_LOC];
-        const where = loc ? { line: loc.start.line, col: loc.start.column + 1 } : { line: 1, col: 1 };
-        throw new TemplateError(finding("templates.runtime", { file: t.file, ...where }, m.templateRuntime(runtimeDetail((e as Error).message ?? String(e)))));
-      }
-    },
-  };
+  // made once for the standard set and once for each office set: a batch asks for them at every plan
+  const key = office ?? standard;
+  let templates = filling.get(key);
+  if (!templates) {
+    templates = fillFrom(new Map([...base, ...(office?.compiled ?? [])]));
+    filling.set(key, templates);
+  }
   return { templates, findings };
 }
