@@ -1,0 +1,74 @@
+/**
+ * A document read for `kehoach import` (.docx, .odt, .doc, .txt, .md), before anything in it is
+ * recognised as part of a plan: paragraphs with their runs, tables, footnotes and section breaks,
+ * in reading order. Plain data: src/read/word/ makes it, src/read/recognize/ turns it into the plan
+ * (model/plan.ts PlanSource, the same value the YAML reader gives).
+ */
+
+/** A stretch of text with one look. */
+export interface ImportedRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  script?: "sub" | "super";
+  /** A footnote reference at this point (text is ""): the key into ImportedDocument.footnotes. */
+  footnote?: string;
+  /** A line break inside the paragraph (text is ""). */
+  lineBreak?: boolean;
+}
+
+export type Alignment = "left" | "center" | "right" | "both";
+
+export interface ImportedParagraph {
+  kind: "paragraph";
+  runs: ImportedRun[];
+  /** The label Word's automatic numbering shows before the text ("1.", "a)", "-", "I."), resolved. */
+  label?: string;
+  /** Whether label's look is bold / italic (the numbering level's run properties). */
+  labelBold?: boolean;
+  labelItalic?: boolean;
+  align?: Alignment;
+  /** The paragraph style's name as the document names it ("Heading 1", "Normal"). */
+  style?: string;
+  /** Left indent and first-line indent, in twentieths of a point (negative first line: hanging). */
+  indent?: number;
+  firstLine?: number;
+}
+
+export interface ImportedCell {
+  blocks: ImportedParagraph[];
+  /** Columns and rows this cell covers (1 when not merged); cells covered by it are left out. */
+  colSpan: number;
+  rowSpan: number;
+}
+
+export interface ImportedTable {
+  kind: "table";
+  rows: ImportedCell[][];
+  /** How many leading rows repeat at the top of every page (Word's header rows). */
+  headerRows: number;
+  /** The cell texts' grid width in columns. */
+  columns: number;
+  /** Whether the table has no visible borders (a layout table: national header, signature). */
+  borderless: boolean;
+}
+
+/** Where a section (page set-up) ends: the blocks before it have this page orientation. */
+export interface ImportedSectionBreak {
+  kind: "section";
+  landscape: boolean;
+}
+
+export type ImportedBlock = ImportedParagraph | ImportedTable | ImportedSectionBreak;
+
+export type ImportFormat = "docx" | "odt" | "doc" | "txt" | "md";
+
+export interface ImportedDocument {
+  format: ImportFormat;
+  blocks: ImportedBlock[];
+  /** Footnotes by the key their references carry, each its paragraphs. */
+  footnotes: Record<string, ImportedParagraph[]>;
+  /** Set when the text was in a legacy Vietnamese encoding (.VnTime, VNI) and was converted. */
+  legacyEncoding?: "TCVN3" | "VNI";
+}
