@@ -95,6 +95,10 @@ export const RULES = {
   "lint.table-sum": "error",
   "lint.unknown-rule": "warning",
   "lint.fix": "error",
+  // import (kehoach import)
+  "import.read": "error",
+  "import.not-plan": "error",
+  "import.proof": "error",
   // commands: outputs and the batch
   "build.profile": "error",
   "build.memory": "error",

@@ -1,0 +1,199 @@
+/**
+ * An imported document as a flat list of lines for the recogniser: each paragraph's text in the
+ * plan's inline syntax (`**bold**`, `*italic*`, `~sub~`, `^sup^`, `^[footnote]`), its automatic
+ * label, its look; the layout tables (header, signature) read cell by cell, column after column;
+ * the other tables kept whole. Text copied from a PDF (.txt) has its hard-wrapped lines joined.
+ */
+import type { ImportedDocument, ImportedParagraph, ImportedRun, ImportedTable } from "../../model/imported.js";
+import { DATE_LINE, EOFFICE, NATIONAL, NUMBER_LINE, PLAN_TITLE, OTHER_TITLES, PREAMBLE_BASIS, PREAMBLE_FOLLOW, AUTHORITY, RECIPIENTS, CLOSING, APPENDIX } from "./words.js";
+
+export interface Line {
+  /** The text in the plan's inline syntax, without the automatic label. */
+  text: string;
+  /** The same without any mark: what the words are. */
+  plain: string;
+  label?: string;
+  labelBold?: boolean;
+  /** Every letter of the paragraph is bold / italic. */
+  bold: boolean;
+  italic: boolean;
+  /** The leading bold part when the rest is not bold ("Phòng Nội vụ:" of a run-in heading). */
+  boldLead?: string;
+  centered: boolean;
+  style?: string;
+  blankBefore: boolean;
+  landscape: boolean;
+  table?: ImportedTable;
+  /** The document's own paragraph breaks inside one line (a signature "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"). */
+  parts: string[];
+}
+
+/** Characters the plan's inline syntax would read as marks, escaped (README: `\*`, `\^`, `\~` …). */
+export function escapeText(s: string): string {
+  return s.replace(/[\\*^~]/g, (c) => "\\" + c).replace(/<([a-z0-9_-]+)>/g, "\\<$1>").replace(/\[/g, (c, i: number, all: string) => (all[i - 1] === "^" ? "\\[" : c));
+}
+
+function wrap(text: string, open: string, close = open): string {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+  return m[2] ? `${m[1]}${open}${m[2]}${close}${m[3]}` : text;
+}
+
+/** Runs into inline-syntax text; a line break is "\\\n" (README: `\` ending a line). */
+export function runsText(runs: readonly ImportedRun[], footnotes: Record<string, ImportedParagraph[]>, bare = { bold: false, italic: false }): string {
+  let out = "";
+  let i = 0;
+  while (i < runs.length) {
+    const r = runs[i]!;
+    if (r.lineBreak) {
+      out = out.replace(/ +$/, "") + "\\\n";
+      i++;
+      continue;
+    }
+    if (r.footnote !== undefined) {
+      const paras = footnotes[r.footnote] ?? [];
+      out += `^[${paras.map((p) => runsText(p.runs, {}).trim()).join("\n\n")}]`;
+      i++;
+      continue;
+    }
+    // runs of one look together, so "**a** **b**" reads "**a b**"
+    let text = "";
+    const bold = !!r.bold && !bare.bold;
+    const italic = !!r.italic && !bare.italic;
+    while (i < runs.length && !runs[i]!.lineBreak && runs[i]!.footnote === undefined && !!runs[i]!.bold === !!r.bold && !!runs[i]!.italic === !!r.italic && runs[i]!.script === r.script) {
+      text += runs[i]!.text;
+      i++;
+    }
+    let t = escapeText(text);
+    if (r.script && /^\S+$/.test(text)) t = r.script === "sub" ? `~${t}~` : `^${t}^`;
+    if (italic) t = wrap(t, "*");
+    if (bold) t = wrap(t, "**");
+    out += t;
+  }
+  return out;
+}
+
+function plainOf(runs: readonly ImportedRun[], footnotes: Record<string, ImportedParagraph[]>): string {
+  return runs.map((r) => (r.lineBreak ? "\n" : r.footnote !== undefined ? "" : r.text)).join("");
+}
+
+const letters = (runs: readonly ImportedRun[]): ImportedRun[] => runs.filter((r) => /\p{L}/u.test(r.text));
+
+function paragraphLine(p: ImportedParagraph, footnotes: Record<string, ImportedParagraph[]>, blankBefore: boolean): Line {
+  const lettered = letters(p.runs);
+  const bold = lettered.length > 0 && lettered.every((r) => r.bold);
+  const italic = lettered.length > 0 && lettered.every((r) => r.italic);
+  const plain = plainOf(p.runs, footnotes).replace(/[ \t\u00a0]+/g, " ").trim();
+  const line: Line = {
+    text: runsText(p.runs, footnotes, { bold, italic }).replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, ""),
+    plain,
+    bold,
+    italic,
+    centered: p.align === "center",
+    blankBefore,
+    landscape: false,
+    parts: plain.split("\n").map((s) => s.trim()).filter(Boolean),
+  };
+  if (p.label !== undefined && p.label.trim()) line.label = p.label.trim();
+  if (p.labelBold) line.labelBold = true;
+  if (p.style) line.style = p.style;
+  if (!bold) {
+    // a bold lead then plain text: the run-in heading "Phòng Nội vụ: chủ trì …"
+    let k = 0;
+    let lead = "";
+    while (k < p.runs.length && (p.runs[k]!.bold || !p.runs[k]!.text.trim()) && !p.runs[k]!.lineBreak && p.runs[k]!.footnote === undefined) lead += p.runs[k++]!.text;
+    if (lead.trim() && k < p.runs.length) line.boldLead = lead;
+  }
+  return line;
+}
+
+const isBlank = (p: ImportedParagraph): boolean => p.runs.every((r) => !r.text.trim() && r.footnote === undefined) && !p.label;
+
+/** The paragraphs of a layout table, column after column (the header's left column, then its right). */
+function layoutParagraphs(t: ImportedTable): ImportedParagraph[] {
+  const out: ImportedParagraph[] = [];
+  for (let c = 0; c < t.columns; c++) {
+    for (const row of t.rows) {
+      let col = 0;
+      for (const cell of row) {
+        if (col === c) for (const b of cell.blocks) out.push(b);
+        col += cell.colSpan;
+      }
+    }
+  }
+  return out;
+}
+
+const CAPS = (s: string): boolean => /\p{L}/u.test(s) && s === s.toUpperCase();
+/** A line that starts a part of its own and so is never the continuation of the line before. */
+const STARTS = [NATIONAL, NUMBER_LINE, DATE_LINE, EOFFICE, PLAN_TITLE, OTHER_TITLES, PREAMBLE_BASIS, PREAMBLE_FOLLOW, AUTHORITY, RECIPIENTS, CLOSING, APPENDIX];
+const MARKER = /^([IVXLC]+\.|\d+(\.\d+)*[.)]|[a-zđ][.)]|[-–—•+])(\s|$)/u;
+
+/**
+ * Text from a PDF breaks every line and puts blank lines where the pages had space: a line goes
+ * on the one before unless that one ended a sentence or clause, or this one starts something.
+ */
+function joinWrapped(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const joins =
+      prev !== undefined &&
+      !prev.table &&
+      !l.table &&
+      !/[.:;!?…]["”)]?$/u.test(prev.plain) &&
+      !MARKER.test(l.plain) &&
+      !STARTS.some((re) => re.test(l.plain) || re.test(prev.plain)) &&
+      !CAPS(prev.plain) &&
+      !CAPS(l.plain);
+    if (joins) {
+      prev.text = `${prev.text} ${l.text}`;
+      prev.plain = `${prev.plain} ${l.plain}`;
+      prev.parts = [prev.plain];
+    } else out.push(l);
+  }
+  return out;
+}
+
+/** The document's paragraphs and tables as lines, in reading order. */
+export function documentLines(doc: ImportedDocument): Line[] {
+  const lines: Line[] = [];
+  let blank = false;
+  let sectionStart = 0;
+  const add = (p: ImportedParagraph): void => {
+    if (isBlank(p)) {
+      blank = true;
+      return;
+    }
+    lines.push(paragraphLine(p, doc.footnotes, blank));
+    blank = false;
+  };
+  for (const b of doc.blocks) {
+    if (b.kind === "paragraph") add(b);
+    else if (b.kind === "table") {
+      if (b.borderless) for (const p of layoutParagraphs(b)) add(p);
+      else {
+        lines.push({ text: "", plain: "", bold: false, italic: false, centered: false, blankBefore: blank, landscape: false, table: b, parts: [] });
+        blank = false;
+      }
+    } else {
+      if (b.landscape) for (let i = sectionStart; i < lines.length; i++) lines[i]!.landscape = true;
+      sectionStart = lines.length;
+    }
+  }
+  return doc.format === "txt" ? joinWrapped(lines) : lines;
+}
+
+/** The words of a document as they read, footnotes at their references: what the proof compares. */
+export function documentText(doc: ImportedDocument): string {
+  const out: string[] = [];
+  const para = (p: ImportedParagraph): void => {
+    let s = p.label ? p.label + " " : "";
+    for (const r of p.runs) s += r.footnote !== undefined ? " " + (doc.footnotes[r.footnote] ?? []).map((f) => plainOf(f.runs, {})).join(" ") + " " : r.lineBreak ? " " : r.text;
+    out.push(s);
+  };
+  for (const b of doc.blocks) {
+    if (b.kind === "paragraph") para(b);
+    else if (b.kind === "table") for (const row of b.rows) for (const cell of row) for (const p of cell.blocks) para(p);
+  }
+  return out.join("\n");
+}
