@@ -14,7 +14,7 @@ import { LIMITS, parseSource, readSource } from "../read/index.js";
 import { locateProfile, PROFILE_FILE } from "../read/locate.js";
 import { readPlainText } from "../read/plain-text.js";
 import { documentText } from "../read/recognize/lines.js";
-import { recognize } from "../read/recognize/index.js";
+import { orderPlan, recognize } from "../read/recognize/index.js";
 import { planYaml, type YamlComment } from "../format/index.js";
 import { docxBytes, loadSource, renderLoaded } from "../pipeline.js";
 import { importMessages as m } from "../messages/import.js";
@@ -89,7 +89,6 @@ function splitProfile(plan: PlanSource, found: ProfileSource | undefined, recogn
     // a plan issued with a Quyết định has no signature or Nơi nhận of its own: nothing more to share
     return { plan, profile: Object.keys(recognised).length ? recognised : undefined };
   }
-  const out: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
   if (recognised.co_quan) {
     const co: Record<string, unknown> = {};
@@ -100,13 +99,7 @@ function splitProfile(plan: PlanSource, found: ProfileSource | undefined, recogn
     if (recognised[k] !== undefined && !equal(found[k], recognised[k])) extra[k] = recognised[k];
   }
   if (found.ky_so && !recognised.ky_so && !plan.quyet_dinh) extra.ky_so = false;
-  // a typed "Lưu: …" line in Nơi nhận replaces the profile's luu
-  for (const [k, v] of Object.entries(plan)) {
-    if (k === "trich_yeu") Object.assign(out, extra);
-    out[k] = v;
-  }
-  if (!("trich_yeu" in plan)) Object.assign(out, extra);
-  return { plan: out as PlanSource };
+  return { plan: orderPlan({ ...plan, ...extra } as PlanSource) };
 }
 
 function outputFor(file: string, o: ImportOptions): string {

@@ -116,9 +116,10 @@ interface Recipients {
 function recipient(text: string): RecipientSource {
   let t = text.replace(/^[-–—•+]\s*/, "").trim();
   if (ARCHIVE.test(t)) return t;
-  const note = /^(.*?)\s*\(([^()]*)\)\s*;?$/u.exec(t);
-  if (note && RECIPIENT_NOTE.test(note[2]!.trim()) && note[1]!.trim()) return { ten: note[1]!.trim(), ghi_chu: note[2]!.trim() };
-  if (t.endsWith(";")) t = t.slice(0, -1).trim();
+  // the list's own marks ("; " before a note, a "." on the last line) are the Decree's ";", which kehoach prints
+  const note = /^(.*?)\s*\(([^()]*)\)\s*[;.]?$/u.exec(t);
+  if (note && RECIPIENT_NOTE.test(note[2]!.trim()) && note[1]!.trim()) return { ten: note[1]!.trim().replace(/\s*;$/, ""), ghi_chu: note[2]!.trim() };
+  if (/[;.]$/.test(t) && !/\.\.$/.test(t)) t = t.slice(0, -1).trim();
   return t;
 }
 
@@ -394,7 +395,7 @@ function stripEndMark(plan: PlanSource): void {
 }
 
 /** The plan's keys in the order of the schema and README (what fmt writes). */
-function orderPlan(plan: PlanSource): PlanSource {
+export function orderPlan(plan: PlanSource): PlanSource {
   const order = ["ho_so", "co_quan", "so", "ngay", "quyet_dinh", "trich_yeu", "mo_dau", "noi_dung", "ket_thuc", "nguoi_ky", "noi_nhan", "luu", "ky_so", "phu_luc"];
   const out: Record<string, unknown> = {};
   for (const k of order) if ((plan as Record<string, unknown>)[k] !== undefined) out[k] = (plan as Record<string, unknown>)[k];

@@ -22,7 +22,7 @@ export interface Marked {
   /** The number or letter's value, for the check. */
 }
 
-const MARK = /^(?:([IVXLC]+)\.|(\d+(?:\.\d+)+)\.?|(\d+)[.)]|([a-zđ])\)|([a-zđ])\.|([-–—•])|(\+))(?=\s|$)/u;
+const MARK = /^(?:([IVXLC]+)\.|(\d{1,3}(?:\.\d{1,3})+)\.?|(\d{1,3})[.)]|([a-zđ])\)|([a-zđ])\.|([-–—•])|(\+))(?=\s|$)/u;
 
 /** The marker a line starts with (its automatic label, or typed), and the text after it. */
 export function markerOf(line: Line): { mark: Marked; text: string } | undefined {
@@ -200,7 +200,7 @@ export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyC
       obj.doan = paraTexts.length === 1 ? paraTexts[0]! : paraTexts;
     }
     if (unit[4] && paraTexts.length) obj.doan = [unit[4], ...paraTexts];
-  } else if (node.line.boldLead && /[:.]\s*$/.test(node.line.boldLead) && !node.line.label) {
+  } else if (node.line.boldLead && /[:.]\s*$/.test(node.line.boldLead) && !node.line.label && stripLead(node.line.boldLead.trim(), node.mark.label)) {
     // "**Mục tiêu chung:** Đến năm 2030 …": a run-in heading
     const lead = node.line.boldLead.trim();
     const rest = text.replace(/^\*\*[\s\S]*?\*\*\s*/, "");
@@ -215,7 +215,9 @@ export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyC
     } else if (ctx.rich && !node.line.bold) obj.kieu_tieu_de = "thuong";
     if (paraTexts.length) obj.doan = paraTexts.length === 1 ? paraTexts[0]! : paraTexts;
   } else {
-    if (!paraTexts.length && !node.children.length && !node.tables.length) return text;
+    // "**1.** Trên cơ sở …": only the number in bold
+    if (node.line.boldLead !== undefined && node.line.boldLead.trim() === node.mark.label) obj.kieu_so = "dam";
+    if (!paraTexts.length && !node.children.length && !node.tables.length && !obj.kieu_so) return text;
     obj.doan = paraTexts.length ? [text, ...paraTexts] : text;
   }
   if (fields) {

@@ -125,8 +125,10 @@ function layoutParagraphs(t: ImportedTable): ImportedParagraph[] {
 
 const CAPS = (s: string): boolean => /\p{L}/u.test(s) && s === s.toUpperCase();
 /** A line that starts a part of its own and so is never the continuation of the line before. */
-const STARTS = [NATIONAL, NUMBER_LINE, DATE_LINE, EOFFICE, PLAN_TITLE, OTHER_TITLES, PREAMBLE_BASIS, PREAMBLE_FOLLOW, AUTHORITY, RECIPIENTS, CLOSING, APPENDIX];
-const MARKER = /^([IVXLC]+\.|\d+(\.\d+)*[.)]|[a-zđ][.)]|[-–—•+])(\s|$)/u;
+const SOLO = [NATIONAL, NUMBER_LINE, DATE_LINE, EOFFICE, PLAN_TITLE, OTHER_TITLES, AUTHORITY, RECIPIENTS, APPENDIX];
+/** …and lines that open a paragraph (the line before may still go on into them no further). */
+const OPENERS = [PREAMBLE_BASIS, PREAMBLE_FOLLOW, CLOSING];
+const MARKER = /^([IVXLC]+\.|\d{1,3}(\.\d{1,3})*[.)]|[a-zđ][.)]|[-–—•+])(\s|$)/u;
 
 /**
  * Text from a PDF breaks every line and puts blank lines where the pages had space: a line goes
@@ -140,9 +142,11 @@ function joinWrapped(lines: Line[]): Line[] {
       prev !== undefined &&
       !prev.table &&
       !l.table &&
-      !/[.:;!?…]["”)]?$/u.test(prev.plain) &&
+      // a clause ending in ";" or "," goes on when the next line starts in lower case
+      (!/[.:;!?…]["”)]?$/u.test(prev.plain) || (/[;,]$/.test(prev.plain) && /^\p{Ll}/u.test(l.plain))) &&
       !MARKER.test(l.plain) &&
-      !STARTS.some((re) => re.test(l.plain) || re.test(prev.plain)) &&
+      !SOLO.some((re) => re.test(l.plain) || re.test(prev.plain)) &&
+      !OPENERS.some((re) => re.test(l.plain)) &&
       !CAPS(prev.plain) &&
       !CAPS(l.plain);
     if (joins) {

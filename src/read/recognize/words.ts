@@ -44,7 +44,7 @@ export const PREAMBLE_FOLLOW = /^Thực hiện\s+/u;
 /** Words of the clause that leads into the content ("… ban hành Kế hoạch … như sau:"). */
 export const LEAD_VERB = /ban hành|xây dựng|triển khai|cụ thể|như sau|sau:/u;
 
-export const CLOSING = /^Trên đây là\b/u;
+export const CLOSING = /^Trên đây là(?=\s)/u;
 export const RECIPIENTS = /^Nơi nhận\s*:?\s*$/u;
 export const ARCHIVE = /^Lưu\b/u;
 /** Notes that follow a recipient: "(b/c)", "(để thực hiện)". */
