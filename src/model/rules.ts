@@ -99,6 +99,17 @@ export const RULES = {
   "import.read": "error",
   "import.not-plan": "error",
   "import.proof": "error",
+  // import: reading a Word document (read/word)
+  "word.empty": "error",
+  "word.size": "error",
+  "word.not-document": "error",
+  "word.encrypted": "error",
+  "word.macros": "error",
+  "word.zip": "error",
+  "word.xml": "error",
+  "word.no-soffice": "error",
+  "word.convert": "error",
+  "word.legacy-encoding": "warning",
   // commands: outputs and the batch
   "build.profile": "error",
   "build.memory": "error",
