@@ -153,7 +153,7 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
   try {
     makeFolders(dirname(out));
     if (split.profile) {
-      await writeAtomic(profileFile, Buffer.from(planYaml(split.profile)), [file]);
+      await writeAtomic(profileFile, Buffer.from(planYaml(split.profile, r.profileComments)), [file]);
       res.profile = { file: profileFile, written: true };
     } else if (office.path) res.profile = { file: office.path, written: false };
     await writeAtomic(out, Buffer.from(yaml), [file]);

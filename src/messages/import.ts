@@ -19,9 +19,9 @@ export const importMessages = {
   extraTables: (n: string) => `bản gốc có ${n} bảng ở chỗ này; kehoach chỉ giữ bảng đầu tiên, các bảng sau ở báo cáo import`,
   headerLine: (text: string) => `dòng "${excerpt(text)}" ở phần đầu văn bản không nhận ra; đã chép vào phần mở đầu`,
   signerLine: (text: string) => `dòng "${excerpt(text)}" ở phần chữ ký không nhận ra`,
-  strayAfterSignature: (text: string) => `sau chữ ký có "${excerpt(text)}" không nhận ra; kehoach không in được ở chỗ này`,
   yearOnly: "bản gốc không có dòng địa danh, ngày tháng; năm lấy từ trích yếu, hãy sửa khi biết ngày ban hành",
-  sectionTitleColon: "bản gốc có dấu hai chấm sau tiêu đề mục",
+  guessedCode: (code: string) => `bản gốc không in chữ viết tắt của cơ quan (số do hệ thống hoặc Quyết định ghi); kehoach đoán "${excerpt(code)}" (co_quan.viet_tat), hãy kiểm tra`,
+  guessedPlace: (place: string) => `bản gốc không in địa danh; kehoach lấy "${excerpt(place)}" từ tên cơ quan (co_quan.dia_danh), hãy kiểm tra`,
   legacy: (enc: string) => `bản gốc dùng bảng mã ${enc} (phông .VnTime/VNI); đã chuyển sang Unicode`,
   // refusals
   notPlan: (found: string) =>

@@ -12,7 +12,7 @@ import { importMessages as m } from "../../messages/import.js";
 import { documentLines, type Line } from "./lines.js";
 import { itemList, parseItems, romanNote, tableSource, markerOf, type BodyContext, type Node, type Note } from "./items.js";
 import {
-  APPENDIX, ARCHIVE, ATTACHED, AUTHORITY, CLOSING, DATE_LINE, DECISION_TITLE, EOFFICE, ISSUED_WITH, LEAD_VERB, NATIONAL, NUMBER_LINE,
+  AGENCY_CODES, UNIT_WORD, APPENDIX, ARCHIVE, ATTACHED, AUTHORITY, CLOSING, DATE_LINE, DECISION_TITLE, EOFFICE, ISSUED_WITH, LEAD_VERB, NATIONAL, NUMBER_LINE,
   OFFICIAL_LETTER, OFFICIAL_LETTER_NAME, OTHER_TITLES, PLAN_CODE, PLAN_TITLE, PREAMBLE_BASIS, PREAMBLE_FOLLOW, RECIPIENTS, RECIPIENT_NOTE, SECTION_TITLES, SIGNED,
 } from "./words.js";
 import { defaultMarker } from "../../normalize/numbering.js";
@@ -23,6 +23,7 @@ export interface Recognised {
   /** The office's fixed parts found (co_quan, nguoi_ky, noi_nhan, luu, ky_so). */
   profile: ProfileSource;
   comments: YamlComment[];
+  profileComments: YamlComment[];
   /** Texts kept though not recognised, and other things the user should look at. */
   notes: string[];
   /** Index of the first line that belongs to the plan (a Quyết định's own text before it is not imported). */
@@ -149,7 +150,8 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
   const profile: ProfileSource = {};
   const notes: Note[] = [];
   const report: string[] = [];
-  const ctx: BodyContext = { notes, unrecognised: [], kiemTra: () => m.kiemTra(m.notRecognised), banGoc: m.banGoc, rich: doc.format !== "txt" };
+  const ctx: BodyContext = { notes, unrecognised: [], rich: doc.format !== "txt" };
+  const profileNotes: Note[] = [];
   const topNotes: string[] = [];
   const strays: Line[] = [];
 
@@ -210,7 +212,8 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
   // ---- where the body, the closing, Nơi nhận, signature and Phụ lục are
   const firstSection = lines.findIndex((l, k) => k >= i && sectionHead(l) !== undefined);
   const recipientsAt = lines.findIndex((l, k) => k >= i && RECIPIENTS.test(squash(l.plain.replace(/\*/g, ""))));
-  const appendixAt = lines.findIndex((l, k) => k > i && APPENDIX.test(title(l)) && CAPS(l.plain));
+  const isAppendix = (l: Line): boolean => APPENDIX.test(title(l)) && (CAPS(l.plain) || /^Phụ lục(\s+[IVXLC\d]+)?\.?$/u.test(squash(l.plain)));
+  const appendixAt = lines.findIndex((l, k) => k > i && isAppendix(l));
   const bodyEnd0 = [recipientsAt, appendixAt].filter((k) => k >= 0).reduce((a, b) => Math.min(a, b), lines.length);
   // the signer's lines may stand before Nơi nhận when a PDF's columns were read one after the other
   let signerBefore = bodyEnd0;
@@ -306,6 +309,22 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
       }
     }
   }
+  // kehoach needs the agency's code and place even where it does not print them (e-office
+  // placeholders, a plan issued with a Quyết định): taken from what the document says, marked
+  const qdCode = plan.quyet_dinh?.ky_hieu !== undefined ? /^QĐ-(.+)$/u.exec(plan.quyet_dinh.ky_hieu)?.[1] : undefined;
+  if (co.viet_tat === undefined && qdCode) co.viet_tat = qdCode;
+  const own = Array.isArray(co.ten) ? co.ten : co.ten !== undefined ? [co.ten] : [];
+  if (co.viet_tat === undefined && own.length && AGENCY_CODES[squash(own[0]!).replace(/^UỶ/u, "ỦY")] !== undefined) {
+    co.viet_tat = AGENCY_CODES[squash(own[0]!).replace(/^UỶ/u, "ỦY")]!;
+    profileNotes.push({ at: co, key: "viet_tat", text: m.kiemTra(m.guessedCode(co.viet_tat)) });
+  }
+  if (co.dia_danh === undefined && own.length > 1) {
+    const place = UNIT_WORD.exec(squash(own[own.length - 1]!))?.[1];
+    if (place) {
+      co.dia_danh = place.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
+      profileNotes.push({ at: co, key: "dia_danh", text: m.kiemTra(m.guessedPlace(co.dia_danh)) });
+    }
+  }
   if (Object.keys(co).length) profile.co_quan = co;
   if (Object.keys(signer).length) profile.nguoi_ky = signer;
   if (recipients.list.length) profile.noi_nhan = recipients.list;
@@ -316,7 +335,7 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
     let a = appendixAt;
     while (a < lines.length) {
       let end = a + 1;
-      while (end < lines.length && !(APPENDIX.test(title(lines[end]!)) && CAPS(lines[end]!.plain))) end++;
+      while (end < lines.length && !isAppendix(lines[end]!)) end++;
       const part = lines.slice(a + 1, end);
       const app: AppendixSource = {};
       const heads: string[] = [];
@@ -349,7 +368,7 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
   if (topNotes.length) notes.push({ at: plan, key: "mo_dau", text: topNotes.join("\n") });
   for (const u of ctx.unrecognised) report.push(m.signerLine(u));
   const ordered = orderPlan(plan);
-  return { plan: ordered, profile, comments: commentPaths(ordered, profile, notes), notes: [...new Set(report)], ...(start > 0 ? { skippedWords: lines.slice(0, start).map((l) => l.plain).join("\n") } : {}) };
+  return { plan: ordered, profile, comments: commentPaths(ordered, notes), profileComments: commentPaths(profile, profileNotes), notes: [...new Set(report)], ...(start > 0 ? { skippedWords: lines.slice(0, start).map((l) => l.plain).join("\n") } : {}) };
 }
 
 /** A section's or a Phụ lục's content: paragraphs, a table, items. */
@@ -404,7 +423,7 @@ export function orderPlan(plan: PlanSource): PlanSource {
 }
 
 /** Notes held by their container's identity, as comments at paths of the plan. */
-function commentPaths(plan: PlanSource, profile: ProfileSource, notes: Note[]): YamlComment[] {
+function commentPaths(plan: PlanSource | ProfileSource, notes: Note[]): YamlComment[] {
   const paths = new Map<object, (string | number)[]>();
   const walk = (v: unknown, path: (string | number)[]): void => {
     if (!v || typeof v !== "object") return;
@@ -413,7 +432,6 @@ function commentPaths(plan: PlanSource, profile: ProfileSource, notes: Note[]): 
     else for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   walk(plan, []);
-  void profile;
   const out: YamlComment[] = [];
   for (const n of notes) {
     const base = paths.get(n.at);

@@ -10,6 +10,7 @@ import { defaultMarker, label as markerLabel, roman } from "../../normalize/numb
 import { escapeText, runsText, type Line } from "./lines.js";
 import { REQUEST, TASK_FIELDS, TASK_LABEL } from "./words.js";
 import { append } from "../../lists.js";
+import { importMessages as m } from "../../messages/import.js";
 
 export type Kind = "roman" | "so" | "so_cap" | "chu" | "chu_cham" | "gach" | "cong";
 
@@ -82,10 +83,8 @@ export interface BodyContext {
   notes: Note[];
   /** Lines kept as text though not recognised, for the report. */
   unrecognised: string[];
-  kiemTra: (what: string) => string;
   /** Whether the document says what is bold (Word, Markdown), so a plain heading is plain on purpose. */
   rich: boolean;
-  banGoc: (label: string) => string;
 }
 
 /** Lines of one section (or Phụ lục) into its paragraphs before the items, and the item tree. */
@@ -236,7 +235,7 @@ export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyC
       for (const t of node.tables.slice(1)) {
         ctx.unrecognised.push(t.rows.map((r) => r.map((c) => c.blocks.map((b) => runsText(b.runs, {})).join(" ")).join(" | ")).join(" / "));
       }
-      ctx.notes.push({ at: obj, key: "bang", text: ctx.kiemTra(String(node.tables.length)) });
+      ctx.notes.push({ at: obj, key: "bang", text: m.kiemTra(m.extraTables(String(node.tables.length))) });
     }
   }
   void parentLabel;
@@ -256,7 +255,7 @@ export function itemList(entries: (Node | { insert: Line })[], depth: number, un
     const typed = normalLabel(e.mark);
     out.push(itemSource(e, depth, units, ctx, parentLabel, generated));
     if (marker !== "gach" && marker !== "cong" && typed !== generated && !(marker === "so_cap" && typed.endsWith(`${index + 1}.`))) {
-      ctx.notes.push({ at: out, key: out.length - 1, text: ctx.banGoc(e.mark.label) });
+      ctx.notes.push({ at: out, key: out.length - 1, text: m.banGoc(e.mark.label) });
     }
     index++;
   }

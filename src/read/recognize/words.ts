@@ -66,3 +66,8 @@ export const TASK_FIELDS: Record<string, "chu_tri" | "phoi_hop" | "thoi_gian"> =
 };
 /** Labels that mark a line as a task's field ("- Sản phẩm: …"). */
 export const TASK_LABEL = /(chủ trì|phối hợp|thực hiện|thời gian|sản phẩm|kinh phí|thời hạn|nội dung|kết quả)/iu;
+
+/** The usual code of an agency by its first line, for "Số: …/KH-UBND" when the document hides it. */
+export const AGENCY_CODES: Record<string, string> = { "ỦY BAN NHÂN DÂN": "UBND", "HỘI ĐỒNG NHÂN DÂN": "HĐND" };
+/** The place in the agency's last line: "XÃ ĐIỆN HOÀ" → ĐIỆN HOÀ. */
+export const UNIT_WORD = /^(?:THỊ TRẤN|THỊ XÃ|THÀNH PHỐ|PHƯỜNG|XÃ|HUYỆN|QUẬN|TỈNH)\s+(.+)$/u;
