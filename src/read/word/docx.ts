@@ -318,7 +318,14 @@ class Reader {
       const blocks: ImportedBlock[] = [];
       this.field = { stack: [] };
       this.blocks(fn, blocks);
-      out[id] = blocks.filter((b): b is ImportedParagraph => b.kind === "paragraph");
+      const paragraphs = blocks.filter((b): b is ImportedParagraph => b.kind === "paragraph");
+      // the space or tab Word puts between the note's number and its text is not text
+      const first = paragraphs[0]?.runs[0];
+      if (first && !first.footnote && !first.lineBreak) {
+        first.text = first.text.replace(/^[ \t]+/, "");
+        if (first.text === "") paragraphs[0]!.runs.shift();
+      }
+      out[id] = paragraphs;
     }
     return out;
   }
