@@ -368,7 +368,7 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
   if (topNotes.length) notes.push({ at: plan, key: "mo_dau", text: topNotes.join("\n") });
   for (const u of ctx.unrecognised) report.push(m.signerLine(u));
   const ordered = orderPlan(plan);
-  return { plan: ordered, profile, comments: commentPaths(ordered, notes), profileComments: commentPaths(profile, profileNotes), notes: [...new Set(report)], ...(start > 0 ? { skippedWords: lines.slice(0, start).map((l) => l.plain).join("\n") } : {}) };
+  return { plan: ordered, profile, comments: commentPaths(ordered, notes, plan), profileComments: commentPaths(profile, profileNotes), notes: [...new Set(report)], ...(start > 0 ? { skippedWords: lines.slice(0, start).map((l) => l.plain).join("\n") } : {}) };
 }
 
 /** A section's or a Phụ lục's content: paragraphs, a table, items. */
@@ -423,7 +423,7 @@ export function orderPlan(plan: PlanSource): PlanSource {
 }
 
 /** Notes held by their container's identity, as comments at paths of the plan. */
-function commentPaths(plan: PlanSource | ProfileSource, notes: Note[]): YamlComment[] {
+function commentPaths(plan: PlanSource | ProfileSource, notes: Note[], before?: object): YamlComment[] {
   const paths = new Map<object, (string | number)[]>();
   const walk = (v: unknown, path: (string | number)[]): void => {
     if (!v || typeof v !== "object") return;
@@ -432,6 +432,8 @@ function commentPaths(plan: PlanSource | ProfileSource, notes: Note[]): YamlComm
     else for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   walk(plan, []);
+  // the plan before its keys were put in order holds the same values
+  if (before) paths.set(before, []);
   const out: YamlComment[] = [];
   for (const n of notes) {
     const base = paths.get(n.at);

@@ -134,12 +134,14 @@ const MARKER = /^([IVXLC]+\.|\d{1,3}(\.\d{1,3})*[.)]|[a-zđ][.)]|[-–—•+])(
  * Text from a PDF breaks every line and puts blank lines where the pages had space: a line goes
  * on the one before unless that one ended a sentence or clause, or this one starts something.
  */
-function joinWrapped(lines: Line[]): Line[] {
+function joinWrapped(lines: Line[], markdown: boolean): Line[] {
   const out: Line[] = [];
   for (const l of lines) {
     const prev = out[out.length - 1];
     const joins =
       prev !== undefined &&
+      // in Markdown a blank line always ends the paragraph
+      !(markdown && l.blankBefore) &&
       !prev.table &&
       !l.table &&
       // a clause ending in ";" or "," goes on when the next line starts in lower case
@@ -184,7 +186,7 @@ export function documentLines(doc: ImportedDocument): Line[] {
       sectionStart = lines.length;
     }
   }
-  return doc.format === "txt" ? joinWrapped(lines) : lines;
+  return doc.format === "txt" || doc.format === "md" ? joinWrapped(lines, doc.format === "md") : lines;
 }
 
 /** The words of a document as they read, footnotes at their references: what the proof compares. */
