@@ -15,7 +15,6 @@ export const importMessages = {
   // what kehoach import writes into the YAML as comments
   banGoc: (label: string) => `bản gốc ghi: ${label}`,
   kiemTra: (what: string) => `kiểm tra: ${what}`,
-  notRecognised: "kehoach không nhận ra phần này của bản gốc; chữ được giữ nguyên ở đây, hãy xem lại",
   extraTables: (n: string) => `bản gốc có ${n} bảng ở chỗ này; kehoach chỉ giữ bảng đầu tiên, các bảng sau ở báo cáo import`,
   headerLine: (text: string) => `dòng "${excerpt(text)}" ở phần đầu văn bản không nhận ra; đã chép vào phần mở đầu`,
   signerLine: (text: string) => `dòng "${excerpt(text)}" ở phần chữ ký không nhận ra`,

@@ -12,7 +12,7 @@ import { importMessages as m } from "../../messages/import.js";
 import { documentLines, type Line } from "./lines.js";
 import { itemList, parseItems, romanNote, tableSource, markerOf, type BodyContext, type Node, type Note } from "./items.js";
 import {
-  AGENCY_CODES, UNIT_WORD, APPENDIX, ARCHIVE, ATTACHED, AUTHORITY, CLOSING, DATE_LINE, DECISION_TITLE, EOFFICE, ISSUED_WITH, LEAD_VERB, NATIONAL, NUMBER_LINE,
+  AGENCY_CODES, agencyKey, APPENDIX_LINE, BASIS_WORDS, YEAR, UNIT_WORD, APPENDIX, ARCHIVE, ATTACHED, AUTHORITY, CLOSING, DATE_LINE, DECISION_TITLE, EOFFICE, ISSUED_WITH, LEAD_VERB, NATIONAL, NUMBER_LINE,
   OFFICIAL_LETTER, OFFICIAL_LETTER_NAME, OTHER_TITLES, PLAN_CODE, PLAN_TITLE, PREAMBLE_BASIS, PREAMBLE_FOLLOW, RECIPIENTS, RECIPIENT_NOTE, SECTION_TITLES, SIGNED,
 } from "./words.js";
 import { defaultMarker } from "../../normalize/numbering.js";
@@ -90,7 +90,7 @@ function preamble(lines: Line[]): PlanSource["mo_dau"] | undefined {
   const leads = last.plain.endsWith(":");
   // căn cứ lines, then perhaps the lead
   if (basis.length && basis.length === lines.length - (leads ? 1 : 0) && lines.slice(0, basis.length).every((l) => PREAMBLE_BASIS.test(l.plain))) {
-    const o: PreambleObject = { can_cu: basis.map((l) => l.text.replace(/^(\*?)Căn cứ\s+/u, "$1")) };
+    const o: PreambleObject = { can_cu: basis.map((l) => l.text.replace(BASIS_WORDS, "$1")) };
     if (leads && !PREAMBLE_BASIS.test(last.plain)) o.loi_dan = last.text;
     return o;
   }
@@ -212,7 +212,7 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
   // ---- where the body, the closing, Nơi nhận, signature and Phụ lục are
   const firstSection = lines.findIndex((l, k) => k >= i && sectionHead(l) !== undefined);
   const recipientsAt = lines.findIndex((l, k) => k >= i && RECIPIENTS.test(squash(l.plain.replace(/\*/g, ""))));
-  const isAppendix = (l: Line): boolean => APPENDIX.test(title(l)) && (CAPS(l.plain) || /^Phụ lục(\s+[IVXLC\d]+)?\.?$/u.test(squash(l.plain)));
+  const isAppendix = (l: Line): boolean => APPENDIX.test(title(l)) && (CAPS(l.plain) || APPENDIX_LINE.test(squash(l.plain)));
   const appendixAt = lines.findIndex((l, k) => k > i && isAppendix(l));
   const bodyEnd0 = [recipientsAt, appendixAt].filter((k) => k >= 0).reduce((a, b) => Math.min(a, b), lines.length);
   // the signer's lines may stand before Nơi nhận when a PDF's columns were read one after the other
@@ -314,8 +314,9 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
   const qdCode = plan.quyet_dinh?.ky_hieu !== undefined ? /^QĐ-(.+)$/u.exec(plan.quyet_dinh.ky_hieu)?.[1] : undefined;
   if (co.viet_tat === undefined && qdCode) co.viet_tat = qdCode;
   const own = Array.isArray(co.ten) ? co.ten : co.ten !== undefined ? [co.ten] : [];
-  if (co.viet_tat === undefined && own.length && AGENCY_CODES[squash(own[0]!).replace(/^UỶ/u, "ỦY")] !== undefined) {
-    co.viet_tat = AGENCY_CODES[squash(own[0]!).replace(/^UỶ/u, "ỦY")]!;
+  const code = own.length ? AGENCY_CODES[agencyKey(squash(own[0]!))] : undefined;
+  if (co.viet_tat === undefined && code !== undefined) {
+    co.viet_tat = code;
     profileNotes.push({ at: co, key: "viet_tat", text: m.kiemTra(m.guessedCode(co.viet_tat)) });
   }
   if (co.dia_danh === undefined && own.length > 1) {
@@ -353,7 +354,7 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
 
   if (plan.ngay === undefined && !plan.quyet_dinh) {
     // no date line (a draft, a copy): the year the plan names, which kehoach needs, marked for checking
-    const year = /năm (\d{4})\b/u.exec(plan.trich_yeu ?? "")?.[1] ?? /năm (\d{4})\b/u.exec(lines.map((l) => l.plain).join(" "))?.[1];
+    const year = YEAR.exec(plan.trich_yeu ?? "")?.[1] ?? YEAR.exec(lines.map((l) => l.plain).join(" "))?.[1];
     if (year) {
       plan.ngay = year;
       notes.push({ at: plan, key: "ngay", text: m.kiemTra(m.yearOnly) });

@@ -71,3 +71,10 @@ export const TASK_LABEL = /(chủ trì|phối hợp|thực hiện|thời gian|s�
 export const AGENCY_CODES: Record<string, string> = { "ỦY BAN NHÂN DÂN": "UBND", "HỘI ĐỒNG NHÂN DÂN": "HĐND" };
 /** The place in the agency's last line: "XÃ ĐIỆN HOÀ" → ĐIỆN HOÀ. */
 export const UNIT_WORD = /^(?:THỊ TRẤN|THỊ XÃ|THÀNH PHỐ|PHƯỜNG|XÃ|HUYỆN|QUẬN|TỈNH)\s+(.+)$/u;
+/** "UỶ BAN" typed with the old accent placement reads as "ỦY BAN". */
+export const agencyKey = (line: string): string => line.replace(/^UỶ/u, "ỦY");
+export const YEAR = /năm (\d{4})\b/u;
+/** "Căn cứ " opening a căn cứ line (after an italic mark, if any). */
+export const BASIS_WORDS = /^(\*?)Căn cứ\s+/u;
+/** "Phụ lục", "Phụ lục II" alone on a line. */
+export const APPENDIX_LINE = /^Phụ lục(\s+[IVXLC\d]+)?\.?$/u;
