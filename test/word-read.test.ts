@@ -219,6 +219,20 @@ describe("numbering details a clerk's Word file has", () => {
     ]);
   });
 
+  it("reads a text box's paragraphs after its anchor, once though Word writes it twice (DrawingML and VML)", async () => {
+    const box = (t: string): string => `<w:txbxContent><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:txbxContent>`;
+    const doc = await read(
+      docxWith(
+        `<w:document ${W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>` +
+          `<w:p><w:r><w:t>Trước</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="x"><wps:txbx xmlns:wps="y">${box("Nơi nhận:")}</wps:txbx></wp:anchor></w:drawing></mc:Choice>` +
+          `<mc:Fallback><w:pict><v:textbox xmlns:v="z">${box("Nơi nhận:")}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t xml:space="preserve"> sau</w:t></w:r></w:p>` +
+          `<w:p><w:r><w:t>  không giữ khoảng trắng ở hai đầu  </w:t></w:r></w:p>` +
+          `</w:body></w:document>`,
+      ),
+    );
+    expect(paragraphs(doc).map(text)).toEqual(["Trước sau", "Nơi nhận:", "không giữ khoảng trắng ở hai đầu"]);
+  });
+
   it("flattens a nested table into its cell's paragraphs, in order", async () => {
     const cell = (inner: string): string => `<w:tc>${inner}</w:tc>`;
     const para = (t: string): string => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;

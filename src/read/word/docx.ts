@@ -11,7 +11,8 @@
  *   not text.
  * - Headers and footers of the page (header*.xml, footer*.xml) are not content: a plan's page
  *   numbers and running titles are made again by the build, so they are never read.
- * - Text boxes and drawings are not read (a plan has its text in the body).
+ * - Text boxes (a header or a Nơi nhận a clerk drew in a box) are read as paragraphs after the
+ *   paragraph that anchors them, so that no word is lost; pictures themselves are not text.
  * - Legacy TCVN3/VNI text: by the run's font (.VnTime, .VnTimeH upper case, VNI-Times), else by
  *   detection over the paragraph's text; converted to Unicode. All text ends NFC.
  */
@@ -59,6 +60,8 @@ class Reader {
   readonly styles: Styles;
   readonly numbering: Numbering;
   private field: FieldState = { stack: [] };
+  /** Text boxes met in the paragraph being read: their paragraphs follow it. */
+  private boxes: XmlElement[] = [];
   legacyCount = new Map<Legacy, number>();
 
   constructor(parts: DocxParts) {
@@ -132,6 +135,9 @@ class Reader {
     }
     para.runs = merge(runs);
     out.push(para);
+    const boxes = this.boxes;
+    this.boxes = [];
+    for (const box of boxes) this.blocks(box, out);
     const sect = child(pPr, "w:sectPr");
     if (sect) out.push({ kind: "section", landscape: landscape(sect) });
   }
@@ -220,8 +226,14 @@ class Reader {
           else if (type === "end") this.field.stack.pop();
           break;
         }
+        case "w:drawing":
+        case "w:pict":
+        case "w:object":
+        case "mc:AlternateContent":
+          textBoxes(c, this.boxes);
+          break;
         default:
-          // w:instrText (a field's code), w:delText, w:footnoteRef (the note's own mark), drawings
+          // w:instrText (a field's code), w:delText, w:footnoteRef (the note's own mark)
           break;
       }
     }
@@ -369,11 +381,28 @@ function landscape(sectPr: XmlElement): boolean {
   return Number.isFinite(w) && Number.isFinite(h) && w > h;
 }
 
-/** A w:t's text (xml:space only matters to Word's editor; the text is kept as written). */
+/** A w:t's text; without xml:space="preserve" Word does not show the spaces at its ends. */
 function textContent(t: XmlElement): string {
   let s = "";
   for (const c of t.children) if (typeof c === "string") s += c;
-  return s;
+  return t.attrs["xml:space"] === "preserve" ? s : s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+}
+
+/**
+ * The text boxes (w:txbxContent) inside a drawing; of markup-compatibility alternatives only the
+ * first (what Word shows) is read, so a box written twice (DrawingML and VML) is read once.
+ */
+function textBoxes(el: XmlElement, out: XmlElement[]): void {
+  if (el.name === "w:txbxContent") {
+    out.push(el);
+    return;
+  }
+  if (el.name === "mc:AlternateContent") {
+    const choice = child(el, "mc:Choice") ?? child(el, "mc:Fallback");
+    if (choice) textBoxes(choice, out);
+    return;
+  }
+  for (const c of el.children) if (typeof c !== "string") textBoxes(c, out);
 }
 
 /** A numbering label set in a legacy font reads as its Unicode. */
