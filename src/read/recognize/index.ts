@@ -117,10 +117,10 @@ interface Recipients {
 function recipient(text: string): RecipientSource {
   let t = text.replace(/^[-–—•+]\s*/, "").trim();
   if (ARCHIVE.test(t)) return t;
-  // the list's own marks ("; " before a note, a "." on the last line) are the Decree's ";", which kehoach prints
+  // the list's own marks ("; " before a note, a "." on the last line, a "," where a line was cut) are the Decree's ";", which kehoach prints
   const note = /^(.*?)\s*\(([^()]*)\)\s*[;.]?$/u.exec(t);
   if (note && RECIPIENT_NOTE.test(note[2]!.trim()) && note[1]!.trim()) return { ten: note[1]!.trim().replace(/\s*;$/, ""), ghi_chu: note[2]!.trim() };
-  if (/[;.]$/.test(t) && !/\.\.$/.test(t)) t = t.slice(0, -1).trim();
+  if (/[;.,]$/.test(t) && !/\.\.$/.test(t)) t = t.slice(0, -1).trim();
   return t;
 }
 
