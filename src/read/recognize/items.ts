@@ -11,6 +11,7 @@ import { escapeText, runsText, type Line } from "./lines.js";
 import { REQUEST, TASK_FIELDS, TASK_LABEL } from "./words.js";
 import { append } from "../../lists.js";
 import { importMessages as m } from "../../messages/import.js";
+import { STYLE_NAMES } from "../../messages/styles.js";
 
 export type Kind = "roman" | "so" | "so_cap" | "chu" | "chu_cham" | "gach" | "cong";
 
@@ -185,7 +186,9 @@ export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyC
   const fields = taskFields(node.children);
   const hasBody = paraTexts.length > 0 || node.children.length > 0 || node.tables.length > 0;
   const unit = units && depth === 1 ? /^(\*\*)?([^:]{2,160}?):(\*\*)?(?:\s+([\s\S]*))?$/u.exec(text) : null;
-  const heading = node.line.bold || (text.endsWith(":") && text.length < 200) || (!endsSentence(text) && text.length < 160 && hasBody && !node.line.italic);
+  // kehoach's own styles say it outright; otherwise a bold line, or a short one that ends in ":" or in no mark
+  const styled = node.line.style === STYLE_NAMES.titled ? true : node.line.style === STYLE_NAMES.item ? false : undefined;
+  const heading = styled ?? (node.line.bold || (text.endsWith(":") && text.length < 200) || (!endsSentence(text) && !text.endsWith(",") && text.length < 160 && hasBody && !node.line.italic));
   if (unit && !/[.;]\s/.test(unit[2]!)) {
     let name = unit[2]!;
     if (REQUEST.test(name)) {
@@ -206,12 +209,12 @@ export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyC
     obj.tieu_de = stripLead(lead, node.mark.label);
     obj.tieu_de_cung_dong = true;
     obj.doan = paraTexts.length ? [rest, ...paraTexts] : rest;
-  } else if (heading && (hasBody || node.line.bold)) {
+  } else if (heading && (hasBody || node.line.bold || styled)) {
     obj.tieu_de = node.line.bold ? text.replace(/^\*\*|\*\*$/g, "") : text;
-    if (node.line.italic && !node.line.bold) {
-      obj.tieu_de = obj.tieu_de.replace(/^\*|\*$/g, "");
-      obj.kieu_tieu_de = "nghieng";
-    } else if (ctx.rich && !node.line.bold) obj.kieu_tieu_de = "thuong";
+    if (node.line.italic) obj.tieu_de = obj.tieu_de.replace(/^\*|\*$/g, "");
+    if (node.line.italic && node.line.bold) obj.kieu_tieu_de = "dam_nghieng";
+    else if (node.line.italic) obj.kieu_tieu_de = "nghieng";
+    else if (ctx.rich && !node.line.bold && (!node.line.style || styled)) obj.kieu_tieu_de = "thuong";
     if (paraTexts.length) obj.doan = paraTexts.length === 1 ? paraTexts[0]! : paraTexts;
   } else {
     // "**1.** Trên cơ sở …": only the number in bold

@@ -33,42 +33,53 @@ export function escapeText(s: string): string {
   return s.replace(/[\\*^~]/g, (c) => "\\" + c).replace(/<([a-z0-9_-]+)>/g, "\\<$1>").replace(/\[/g, (c, i: number, all: string) => (all[i - 1] === "^" ? "\\[" : c));
 }
 
-function wrap(text: string, open: string, close = open): string {
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
-  return m[2] ? `${m[1]}${open}${m[2]}${close}${m[3]}` : text;
-}
-
-/** Runs into inline-syntax text; a line break is "\\\n" (README: `\` ending a line). */
+/**
+ * Runs into inline-syntax text; a line break is "\\\n" (README: `\` ending a line). Emphasis nests:
+ * bold "“", bold italic "…", bold "”" is `**“*…*”**`; spaces stay outside the marks.
+ */
 export function runsText(runs: readonly ImportedRun[], footnotes: Record<string, ImportedParagraph[]>, bare = { bold: false, italic: false }): string {
   let out = "";
-  let i = 0;
-  while (i < runs.length) {
-    const r = runs[i]!;
+  const open: ("**" | "*")[] = [];
+  let pending = "";
+  const moveTo = (want: Set<"**" | "*">): void => {
+    while (open.some((mk) => !want.has(mk))) out += open.pop();
+    out += pending;
+    pending = "";
+    for (const mk of ["**", "*"] as const) {
+      if (want.has(mk) && !open.includes(mk)) {
+        out += mk;
+        open.push(mk);
+      }
+    }
+  };
+  for (const r of runs) {
     if (r.lineBreak) {
+      moveTo(new Set());
       out = out.replace(/ +$/, "") + "\\\n";
-      i++;
       continue;
     }
     if (r.footnote !== undefined) {
       const paras = footnotes[r.footnote] ?? [];
-      out += `^[${paras.map((p) => runsText(p.runs, {}).trim()).join("\n\n")}]`;
-      i++;
+      out += pending + `^[${paras.map((p) => runsText(p.runs, {}).trim()).join("\n\n")}]`;
+      pending = "";
       continue;
     }
-    // runs of one look together, so "**a** **b**" reads "**a b**"
-    let text = "";
-    const bold = !!r.bold && !bare.bold;
-    const italic = !!r.italic && !bare.italic;
-    while (i < runs.length && !runs[i]!.lineBreak && runs[i]!.footnote === undefined && !!runs[i]!.bold === !!r.bold && !!runs[i]!.italic === !!r.italic && runs[i]!.script === r.script) {
-      text += runs[i]!.text;
-      i++;
+    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(r.text)!;
+    if (!m[2]) {
+      pending += r.text;
+      continue;
     }
-    let t = escapeText(text);
-    if (r.script && /^\S+$/.test(text)) t = r.script === "sub" ? `~${t}~` : `^${t}^`;
-    if (italic) t = wrap(t, "*");
-    if (bold) t = wrap(t, "**");
+    const want = new Set<"**" | "*">();
+    if (r.bold && !bare.bold) want.add("**");
+    if (r.italic && !bare.italic) want.add("*");
+    pending += m[1];
+    moveTo(want);
+    let t = escapeText(m[2]);
+    if (r.script && /^\S+$/.test(m[2])) t = r.script === "sub" ? `~${t}~` : `^${t}^`;
     out += t;
+    pending = m[3]!;
   }
+  moveTo(new Set());
   return out;
 }
 
