@@ -94,6 +94,15 @@ function preamble(lines: Line[]): PlanSource["mo_dau"] | undefined {
     if (leads && !PREAMBLE_BASIS.test(last.plain)) o.loi_dan = last.text;
     return o;
   }
+  // every line a căn cứ, the last one going on into the lead: "Căn cứ …; Ủy ban … như sau:"
+  if (basis.length === lines.length && leads) {
+    const split = [...last.text.matchAll(/; (?=\p{Lu})/gu)].map((mm) => mm.index!).filter((k) => LEAD_VERB.test(last.text.slice(k + 2))).pop();
+    if (split !== undefined) {
+      const can = lines.slice(0, -1).map((l) => l.text.replace(BASIS_WORDS, "$1"));
+      can.push(last.text.slice(0, split + 1).replace(BASIS_WORDS, "$1"));
+      return { can_cu: can, loi_dan: last.text.slice(split + 2), loi_dan_sau_can_cu: true };
+    }
+  }
   const first = lines[0]!;
   if (PREAMBLE_FOLLOW.test(first.plain) && !first.text.startsWith("*")) {
     const rest = first.text.replace(PREAMBLE_FOLLOW, "");
@@ -236,6 +245,7 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
   }
   const mo = preamble(preLines);
   if (mo !== undefined) plan.mo_dau = mo;
+  if (ctx.rich && typeof mo === "object" && mo.can_cu && preLines.filter((l) => PREAMBLE_BASIS.test(l.plain)).every((l) => !l.italic)) plan.trinh_bay = { can_cu_nghieng: false };
 
   // ---- sections
   const sections: SectionSource[] = [];
@@ -343,7 +353,12 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
       let j = 0;
       while (j < part.length && !part[j]!.table && CAPS(part[j]!.plain) && !ATTACHED.test(part[j]!.plain) && !markerOf(part[j]!)) heads.push(squash(part[j++]!.plain));
       if (heads.length) app.tieu_de = heads.join("\n");
-      if (j < part.length && ATTACHED.test(part[j]!.plain)) app.kem_theo = squash(part[j++]!.plain);
+      if (j < part.length && ATTACHED.test(part[j]!.plain)) {
+        // the line may run on to a second paragraph ("… của Ủy ban nhân dân huyện)"), as kehoach prints it
+        let kem = squash(part[j++]!.plain);
+        while (!kem.endsWith(")") && j < part.length && !part[j]!.table && part[j]!.plain.length < 160 && /\)$/.test(part[j]!.plain)) kem += " " + squash(part[j++]!.plain);
+        app.kem_theo = kem;
+      }
       if (lines.slice(a, end).some((l) => l.landscape)) app.ngang = true;
       fillPart(app, part.slice(j), false, ctx);
       apps.push(app);
@@ -416,7 +431,7 @@ function stripEndMark(plan: PlanSource): void {
 
 /** The plan's keys in the order of the schema and README (what fmt writes). */
 export function orderPlan(plan: PlanSource): PlanSource {
-  const order = ["ho_so", "co_quan", "so", "ngay", "quyet_dinh", "trich_yeu", "mo_dau", "noi_dung", "ket_thuc", "nguoi_ky", "noi_nhan", "luu", "ky_so", "phu_luc"];
+  const order = ["ho_so", "co_quan", "trinh_bay", "so", "ngay", "quyet_dinh", "trich_yeu", "mo_dau", "noi_dung", "ket_thuc", "nguoi_ky", "noi_nhan", "luu", "ky_so", "phu_luc"];
   const out: Record<string, unknown> = {};
   for (const k of order) if ((plan as Record<string, unknown>)[k] !== undefined) out[k] = (plan as Record<string, unknown>)[k];
   for (const [k, v] of Object.entries(plan)) if (!(k in out) && v !== undefined) out[k] = v;

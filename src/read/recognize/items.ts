@@ -146,6 +146,13 @@ export function tableSource(t: ImportedTable): TableSource {
     }),
   );
   const head = Math.min(Math.max(t.headerRows, 1), rows.length - 1);
+  // header cells are bold by the table's own look: their marks are not the clerk's
+  for (const row of rows.slice(0, head)) {
+    row.forEach((c, k) => {
+      const bare = (s: string): string => (/^\*\*[^*]+\*\*$/.test(s) ? s.slice(2, -2) : s);
+      row[k] = typeof c === "string" ? bare(c) : { ...c, noi_dung: bare(c.noi_dung) };
+    });
+  }
   const out: TableSource = {};
   if (head > 0) out.cot = head === 1 ? rows[0]! : rows.slice(0, head);
   out.dong = rows.slice(head);
@@ -189,7 +196,19 @@ export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyC
   // kehoach's own styles say it outright; otherwise a bold line, or a short one that ends in ":" or in no mark
   const styled = node.line.style === STYLE_NAMES.titled ? true : node.line.style === STYLE_NAMES.item ? false : undefined;
   const heading = styled ?? (node.line.bold || (text.endsWith(":") && text.length < 200) || (!endsSentence(text) && !text.endsWith(",") && text.length < 160 && hasBody && !node.line.italic));
-  if (unit && !/[.;]\s/.test(unit[2]!)) {
+  const lead = node.line.boldLead !== undefined ? stripLead(node.line.boldLead.trim(), node.mark.label) : "";
+  if (units && depth === 1 && lead && !/[:.]$/.test(lead) && text.startsWith(`**${lead}**`)) {
+    // "1. **Sở Y tế** chủ trì …": the unit's name in bold, no colon
+    let name = lead;
+    if (REQUEST.test(name)) {
+      obj.de_nghi = true;
+      name = name.replace(REQUEST, "");
+    }
+    obj.don_vi = name;
+    obj.hai_cham = false;
+    const rest = text.slice(lead.length + 4).trim();
+    obj.doan = paraTexts.length ? [rest, ...paraTexts] : rest;
+  } else if (unit && !/[.;]\s/.test(unit[2]!)) {
     let name = unit[2]!;
     if (REQUEST.test(name)) {
       obj.de_nghi = true;
