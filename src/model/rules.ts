@@ -95,6 +95,11 @@ export const RULES = {
   "lint.table-sum": "error",
   "lint.unknown-rule": "warning",
   "lint.fix": "error",
+  // kehoach fmt
+  "fmt.unformatted": "error",
+  "fmt.not-plan": "error",
+  "fmt.internal": "error",
+  "fmt.write": "error",
   // commands: outputs and the batch
   "build.profile": "error",
   "build.memory": "error",

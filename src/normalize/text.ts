@@ -19,6 +19,11 @@ const NOT_FLOWING = new Set([
 
 const isAppendixTitle = (path: Path): boolean => path.length === 3 && path[0] === "phu_luc" && path[2] === "tieu_de";
 
+/** Whether a string at `path` is flowing text (the text rule applies): under no key of NOT_FLOWING, not a Phụ lục's title. */
+export function isFlowingPath(path: Path): boolean {
+  return !isAppendixTitle(path) && !path.some((k) => typeof k === "string" && NOT_FLOWING.has(k));
+}
+
 /** A title is one paragraph: the trích yếu, and a section's or an item's tieu_de. */
 const isTitle = (path: Path): boolean => path[path.length - 1] === "tieu_de" || (path.length === 1 && path[0] === "trich_yeu");
 

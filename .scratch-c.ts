@@ -1,0 +1,12 @@
+import { readFileSync } from "node:fs";
+import { parsedDocument, parseSource } from "./src/read/index.js";
+import { formatDocument, planDifference } from "./src/format/index.js";
+const f = process.argv[2]!;
+const text = readFileSync(f, "utf8");
+const doc = parsedDocument(text)!;
+const out = formatDocument(doc, process.argv[3] === "p" ? "profile" : "plan");
+process.stdout.write(out);
+const a = parseSource(f, text), b = parseSource(f, out);
+console.error("findings", b.findings.map(x=>x.message), "diff", planDifference(a.value, b.value, "plan"));
+const out2 = formatDocument(parsedDocument(out)!, "plan");
+console.error("idempotent", out2 === out);
