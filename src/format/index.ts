@@ -12,9 +12,9 @@
  *    columns at single spaces (at least MIN_TEXT_WIDTH characters a line however deep); a text that
  *    is not free (agency lines, codes, names) keeps its line ends exactly, in a `|` block when it
  *    has several lines;
- *  - a list of short one-line values (or of such lists), with no comment inside, in flow style
- *    (`[STT, Nội dung]`) when it fits on its line; a list item that is a small record of such
- *    values too (`- {ten: UBND tỉnh, ghi_chu: b/c}`); otherwise one entry a line;
+ *  - a table's rows and header, its column settings and an agency's lines (ROW_KEYS) in flow style
+ *    (`[STT, Nội dung]`, a merged cell `{noi_dung: Tổng, gop_cot: 2}` inside) when the list fits on
+ *    its line with no comment inside; every other list and every mapping one entry a line;
  *  - a blank line between top-level keys, none elsewhere; comments kept where they were (above a
  *    key or a list item, at a line's end); the comment above a file's first key (its header: the
  *    schema line, a description) stays at the top; YAML anchors and aliases written out in full.
@@ -48,6 +48,8 @@ const OPTIONS: ToStringOptions = {
   flowCollectionPadding: false,
   // a double-quoted text stays on its line ("\n" escapes), never folded over lines
   doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
+  // "key:" with nothing after it, as typed, rather than "key: null"
+  nullStr: "",
 };
 
 /** Parsed as YAML 1.2 (as the read stage does), written so that a YAML 1.1 reader reads the same types. */
@@ -139,11 +141,11 @@ class Layout {
   node(v: unknown, place: SchemaPlace, path: Path, col: number, block: number, listItem = false): void {
     if (isMap(v)) {
       this.map(v, place, path, block, listItem);
-      // a small record as a list item ("- {ten: …, ghi_chu: …}"); a key's mapping is always one key a line
-      v.flow = listItem && this.fitsFlow(v, col);
+      // one key a line; a table cell's record is written in its row's flow style
+      v.flow = false;
     } else if (isSeq(v)) {
       this.seq(v, place, path, block);
-      v.flow = this.fitsFlow(v, col);
+      v.flow = isRow(path) && this.fitsFlow(v, col);
     } else if (isScalar(v)) this.scalar(v, place, path, col, block);
   }
 
@@ -196,8 +198,7 @@ class Layout {
     }
     for (const n of parts) {
       if (isCollection(n)) {
-        // a list of records stays one record a line
-        if (isMap(n) || !n.flow || n.commentBefore || n.comment) return false;
+        if (n.commentBefore || n.comment || !(isMap(n) ? this.fitsFlow(n, col) : n.flow)) return false;
         size += 2;
         continue;
       }
@@ -214,6 +215,19 @@ class Layout {
     c.flow = was;
     return !text.includes("\n") && col + text.length <= LINE_WIDTH;
   }
+}
+
+/**
+ * The lists written in flow style when they fit on their line: a table's header and rows (each row,
+ * and a 2-level header's lines), its column settings, an agency's lines, lint rules switched off.
+ * Lists of texts (items, paragraphs, recipients, bases) stay one item a line.
+ */
+const ROW_KEYS: ReadonlySet<string | number> = new Set(["cot", "dong", "o", "do_rong", "can", "cot_tien", "nhom", "cong", "tong", "ten", "chu_quan", "tat"]);
+
+function isRow(path: Path): boolean {
+  const last = path[path.length - 1];
+  if (typeof last === "number") return path[path.length - 2] === "dong" || path[path.length - 2] === "cot";
+  return last !== undefined && ROW_KEYS.has(last);
 }
 
 /** Whether yaml writes `s` plain and every YAML 1.2 or 1.1 reader reads it back as this string (yaml's own test, stringifyString.js). */
