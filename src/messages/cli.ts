@@ -158,7 +158,7 @@ export const fmtMessages = {
   summaryCheck: (files: number, unformatted: number, errors: number) =>
     unformatted
       ? `${files} tệp: ${unformatted} tệp chưa đúng bố cục chuẩn, ${errors} lỗi khác. Chạy kehoach fmt với các tệp trên để viết lại.`
-      : `${files} tệp: tất cả đã đúng bố cục chuẩn, ${errors} lỗi khác.`,
+      : `${files} tệp: không tệp nào cần viết lại, ${errors} lỗi khác.`,
 } as const;
 
 /** How a finding's severity is printed. */
