@@ -233,10 +233,16 @@ describe("planYaml", () => {
       { path: [], text: "nhập từ: ke-hoach.docx" },
       { path: ["trich_yeu"], text: "kiểm tra: trích yếu" },
       { path: ["noi_dung", 0], text: "kiểm tra: mục đầu\nhai dòng" },
+      { path: ["co_quan"], text: "kiểm tra: cơ quan" },
+      { path: ["noi_dung", 0, "cac_y", 0, "cac_y", 1], text: "kiểm tra: ý thứ hai" },
+      { path: ["khong_co"], text: "kiểm tra: chỗ không có" },
     ]);
     expect(yaml).toMatch(/^# nhập từ: ke-hoach\.docx\n/);
     expect(yaml).toMatch(/# kiểm tra: trích yếu\ntrich_yeu:/);
     expect(yaml).toMatch(/ {2}# kiểm tra: mục đầu\n {2}# hai dòng\n {2}- /);
+    expect(yaml).toMatch(/\n# kiểm tra: cơ quan\nco_quan:\n/);
+    expect(yaml).toMatch(/\n {10}# kiểm tra: ý thứ hai\n {10}- Huy động/);
+    expect(yaml).toMatch(/^# nhập từ: ke-hoach\.docx\n# kiểm tra: chỗ không có\n/);
     expect(planDifference(plan, parseSource("p.yaml", yaml).value, "plan")).toBeUndefined();
     expect(fmtText(yaml)).toBe(yaml);
   });

@@ -55,21 +55,38 @@ const OPTIONS: ToStringOptions = {
 /** Parsed as YAML 1.2 (as the read stage does), written so that a YAML 1.1 reader reads the same types. */
 const SCHEMA_OPTIONS = { version: "1.2", compat: "yaml-1.1" } as const;
 
-/** The plan value as YAML text in the canonical layout, with the comments above their nodes. */
+/**
+ * The plan value (or an office profile's, `kind`) as YAML text in the canonical layout, with each
+ * comment on its own line(s) just above the node at its path: above the key's line for a mapping's
+ * key, above the dash for a list item; a comment at [] or at a path the value does not have goes at
+ * the top of the file. Read back by the read stage, the text gives the same plan (free texts may be
+ * wrapped at other single spaces), and `kehoach fmt` leaves it as it is.
+ */
 export function planYaml(plan: unknown, comments: readonly YamlComment[] = [], kind: SchemaKind = "plan"): string {
   const doc = new Document(plan, SCHEMA_OPTIONS);
   for (const c of comments) {
-    const node = doc.getIn(c.path, true);
     const text = c.text
       .split("\n")
       .map((l) => " " + l)
       .join("\n");
-    if (c.path.length && isNode(node)) {
-      const n = node as Node;
-      n.commentBefore = joinComments(n.commentBefore, text);
-    } else doc.commentBefore = joinComments(doc.commentBefore, text) ?? null;
+    const node = commentHolder(doc, c.path);
+    if (node) node.commentBefore = joinComments(node.commentBefore, text);
+    else doc.commentBefore = joinComments(doc.commentBefore, text) ?? null;
   }
   return layout(doc, kind, false);
+}
+
+/** The node whose comment is written above the line of `path`: a mapping entry's key, a list's item. */
+function commentHolder(doc: Document, path: readonly (string | number)[]): Node | undefined {
+  if (!path.length) return undefined;
+  const last = path[path.length - 1];
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (isMap(parent)) {
+    const pair = (parent.items as Pair[]).find((p) => keyName(p) === String(last));
+    return pair && isNode(pair.key) ? pair.key : undefined;
+  }
+  const node = isSeq(parent) && typeof last === "number" ? parent.items[last] : undefined;
+  return isNode(node) ? node : undefined;
 }
 
 /**
