@@ -90,7 +90,7 @@ function commentHolder(doc: Document, path: readonly (string | number)[]): Node 
 }
 
 /**
- * A parsed document (read/index.ts parseDocumentOf, typed lines restored by read/flow.ts) in the
+ * A parsed document (read/index.ts parsedDocument, typed lines restored by read/flow.ts) in the
  * canonical layout. Changes the document.
  */
 export function formatDocument(doc: Document, kind: SchemaKind): string {
