@@ -263,6 +263,29 @@ function literalOk(s: string): boolean {
   return /\S/.test(s) && !/\n[\t ]+$/.test(s) && !/[\x00-\x08\x0b-\x1f\x7f-\x9f\r\u2028\u2029\ufeff]/.test(s);
 }
 
+/**
+ * The comments after the last entry of a file's last nested collection: yaml keeps them on that
+ * collection, whatever their indentation, and that entry may move up with its key. They are
+ * written at the end of the file, before those already there.
+ */
+function endComment(doc: Document, top: YAMLMap): void {
+  const found: string[] = [];
+  let node: unknown = (top.items[top.items.length - 1] as Pair | undefined)?.value;
+  while (isCollection(node)) {
+    if (node.comment) found.push(node.comment);
+    node.comment = undefined;
+    const last: unknown = node.items[node.items.length - 1];
+    node = isMap(node) ? (last as Pair | undefined)?.value : last;
+  }
+  if (isScalar(node) && node.comment && /\n/.test(node.comment)) {
+    // a text's end-of-line comment is its own; lines after it belong to the file's end
+    const [own, ...rest] = node.comment.split("\n");
+    node.comment = own;
+    found.push(rest.join("\n"));
+  }
+  if (found.length) doc.comment = joinComments(found.reverse().join("\n"), doc.comment) ?? null;
+}
+
 /** Writes out every alias as a copy of what it names, and drops the anchors: the layout moves keys, an alias must not come before its anchor. */
 function expandAliases(doc: Document): void {
   visit(doc, {
@@ -297,7 +320,10 @@ function layout(doc: Document, kind: SchemaKind, header: boolean): string {
       top.commentBefore = undefined;
       if (isNode(items[0]?.key)) items[0].key.commentBefore = undefined;
     }
+    // before and after the keys move: what ended the file as typed, and what ends it now
+    endComment(doc, top);
     run.map(top, schemaRoot(kind), [], 0);
+    endComment(doc, top);
     items.forEach((p, i) => {
       if (!isNode(p.key)) return;
       if (i === 0 && head) p.key.commentBefore = joinComments(head, p.key.commentBefore);
