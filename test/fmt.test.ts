@@ -167,9 +167,13 @@ describe("the canonical layout", () => {
     expect(lines.map((l) => l.trim()).join(" ")).toBe(long);
   });
 
-  it("keeps the line ends of a text that is not free text (an agency's lines)", () => {
+  it("keeps the line ends of a text that is not free text (an agency's lines, a sheet's name)", () => {
     const out = fmtText("co_quan:\n  ten: |-\n    ỦY BAN NHÂN DÂN\n    XÃ BẰNG MẠC\n", "profile");
     expect(out).toBe("co_quan:\n  ten: |-\n    ỦY BAN NHÂN DÂN\n    XÃ BẰNG MẠC\n");
+    // a sheet is found by its name as typed: joining its lines would find one the plan does not name
+    const sheet = "trich_yeu: T\nnoi_dung:\n  - bang:\n      tep: a.xlsx\n      trang: |-\n        Dự\n        toán\n";
+    expect(fmtText(sheet)).toContain("      trang: |-\n        Dự\n        toán\n");
+    expect(planDifference(parseSource("p.yaml", sheet).value, parseSource("p.yaml", sheet.replace("Dự\n        toán", "Dự toán")).value, "plan")).toEqual(["noi_dung", 0, "bang", "trang"]);
   });
 
   it("keeps every comment at its place, through key moves (a fixture with comments everywhere)", () => {

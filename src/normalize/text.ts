@@ -9,11 +9,13 @@ import { parseText, titleLines, type TextProblem } from "../render/inline.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
 
 /**
- * Keys whose strings are not flowing text: codes, dates, settings, the header's and the
- * signature's lines, recipients (one line each), and a Phụ lục's title (a list of lines).
+ * Keys whose strings are not flowing text: codes, dates, settings, a spreadsheet's file, sheet
+ * and range (matched as typed), the header's and the signature's lines, recipients (one line
+ * each), and a Phụ lục's title (a list of lines). kehoach fmt re-wraps no string under them.
  */
 const NOT_FLOWING = new Set([
   "so", "ngay", "han", "loai", "danh_dau", "ho_so", "mau", "kiem_tra", "ky_so", "de_nghi", "ngang", "so_tien", "do_rong",
+  "tep", "trang", "vung",
   "co_quan", "nguoi_ky", "noi_nhan", "luu",
 ]);
 
