@@ -110,6 +110,11 @@ export const RULES = {
   "word.no-soffice": "error",
   "word.convert": "error",
   "word.legacy-encoding": "warning",
+  // kehoach fmt
+  "fmt.unformatted": "error",
+  "fmt.not-plan": "error",
+  "fmt.internal": "error",
+  "fmt.write": "error",
   // commands: outputs and the batch
   "build.profile": "error",
   "build.memory": "error",
