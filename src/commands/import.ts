@@ -124,7 +124,7 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
   res.findings.push(...read.findings);
   if (!read.doc || hasErrors(read.findings)) return res;
   const doc = read.doc;
-  if (doc.legacyEncoding) res.notes.push(m.legacy(doc.legacyEncoding));
+  // a legacy encoding converted: the reader's own warning (word.legacy-encoding) says so
   const r = recognize(doc);
   if ("refused" in r) {
     res.findings.push(finding("import.not-plan", at(file), r.refused));

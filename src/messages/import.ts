@@ -21,7 +21,6 @@ export const importMessages = {
   yearOnly: "bản gốc không có dòng địa danh, ngày tháng; năm lấy từ trích yếu, hãy sửa khi biết ngày ban hành",
   guessedCode: (code: string) => `bản gốc không in chữ viết tắt của cơ quan (số do hệ thống hoặc Quyết định ghi); kehoach đoán "${excerpt(code)}" (co_quan.viet_tat), hãy kiểm tra`,
   guessedPlace: (place: string) => `bản gốc không in địa danh; kehoach lấy "${excerpt(place)}" từ tên cơ quan (co_quan.dia_danh), hãy kiểm tra`,
-  legacy: (enc: string) => `bản gốc dùng bảng mã ${enc} (phông .VnTime/VNI); đã chuyển sang Unicode`,
   // refusals
   notPlan: (found: string) =>
     `tệp này là ${found}, không phải Kế hoạch; kehoach import chỉ nhập kế hoạch. Nếu tệp có kế hoạch ban hành kèm theo, hãy kiểm tra dòng "KẾ HOẠCH" và dòng "(Ban hành kèm theo Quyết định …)" dưới trích yếu. Không ghi tệp nào.`,
