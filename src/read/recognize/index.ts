@@ -12,7 +12,7 @@ import { importMessages as m } from "../../messages/import.js";
 import { documentLines, type Line } from "./lines.js";
 import { itemList, parseItems, romanNote, tableSource, markerOf, type BodyContext, type Node, type Note } from "./items.js";
 import {
-  AGENCY_CODES, agencyKey, APPENDIX_LINE, BASIS_WORDS, YEAR, UNIT_WORD, APPENDIX, ARCHIVE, ATTACHED, AUTHORITY, CLOSING, DATE_LINE, DECISION_TITLE, EOFFICE, ISSUED_WITH, LEAD_VERB, NATIONAL, NUMBER_LINE,
+  AGENCY_CODES, agencyKey, APPENDIX_LINE, BASIS_WORDS, YEAR, UNIT_WORD, APPENDIX, ARCHIVE, ATTACHED, AUTHORITY, CLOSING, DATE_LINE, DECISION_TITLE, EOFFICE, ISSUED_WITH, ISSUED_WITH_START, LEAD_VERB, NATIONAL, NUMBER_LINE,
   OFFICIAL_LETTER, OFFICIAL_LETTER_NAME, OTHER_TITLES, PLAN_CODE, PLAN_TITLE, PREAMBLE_BASIS, PREAMBLE_FOLLOW, RECIPIENTS, RECIPIENT_NOTE, SECTION_TITLES, SIGNED,
 } from "./words.js";
 import { defaultMarker } from "../../normalize/numbering.js";
@@ -199,7 +199,7 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
   const summary: string[] = [];
   // the trích yếu: the line under KẾ HOẠCH ("Thực hiện công tác trẻ em năm 2025" too), unless it is a preamble's sentence
   const summaryLike = (l: Line): boolean => !PREAMBLE_BASIS.test(l.plain) && !l.plain.endsWith(":") && (summary.length === 0 ? l.plain.length < 250 : !PREAMBLE_FOLLOW.test(l.plain));
-  while (i < lines.length && !lines[i]!.table && !isDecoration(lines[i]!) && summaryLike(lines[i]!) && !sectionHead(lines[i]!) && !ISSUED_WITH.test(lines[i]!.plain)) {
+  while (i < lines.length && !lines[i]!.table && !isDecoration(lines[i]!) && summaryLike(lines[i]!) && !sectionHead(lines[i]!) && !ISSUED_WITH_START.test(lines[i]!.plain)) {
     const l = lines[i]!;
     if (summary.length && (ctx.rich ? !(l.bold && (l.centered || l.style)) : true)) break;
     summary.push(l.bold ? l.text.replace(/^\*\*|\*\*$/g, "") : l.text);
@@ -207,8 +207,11 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
     if (!ctx.rich) break;
   }
   if (summary.length) plan.trich_yeu = summary.join("\\\n");
-  for (; i < lines.length && (isDecoration(lines[i]!) || ISSUED_WITH.test(lines[i]!.plain)); i++) {
-    const q = ISSUED_WITH.exec(squash(lines[i]!.plain));
+  for (; i < lines.length && (isDecoration(lines[i]!) || ISSUED_WITH_START.test(lines[i]!.plain)); i++) {
+    // the line may run on to the next paragraph ("… của Ủy ban nhân dân Thành phố)"), as kehoach prints it
+    let text = squash(lines[i]!.plain);
+    while (ISSUED_WITH_START.test(text) && !text.endsWith(")") && i + 1 < lines.length && /\)$/.test(lines[i + 1]!.plain.trim()) && lines[i + 1]!.plain.length < 160) text += " " + squash(lines[++i]!.plain);
+    const q = ISSUED_WITH.exec(text);
     if (q) {
       plan.quyet_dinh = {};
       if (q[1]) plan.quyet_dinh.so = q[1];

@@ -39,6 +39,8 @@ export const EOFFICE = /^#(SoKyHieuVanBan|DiaDiemNgayBanHanh|ChuKyLanhDao)\s*$/u
 /** "(Ban hành kèm theo Quyết định số 3961/QĐ-UBND ngày 18 tháng 11 năm 2025 của …)". */
 export const ISSUED_WITH = /^\(?\s*Ban hành kèm theo Quyết định số\s*([^/\s]*)\s*\/\s*(\S+?)\s+ngày\s*(\d{0,2})\s*(?:tháng\s*|\/)(\d{0,2})\s*(?:năm\s*|\/)(\d{4})(?:\s+của\s+(.+?))?\s*\)?\s*$/u;
 
+export const ISSUED_WITH_START = /^\(?\s*Ban hành kèm theo Quyết định/u;
+
 export const PREAMBLE_BASIS = /^Căn cứ\s+/u;
 export const PREAMBLE_FOLLOW = /^Thực hiện\s+/u;
 /** Words of the clause that leads into the content ("… ban hành Kế hoạch … như sau:"). */
