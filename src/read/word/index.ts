@@ -82,6 +82,7 @@ const XML_WHAT: Record<string, () => string> = {
   unclosed: m.xmlUnclosed,
   "no-root": m.xmlNoRoot,
   depth: m.xmlDepth,
+  elements: m.xmlElements,
   syntax: m.xmlSyntax,
 };
 
