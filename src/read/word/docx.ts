@@ -270,14 +270,14 @@ class Reader {
     let columns = grid;
     /** The cell that began a vertical merge, per grid column. */
     const mergeOrigin = new Map<number, ImportedCell>();
-    for (const tr of rowsOf(tbl)) {
+    for (const tr of childrenThrough(tbl, "w:tr")) {
       const trPr = child(tr, "w:trPr");
       const header = onOff(child(trPr, "w:tblHeader")) === true;
       if (counting && header) headerRows++;
       else counting = false;
       let col = Number(child(trPr, "w:gridBefore")?.attrs["w:val"] ?? "0") || 0;
       const row: ImportedCell[] = [];
-      for (const tc of cellsOf(tr)) {
+      for (const tc of childrenThrough(tr, "w:tc")) {
         const tcPr = child(tc, "w:tcPr");
         const span = Math.max(1, Number(child(tcPr, "w:gridSpan")?.attrs["w:val"] ?? "1") || 1);
         const vMerge = child(tcPr, "w:vMerge");
@@ -343,32 +343,14 @@ class Reader {
   }
 }
 
-/** Rows of a table, through the containers Word may wrap them in. */
-function rowsOf(tbl: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  const walk = (el: XmlElement): void => {
-    for (const c of el.children) {
-      if (typeof c === "string") continue;
-      if (c.name === "w:tr") out.push(c);
-      else if (c.name === "w:sdt") walk(child(c, "w:sdtContent") ?? c);
-      else if (c.name === "w:customXml" || c.name === "w:ins") walk(c);
-    }
-  };
-  walk(tbl);
-  return out;
-}
-
-function cellsOf(tr: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  const walk = (el: XmlElement): void => {
-    for (const c of el.children) {
-      if (typeof c === "string") continue;
-      if (c.name === "w:tc") out.push(c);
-      else if (c.name === "w:sdt") walk(child(c, "w:sdtContent") ?? c);
-      else if (c.name === "w:customXml" || c.name === "w:ins") walk(c);
-    }
-  };
-  walk(tr);
+/** Children named name (rows of a table, cells of a row), through the containers Word may wrap them in. */
+function childrenThrough(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
+  for (const c of el.children) {
+    if (typeof c === "string") continue;
+    if (c.name === name) out.push(c);
+    else if (c.name === "w:sdt") childrenThrough(child(c, "w:sdtContent") ?? c, name, out);
+    else if (c.name === "w:customXml" || c.name === "w:ins") childrenThrough(c, name, out);
+  }
   return out;
 }
 
