@@ -182,6 +182,26 @@ describe("numbering details a clerk's Word file has", () => {
     expect(first).toMatchObject({ style: "Mục", align: "both", labelItalic: true, runs: [{ text: "MỤC ĐÍCH", bold: true }] });
   });
 
+  it("numbers headings by the outline list their styles link to (w:lvl/w:pStyle), as Word does", async () => {
+    const num = `<w:numbering ${W}><w:abstractNum w:abstractNumId="7">
+      <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:pStyle w:val="Heading1"/><w:lvlText w:val="%1."/></w:lvl>
+      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading2"/><w:lvlText w:val="%2."/></w:lvl>
+      <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:pStyle w:val="Heading3"/><w:lvlText w:val="%3)"/></w:lvl>
+    </w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="7"/></w:num></w:numbering>`;
+    const style = (id: string, name: string, based?: string): string =>
+      `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/>${based ? `<w:basedOn w:val="${based}"/>` : ""}<w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:style>`;
+    const sty = `<w:styles ${W}>${style("Heading1", "heading 1")}${style("Heading2", "heading 2", "Heading1")}${style("Heading3", "heading 3", "Heading2")}</w:styles>`;
+    const h = (id: string, t: string): string => `<w:p><w:pPr><w:pStyle w:val="${id}"/></w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`;
+    const doc = await read(
+      docxWith(`<w:document ${W}><w:body>${h("Heading1", "MỤC ĐÍCH")}${h("Heading2", "Mục đích")}${h("Heading3", "Tăng cường")}${h("Heading3", "Xây dựng")}${h("Heading2", "Yêu cầu")}${h("Heading1", "NHIỆM VỤ")}${h("Heading2", "Truyền thông")}</w:body></w:document>`, [
+        { name: "word/numbering.xml", data: num },
+        { name: "word/styles.xml", data: sty },
+      ]),
+    );
+    expect(paragraphs(doc).map((q) => `${q.label} ${text(q)}`)).toEqual(["I. MỤC ĐÍCH", "1. Mục đích", "a) Tăng cường", "b) Xây dựng", "2. Yêu cầu", "II. NHIỆM VỤ", "1. Truyền thông"]);
+    expect(paragraphs(doc)[1]!.style).toBe("heading 2");
+  });
+
   it("keeps fields' results, insertions, hyperlinks and content controls; drops deletions, field codes and hidden text", async () => {
     const doc = await read(
       docxWith(

@@ -115,7 +115,7 @@ class Reader {
 
     // numbering: the paragraph's own, else its style's (numId 0 switches a style's off)
     const numId = direct.numId ?? fromStyle.numId;
-    const ilvl = direct.ilvl ?? fromStyle.ilvl ?? 0;
+    const ilvl = direct.ilvl ?? fromStyle.ilvl ?? (numId !== undefined && styleId !== undefined ? this.numbering.levelOfStyle(numId, styleId) : undefined) ?? 0;
     const label = numId !== undefined && numId !== "0" ? this.numbering.next(numId, ilvl) : undefined;
     const layout = { ...this.styles.defaults.para, ...fromStyle, ...(label?.para ?? {}), ...direct };
     if (layout.align !== undefined) para.align = layout.align;
