@@ -90,6 +90,8 @@ interface Open {
   raw: string;
   /** Prefix → URI declared on this element (undefined: none declared here). */
   ns?: Map<string, string>;
+  /** Canonical names already worked out in this scope (shared down to the next declaration). */
+  names: Map<string, string>;
   at: number;
 }
 
@@ -108,6 +110,13 @@ export function parseXml(text: string, limits: { elements?: number } = {}): XmlE
     return prefix === "xml" ? "http://www.w3.org/XML/1998/namespace" : undefined;
   };
   const canonical = (raw: string, isAttr: boolean): string => {
+    const names = stack[stack.length - 1]!.names;
+    const key = isAttr ? "@" + raw : raw;
+    let name = names.get(key);
+    if (name === undefined) names.set(key, (name = resolve(raw, isAttr)));
+    return name;
+  };
+  const resolve = (raw: string, isAttr: boolean): string => {
     const colon = raw.indexOf(":");
     if (colon < 0) {
       if (isAttr) return raw;
@@ -210,7 +219,8 @@ export function parseXml(text: string, limits: { elements?: number } = {}): XmlE
       if (stack.length === 0 && root) throw new XmlError("syntax", i, "second root");
       if (stack.length >= MAX_DEPTH) throw new XmlError("depth", i);
       if (++elements > maxElements) throw new XmlError("elements", i);
-      const open: Open = { el: { name: "", attrs: {}, children: [] }, raw, at: i };
+      const parentNames = stack[stack.length - 1]?.names;
+      const open: Open = { el: { name: "", attrs: {}, children: [] }, raw, names: !ns && parentNames ? parentNames : new Map(), at: i };
       if (ns) open.ns = ns;
       stack.push(open);
       open.el.name = canonical(raw, false);
