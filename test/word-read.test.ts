@@ -222,6 +222,21 @@ describe("numbering details a clerk's Word file has", () => {
     expect(runs.map((r) => (r.lineBreak ? "\n" : r.text)).join("")).toBe("Ngày 17/3/2025; trang 2; thêm; liên kết; ô nhập\tsau tab\ndòng mới•é");
   });
 
+  it("a field's result may span paragraphs (a table of contents); a stray field start hides nothing past its paragraph", async () => {
+    const r = (x: string): string => `<w:r>${x}</w:r>`;
+    const doc = await read(
+      docxWith(
+        `<w:document ${W}><w:body>` +
+          `<w:p>${r(`<w:fldChar w:fldCharType="begin"/>`)}${r(`<w:instrText>TOC \\o</w:instrText>`)}${r(`<w:fldChar w:fldCharType="separate"/>`)}${r(`<w:t>I. MỤC ĐÍCH</w:t>`)}</w:p>` +
+          `<w:p>${r(`<w:t>II. NHIỆM VỤ</w:t>`)}${r(`<w:fldChar w:fldCharType="end"/>`)}</w:p>` +
+          `<w:p>${r(`<w:t>Trước</w:t>`)}${r(`<w:fldChar w:fldCharType="begin"/>`)}${r(`<w:instrText>PAGE</w:instrText>`)}</w:p>` +
+          `<w:p>${r(`<w:t>Đoạn sau vẫn được đọc</w:t>`)}</w:p>` +
+          `</w:body></w:document>`,
+      ),
+    );
+    expect(paragraphs(doc).map(text)).toEqual(["I. MỤC ĐÍCH", "II. NHIỆM VỤ", "Trước", "Đoạn sau vẫn được đọc"]);
+  });
+
   it("reads a paragraph's section break, alignment and indents", async () => {
     const doc = await read(
       docxWith(
@@ -401,6 +416,36 @@ describe("bad input: a Vietnamese finding, never an exception", () => {
       expect(await refusal(cfb, "cu.doc", "doc")).toMatchObject({ rule: "word.no-soffice", message: expect.stringContaining("libreoffice-writer-nogui") });
     } finally {
       process.env.PATH = path;
+    }
+  });
+});
+
+describe("never an exception, whatever the parts hold", () => {
+  it("a list starting at 99,999,999,999 in letters: digits, not a string of millions of letters", async () => {
+    const num = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="99999999999"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const doc = await read(docxWith(`<w:document ${W}><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p></w:body></w:document>`, [{ name: "word/numbering.xml", data: num }]));
+    expect(paragraphs(doc)[0]!.label).toBe("99999999999)");
+  });
+
+  it("reads 300 mangled copies of a numbered plan (slices cut and doubled, attribute values changed) to a document or a finding", async () => {
+    const parts = readZip(await numberedDocx());
+    let x = 2025;
+    const rand = (n: number): number => ((x = (x * 1103515245 + 12345) >>> 0) >>> 8) % n;
+    const values = ["0", "-1", "99999999999", "", "restart", "continue", "x", "%9.%1)", "landscape", "nil", "bullet"];
+    for (let k = 0; k < 300; k++) {
+      const mangled = parts.map((p) => {
+        if (!/word\/(document|numbering|styles|footnotes)\.xml$/.test(p.name)) return { name: p.name, data: p.data };
+        let s = p.data.toString("utf8");
+        const a = rand(s.length);
+        const b = Math.min(s.length, a + rand(200));
+        const op = rand(3);
+        if (op === 0) s = s.slice(0, a) + s.slice(b);
+        else if (op === 1) s = s.slice(0, b) + s.slice(a, b) + s.slice(b);
+        else s = s.replace(/w:val="[^"]*"/g, (m) => (rand(8) === 0 ? `w:val="${values[rand(values.length)]}"` : m));
+        return { name: p.name, data: s };
+      });
+      const r = await readWordDocument("hong.docx", writeZip(mangled, DATE), "docx");
+      expect("document" in r || r.findings.length === 1).toBe(true);
     }
   });
 });

@@ -50,16 +50,47 @@ function fontEncoding(font: string | undefined): RawRun["legacy"] {
   return "unicode";
 }
 
-/** Complex fields' state over the runs of the document (a field may span paragraphs). */
-interface FieldState {
+/**
+ * Complex fields' state over the runs of the document (a field's result may span paragraphs, as a
+ * table of contents does). A field whose code is still open at the end of its paragraph is given
+ * up there: a stray "begin" must not hide the rest of the document.
+ */
+class FieldState {
   /** One entry per open field: whether its result part has begun. */
-  stack: boolean[];
+  private stack: boolean[] = [];
+  /** How many open fields are still in their code part. */
+  private inCodeCount = 0;
+
+  get inCode(): boolean {
+    return this.inCodeCount > 0;
+  }
+
+  begin(): void {
+    this.stack.push(false);
+    this.inCodeCount++;
+  }
+
+  separate(): void {
+    if (this.stack.length && !this.stack[this.stack.length - 1]) {
+      this.stack[this.stack.length - 1] = true;
+      this.inCodeCount--;
+    }
+  }
+
+  end(): void {
+    if (this.stack.length && !this.stack.pop()) this.inCodeCount--;
+  }
+
+  /** At a paragraph's end: fields still in their code part are abandoned. */
+  paragraphEnd(): void {
+    while (this.stack.length && !this.stack[this.stack.length - 1]) this.end();
+  }
 }
 
 class Reader {
   readonly styles: Styles;
   readonly numbering: Numbering;
-  private field: FieldState = { stack: [] };
+  private field = new FieldState();
   /** Text boxes met in the paragraph being read: their paragraphs follow it. */
   private boxes: XmlElement[] = [];
   legacyCount = new Map<Legacy, number>();
@@ -69,9 +100,9 @@ class Reader {
     this.numbering = new Numbering(parts.numbering, (styleId) => this.styles.para(styleId).numId);
   }
 
-  /** Whether text read now is shown: not inside a field's code. */
+  /** Whether text read now is not shown: inside a field's code. */
   private get inCode(): boolean {
-    return this.field.stack.some((inResult) => !inResult);
+    return this.field.inCode;
   }
 
   /** Block-level content (body, cell, footnote, content control) → blocks. */
@@ -126,6 +157,7 @@ class Reader {
     const markRun = runProps(child(pPr, "w:rPr"));
     const raw: RawRun[] = [];
     this.inline(p, pStyleRun, raw);
+    this.field.paragraphEnd();
     const runs = this.decode(raw);
     if (label && label.text !== "") {
       const look = { ...this.styles.defaults.run, ...pStyleRun, ...markRun, ...label.run };
@@ -221,9 +253,9 @@ class Reader {
         }
         case "w:fldChar": {
           const type = c.attrs["w:fldCharType"];
-          if (type === "begin") this.field.stack.push(false);
-          else if (type === "separate" && this.field.stack.length) this.field.stack[this.field.stack.length - 1] = true;
-          else if (type === "end") this.field.stack.pop();
+          if (type === "begin") this.field.begin();
+          else if (type === "separate") this.field.separate();
+          else if (type === "end") this.field.end();
           break;
         }
         case "w:drawing":
@@ -328,7 +360,7 @@ class Reader {
       // the separator lines and continuation notices are Word's furniture, not notes
       if (id === undefined || (type !== undefined && type !== "normal")) continue;
       const blocks: ImportedBlock[] = [];
-      this.field = { stack: [] };
+      this.field = new FieldState();
       this.blocks(fn, blocks);
       const paragraphs = blocks.filter((b): b is ImportedParagraph => b.kind === "paragraph");
       // the space or tab Word puts between the note's number and its text is not text

@@ -78,7 +78,8 @@ function roman(n: number): string {
 
 /** Word's letters: a … z, then aa … zz, aaa … (the letter repeated, not base 26). */
 function letters(n: number): string {
-  if (n <= 0) return String(n);
+  // past Word's own bound for a start value (32767) a broken file's number stays digits
+  if (n <= 0 || n > 32767) return String(n);
   const letter = String.fromCharCode(97 + ((n - 1) % 26));
   return letter.repeat(Math.floor((n - 1) / 26) + 1);
 }
