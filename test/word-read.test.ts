@@ -237,6 +237,18 @@ describe("numbering details a clerk's Word file has", () => {
     expect(paragraphs(doc).map(text)).toEqual(["I. MỤC ĐÍCH", "II. NHIỆM VỤ", "Trước", "Đoạn sau vẫn được đọc"]);
   });
 
+  it("reads endnotes as notes (keys prefixed e), and a bullet typed in the Symbol font as the bullet it shows", async () => {
+    const endnotes = `<w:endnotes ${W}><w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote><w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> Ghi chú cuối.</w:t></w:r></w:p></w:endnote></w:endnotes>`;
+    const doc = await read(
+      docxWith(
+        `<w:document ${W}><w:body><w:p><w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t>\uF0B7</w:t></w:r><w:r><w:t xml:space="preserve"> Nội dung</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p></w:body></w:document>`,
+        [{ name: "word/endnotes.xml", data: endnotes }],
+      ),
+    );
+    expect(paragraphs(doc)[0]!.runs).toEqual([{ text: "• Nội dung" }, { text: "", footnote: "e1" }]);
+    expect(doc.footnotes).toEqual({ e1: [{ kind: "paragraph", runs: [{ text: "Ghi chú cuối." }] }] });
+  });
+
   it("reads a paragraph's section break, alignment and indents", async () => {
     const doc = await read(
       docxWith(

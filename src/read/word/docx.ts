@@ -27,7 +27,11 @@ export interface DocxParts {
   styles?: XmlElement;
   numbering?: XmlElement;
   footnotes?: XmlElement;
+  endnotes?: XmlElement;
 }
+
+/** The key of an endnote among the footnotes: "e" and Word's id (footnotes' keys are Word's ids, digits). */
+export const ENDNOTE = "e";
 
 export interface DocxContent {
   blocks: ImportedBlock[];
@@ -218,8 +222,11 @@ class Reader {
     if (look.script === "sub" || look.script === "super") base.script = look.script;
     const enc = fontEncoding(look.font);
     if (enc !== undefined) base.legacy = enc;
+    const symbols = /symbol|wingdings|webdings/i.test(look.font ?? "");
     const text = (t: string): void => {
       if (this.inCode || t === "") return;
+      // a symbol font's characters (a bullet typed in Symbol) read as what they show
+      if (symbols) t = [...t].map((c) => symbolChar(c.codePointAt(0)!, look.font)).join("");
       out.push({ ...base, text: look.caps ? t.toLocaleUpperCase("vi") : t });
     };
     for (const c of r.children) {
@@ -246,9 +253,11 @@ class Reader {
           if (Number.isFinite(code) && code > 0 && code <= 0x10ffff) out.push({ ...base, legacy: "unicode", text: symbolChar(code, c.attrs["w:font"]) });
           break;
         }
-        case "w:footnoteReference": {
+        case "w:footnoteReference":
+        case "w:endnoteReference": {
           const id = c.attrs["w:id"];
-          if (id !== undefined && !this.inCode) out.push({ text: "", footnote: id });
+          // an endnote is a note as a footnote is (a plan prints notes at the foot of the page)
+          if (id !== undefined && !this.inCode) out.push({ text: "", footnote: c.name === "w:endnoteReference" ? ENDNOTE + id : id });
           break;
         }
         case "w:fldChar": {
@@ -351,10 +360,10 @@ class Reader {
     return out;
   }
 
-  footnotes(root: XmlElement | undefined): Record<string, ImportedParagraph[]> {
-    const out: Record<string, ImportedParagraph[]> = {};
-    if (!root) return out;
-    for (const fn of childrenNamed(root, "w:footnote")) {
+  /** The notes of footnotes.xml (w:footnote) or endnotes.xml (w:endnote, keys prefixed). */
+  notes(root: XmlElement | undefined, element: "w:footnote" | "w:endnote", out: Record<string, ImportedParagraph[]>): void {
+    if (!root) return;
+    for (const fn of childrenNamed(root, element)) {
       const type = fn.attrs["w:type"];
       const id = fn.attrs["w:id"];
       // the separator lines and continuation notices are Word's furniture, not notes
@@ -369,9 +378,8 @@ class Reader {
         first.text = first.text.replace(/^[ \t]+/, "");
         if (first.text === "") paragraphs[0]!.runs.shift();
       }
-      out[id] = paragraphs;
+      out[element === "w:endnote" ? ENDNOTE + id : id] = paragraphs;
     }
-    return out;
   }
 }
 
@@ -461,7 +469,9 @@ export function readDocxParts(parts: DocxParts): DocxContent {
   const body = child(parts.document, "w:body");
   const blocks: ImportedBlock[] = [];
   if (body) reader.blocks(body, blocks);
-  const footnotes = reader.footnotes(parts.footnotes);
+  const footnotes: Record<string, ImportedParagraph[]> = {};
+  reader.notes(parts.footnotes, "w:footnote", footnotes);
+  reader.notes(parts.endnotes, "w:endnote", footnotes);
   const out: DocxContent = { blocks, footnotes };
   let best: Legacy | undefined;
   for (const [enc, n] of reader.legacyCount) if (best === undefined || n > reader.legacyCount.get(best)!) best = enc;

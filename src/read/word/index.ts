@@ -42,6 +42,7 @@ const REL = {
   styles: /\/styles$/,
   numbering: /\/numbering$/,
   footnotes: /\/footnotes$/,
+  endnotes: /\/endnotes$/,
 };
 
 class ReadFailure extends Error {
@@ -156,6 +157,8 @@ function readDocxPackage(bytes: Buffer): { parts: Parameters<typeof readDocxPart
   if (numbering) parts.numbering = numbering;
   const footnotes = part("footnotes", `${folder}footnotes.xml`);
   if (footnotes) parts.footnotes = footnotes;
+  const endnotes = part("endnotes", `${folder}endnotes.xml`);
+  if (endnotes) parts.endnotes = endnotes;
   return { parts };
 }
 
