@@ -86,6 +86,7 @@ describe("a plan numbered by Word (docx library, real numbering definitions)", (
     expect(p.runs.filter((r) => r.footnote !== undefined).map((r) => r.footnote)).toEqual(["1", "2"]);
     expect(p.runs.find((r) => r.text === "2")!.script).toBe("super");
     expect(p.runs.find((r) => r.text === "O")!.script).toBe("sub");
+    expect(p.runs.find((r) => r.text === " gạch chân")!.underline).toBe(true);
     expect(p.runs.find((r) => r.text === "Chương trình")!.bold).toBe(true);
     expect(Object.fromEntries(Object.entries(doc.footnotes).map(([k, v]) => [k, v.map(text)]))).toEqual({
       "1": ["Nghị định số 56/2017/NĐ-CP."],
