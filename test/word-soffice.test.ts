@@ -68,4 +68,15 @@ describe.runIf(HAS_SOFFICE)("the seeds as a clerk's Word documents (LibreOffice)
       expect(shape(other)).toEqual(shape(docx));
     }
   }, 120_000);
+
+  it("reads what Word also saves as .doc: RTF (under any name) and a Web Page (HTML)", async () => {
+    const rtf = Buffer.from("{\\rtf1\\ansi{\\fonttbl\\f0\\froman Times New Roman;}\\f0\\pard K\\u7871? ho\\u7841?ch {\\b \\u272?\\u7853?m}\\par}", "latin1");
+    for (const [name, format] of [["cu.doc", "doc"], ["cu.docx", "docx"]] as const) {
+      const r = await readWordDocument(name, rtf, format);
+      expect("document" in r && r.document.blocks[0]).toMatchObject({ kind: "paragraph", runs: [{ text: "Kế hoạch " }, { text: "Đậm", bold: true }] });
+    }
+    const html = Buffer.from(`\uFEFF<html><head><meta charset="utf-8"></head><body><p>Kế hoạch <b>năm 2025</b></p></body></html>`);
+    const r = await readWordDocument("web.doc", html, "doc");
+    expect("document" in r && r.document.blocks[0]).toMatchObject({ kind: "paragraph", runs: [{ text: "Kế hoạch " }, { text: "năm 2025", bold: true }] });
+  }, 60_000);
 });

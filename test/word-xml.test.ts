@@ -48,6 +48,16 @@ describe("parseXml", () => {
     expect(problem("<a>" + "<b>".repeat(300) + "</b>".repeat(300) + "</a>")).toBe("depth");
   });
 
+  it("bounds the elements a part may hold (a hostile part cannot fill the memory)", () => {
+    expect(() => parseXml("<a>" + "<b/>".repeat(1001) + "</a>", { elements: 1000 })).toThrow(expect.objectContaining({ problem: "elements" }));
+    expect(parseXml("<a>" + "<b/>".repeat(999) + "</a>", { elements: 1000 }).children).toHaveLength(999);
+  });
+
+  it("reads a tag with 100,000 attributes (each attribute read once, not the rest of the tag again)", () => {
+    const attrs = Array.from({ length: 100_000 }, (_, k) => `a${k}="${k}"`).join(" ");
+    expect(Object.keys(parseXml(`<x ${attrs} />`).attrs)).toHaveLength(100_000);
+  });
+
   it("is linear: a 5 MB document of runs parses", () => {
     const body = `<w:r><w:t>Chữ tiếng Việt &amp; số 1</w:t></w:r>`.repeat(100_000);
     const root = parseXml(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p>${body}</w:p></w:document>`);

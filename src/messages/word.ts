@@ -27,6 +27,7 @@ export const wordMessages = {
   xmlUnclosed: () => "thẻ không được đóng",
   xmlNoRoot: () => "không có nội dung XML",
   xmlDepth: () => "lồng nhau quá sâu",
+  xmlElements: () => "quá nhiều phần tử, không phải một văn bản bình thường",
   xmlSyntax: () => "sai cú pháp XML",
   encoding: (part: string) => `phần "${excerpt(part)}" của tệp Word không phải văn bản UTF-8 hợp lệ. ${RESAVE}`,
   legacy: (encoding: string) =>

@@ -27,7 +27,11 @@ export interface DocxParts {
   styles?: XmlElement;
   numbering?: XmlElement;
   footnotes?: XmlElement;
+  endnotes?: XmlElement;
 }
+
+/** The key of an endnote among the footnotes: "e" and Word's id (footnotes' keys are Word's ids, digits). */
+export const ENDNOTE = "e";
 
 export interface DocxContent {
   blocks: ImportedBlock[];
@@ -50,16 +54,47 @@ function fontEncoding(font: string | undefined): RawRun["legacy"] {
   return "unicode";
 }
 
-/** Complex fields' state over the runs of the document (a field may span paragraphs). */
-interface FieldState {
+/**
+ * Complex fields' state over the runs of the document (a field's result may span paragraphs, as a
+ * table of contents does). A field whose code is still open at the end of its paragraph is given
+ * up there: a stray "begin" must not hide the rest of the document.
+ */
+class FieldState {
   /** One entry per open field: whether its result part has begun. */
-  stack: boolean[];
+  private stack: boolean[] = [];
+  /** How many open fields are still in their code part. */
+  private inCodeCount = 0;
+
+  get inCode(): boolean {
+    return this.inCodeCount > 0;
+  }
+
+  begin(): void {
+    this.stack.push(false);
+    this.inCodeCount++;
+  }
+
+  separate(): void {
+    if (this.stack.length && !this.stack[this.stack.length - 1]) {
+      this.stack[this.stack.length - 1] = true;
+      this.inCodeCount--;
+    }
+  }
+
+  end(): void {
+    if (this.stack.length && !this.stack.pop()) this.inCodeCount--;
+  }
+
+  /** At a paragraph's end: fields still in their code part are abandoned. */
+  paragraphEnd(): void {
+    while (this.stack.length && !this.stack[this.stack.length - 1]) this.end();
+  }
 }
 
 class Reader {
   readonly styles: Styles;
   readonly numbering: Numbering;
-  private field: FieldState = { stack: [] };
+  private field = new FieldState();
   /** Text boxes met in the paragraph being read: their paragraphs follow it. */
   private boxes: XmlElement[] = [];
   legacyCount = new Map<Legacy, number>();
@@ -69,9 +104,9 @@ class Reader {
     this.numbering = new Numbering(parts.numbering, (styleId) => this.styles.para(styleId).numId);
   }
 
-  /** Whether text read now is shown: not inside a field's code. */
+  /** Whether text read now is not shown: inside a field's code. */
   private get inCode(): boolean {
-    return this.field.stack.some((inResult) => !inResult);
+    return this.field.inCode;
   }
 
   /** Block-level content (body, cell, footnote, content control) → blocks. */
@@ -115,7 +150,7 @@ class Reader {
 
     // numbering: the paragraph's own, else its style's (numId 0 switches a style's off)
     const numId = direct.numId ?? fromStyle.numId;
-    const ilvl = direct.ilvl ?? fromStyle.ilvl ?? 0;
+    const ilvl = direct.ilvl ?? fromStyle.ilvl ?? (numId !== undefined && styleId !== undefined ? this.numbering.levelOfStyle(numId, styleId) : undefined) ?? 0;
     const label = numId !== undefined && numId !== "0" ? this.numbering.next(numId, ilvl) : undefined;
     const layout = { ...this.styles.defaults.para, ...fromStyle, ...(label?.para ?? {}), ...direct };
     if (layout.align !== undefined) para.align = layout.align;
@@ -126,6 +161,7 @@ class Reader {
     const markRun = runProps(child(pPr, "w:rPr"));
     const raw: RawRun[] = [];
     this.inline(p, pStyleRun, raw);
+    this.field.paragraphEnd();
     const runs = this.decode(raw);
     if (label && label.text !== "") {
       const look = { ...this.styles.defaults.run, ...pStyleRun, ...markRun, ...label.run };
@@ -186,8 +222,11 @@ class Reader {
     if (look.script === "sub" || look.script === "super") base.script = look.script;
     const enc = fontEncoding(look.font);
     if (enc !== undefined) base.legacy = enc;
+    const symbols = /symbol|wingdings|webdings/i.test(look.font ?? "");
     const text = (t: string): void => {
       if (this.inCode || t === "") return;
+      // a symbol font's characters (a bullet typed in Symbol) read as what they show
+      if (symbols) t = [...t].map((c) => symbolChar(c.codePointAt(0)!, look.font)).join("");
       out.push({ ...base, text: look.caps ? t.toLocaleUpperCase("vi") : t });
     };
     for (const c of r.children) {
@@ -214,16 +253,18 @@ class Reader {
           if (Number.isFinite(code) && code > 0 && code <= 0x10ffff) out.push({ ...base, legacy: "unicode", text: symbolChar(code, c.attrs["w:font"]) });
           break;
         }
-        case "w:footnoteReference": {
+        case "w:footnoteReference":
+        case "w:endnoteReference": {
           const id = c.attrs["w:id"];
-          if (id !== undefined && !this.inCode) out.push({ text: "", footnote: id });
+          // an endnote is a note as a footnote is (a plan prints notes at the foot of the page)
+          if (id !== undefined && !this.inCode) out.push({ text: "", footnote: c.name === "w:endnoteReference" ? ENDNOTE + id : id });
           break;
         }
         case "w:fldChar": {
           const type = c.attrs["w:fldCharType"];
-          if (type === "begin") this.field.stack.push(false);
-          else if (type === "separate" && this.field.stack.length) this.field.stack[this.field.stack.length - 1] = true;
-          else if (type === "end") this.field.stack.pop();
+          if (type === "begin") this.field.begin();
+          else if (type === "separate") this.field.separate();
+          else if (type === "end") this.field.end();
           break;
         }
         case "w:drawing":
@@ -270,14 +311,14 @@ class Reader {
     let columns = grid;
     /** The cell that began a vertical merge, per grid column. */
     const mergeOrigin = new Map<number, ImportedCell>();
-    for (const tr of rowsOf(tbl)) {
+    for (const tr of childrenThrough(tbl, "w:tr")) {
       const trPr = child(tr, "w:trPr");
       const header = onOff(child(trPr, "w:tblHeader")) === true;
       if (counting && header) headerRows++;
       else counting = false;
       let col = Number(child(trPr, "w:gridBefore")?.attrs["w:val"] ?? "0") || 0;
       const row: ImportedCell[] = [];
-      for (const tc of cellsOf(tr)) {
+      for (const tc of childrenThrough(tr, "w:tc")) {
         const tcPr = child(tc, "w:tcPr");
         const span = Math.max(1, Number(child(tcPr, "w:gridSpan")?.attrs["w:val"] ?? "1") || 1);
         const vMerge = child(tcPr, "w:vMerge");
@@ -319,16 +360,16 @@ class Reader {
     return out;
   }
 
-  footnotes(root: XmlElement | undefined): Record<string, ImportedParagraph[]> {
-    const out: Record<string, ImportedParagraph[]> = {};
-    if (!root) return out;
-    for (const fn of childrenNamed(root, "w:footnote")) {
+  /** The notes of footnotes.xml (w:footnote) or endnotes.xml (w:endnote, keys prefixed). */
+  notes(root: XmlElement | undefined, element: "w:footnote" | "w:endnote", out: Record<string, ImportedParagraph[]>): void {
+    if (!root) return;
+    for (const fn of childrenNamed(root, element)) {
       const type = fn.attrs["w:type"];
       const id = fn.attrs["w:id"];
       // the separator lines and continuation notices are Word's furniture, not notes
       if (id === undefined || (type !== undefined && type !== "normal")) continue;
       const blocks: ImportedBlock[] = [];
-      this.field = { stack: [] };
+      this.field = new FieldState();
       this.blocks(fn, blocks);
       const paragraphs = blocks.filter((b): b is ImportedParagraph => b.kind === "paragraph");
       // the space or tab Word puts between the note's number and its text is not text
@@ -337,38 +378,19 @@ class Reader {
         first.text = first.text.replace(/^[ \t]+/, "");
         if (first.text === "") paragraphs[0]!.runs.shift();
       }
-      out[id] = paragraphs;
+      out[element === "w:endnote" ? ENDNOTE + id : id] = paragraphs;
     }
-    return out;
   }
 }
 
-/** Rows of a table, through the containers Word may wrap them in. */
-function rowsOf(tbl: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  const walk = (el: XmlElement): void => {
-    for (const c of el.children) {
-      if (typeof c === "string") continue;
-      if (c.name === "w:tr") out.push(c);
-      else if (c.name === "w:sdt") walk(child(c, "w:sdtContent") ?? c);
-      else if (c.name === "w:customXml" || c.name === "w:ins") walk(c);
-    }
-  };
-  walk(tbl);
-  return out;
-}
-
-function cellsOf(tr: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  const walk = (el: XmlElement): void => {
-    for (const c of el.children) {
-      if (typeof c === "string") continue;
-      if (c.name === "w:tc") out.push(c);
-      else if (c.name === "w:sdt") walk(child(c, "w:sdtContent") ?? c);
-      else if (c.name === "w:customXml" || c.name === "w:ins") walk(c);
-    }
-  };
-  walk(tr);
+/** Children named name (rows of a table, cells of a row), through the containers Word may wrap them in. */
+function childrenThrough(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
+  for (const c of el.children) {
+    if (typeof c === "string") continue;
+    if (c.name === name) out.push(c);
+    else if (c.name === "w:sdt") childrenThrough(child(c, "w:sdtContent") ?? c, name, out);
+    else if (c.name === "w:customXml" || c.name === "w:ins") childrenThrough(c, name, out);
+  }
   return out;
 }
 
@@ -447,7 +469,9 @@ export function readDocxParts(parts: DocxParts): DocxContent {
   const body = child(parts.document, "w:body");
   const blocks: ImportedBlock[] = [];
   if (body) reader.blocks(body, blocks);
-  const footnotes = reader.footnotes(parts.footnotes);
+  const footnotes: Record<string, ImportedParagraph[]> = {};
+  reader.notes(parts.footnotes, "w:footnote", footnotes);
+  reader.notes(parts.endnotes, "w:endnote", footnotes);
   const out: DocxContent = { blocks, footnotes };
   let best: Legacy | undefined;
   for (const [enc, n] of reader.legacyCount) if (best === undefined || n > reader.legacyCount.get(best)!) best = enc;

@@ -42,6 +42,7 @@ const REL = {
   styles: /\/styles$/,
   numbering: /\/numbering$/,
   footnotes: /\/footnotes$/,
+  endnotes: /\/endnotes$/,
 };
 
 class ReadFailure extends Error {
@@ -82,6 +83,7 @@ const XML_WHAT: Record<string, () => string> = {
   unclosed: m.xmlUnclosed,
   "no-root": m.xmlNoRoot,
   depth: m.xmlDepth,
+  elements: m.xmlElements,
   syntax: m.xmlSyntax,
 };
 
@@ -155,6 +157,8 @@ function readDocxPackage(bytes: Buffer): { parts: Parameters<typeof readDocxPart
   if (numbering) parts.numbering = numbering;
   const footnotes = part("footnotes", `${folder}footnotes.xml`);
   if (footnotes) parts.footnotes = footnotes;
+  const endnotes = part("endnotes", `${folder}endnotes.xml`);
+  if (endnotes) parts.endnotes = endnotes;
   return { parts };
 }
 
@@ -179,10 +183,14 @@ export async function readWordDocument(file: string, bytes: Buffer, format: Word
   // an OOXML file with a password is a CFB wrapper around the encrypted package
   if (isCfb && bytes.includes(ENCRYPTION_INFO)) return fail("word.encrypted", m.encrypted());
 
+  // what Word also saves under .doc (or a clerk renames): RTF, and a "Web Page" (HTML, MHT)
+  const head = bytes.subarray(0, 2048).toString("latin1");
+  const isRtf = head.startsWith("{\\rtf");
+  const isWebPage = format === "doc" && (/^\s*(?:<!doctype html|<html)/i.test(head.replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, "")) || /^MIME-Version:/i.test(head));
   let docx: Buffer | undefined;
   let convert: "odt" | "doc" | undefined;
   if (isZip) docx = bytes;
-  else if (isCfb || (format === "doc" && bytes.subarray(0, 5).toString("latin1") === "{\\rtf")) convert = "doc";
+  else if (isCfb || isRtf || isWebPage) convert = "doc";
   else if (looksLikeText(bytes)) return fail("word.not-document", m.notDocumentText(NAMES[format]));
   else return fail("word.not-document", m.notDocument(NAMES[format]));
 

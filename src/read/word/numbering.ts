@@ -19,6 +19,8 @@ interface Level {
   legal: boolean;
   run: RunProps;
   para: ParaProps;
+  /** The paragraph style this level belongs to (Heading 2 → level 1 of an outline list). */
+  style?: string;
 }
 
 interface List {
@@ -56,6 +58,8 @@ function level(el: XmlElement): Level {
   };
   const text = val("w:lvlText");
   if (text !== undefined) lv.text = text;
+  const style = val("w:pStyle");
+  if (style !== undefined) lv.style = style;
   const restart = val("w:lvlRestart");
   if (restart !== undefined && /^\d+$/.test(restart)) lv.restart = Number(restart);
   return lv;
@@ -74,7 +78,8 @@ function roman(n: number): string {
 
 /** Word's letters: a … z, then aa … zz, aaa … (the letter repeated, not base 26). */
 function letters(n: number): string {
-  if (n <= 0) return String(n);
+  // past Word's own bound for a start value (32767) a broken file's number stays digits
+  if (n <= 0 || n > 32767) return String(n);
   const letter = String.fromCharCode(97 + ((n - 1) % 26));
   return letter.repeat(Math.floor((n - 1) / 26) + 1);
 }
@@ -157,6 +162,18 @@ export class Numbering {
 
   private levelOf(list: List, abstractId: string, ilvl: number): Level | undefined {
     return list.levels.get(ilvl) ?? this.abstracts.get(abstractId)?.get(ilvl) ?? this.abstracts.get(list.abstractId)?.get(ilvl);
+  }
+
+  /**
+   * The level of list numId that belongs to a paragraph style (w:lvl/w:pStyle): how Word numbers
+   * "Heading 1", "Heading 2" … linked to one outline list whose styles name no level themselves.
+   */
+  levelOfStyle(numId: string, styleId: string): number | undefined {
+    const list = this.lists.get(numId);
+    if (!list) return undefined;
+    const levels = this.abstracts.get(this.abstractOf(list));
+    for (const [ilvl, lvl] of levels ?? []) if (lvl.style === styleId) return ilvl;
+    return undefined;
   }
 
   /** The label of the next paragraph of list numId at level ilvl; undefined when there is none. */

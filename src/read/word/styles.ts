@@ -156,25 +156,23 @@ export class Styles {
     return out;
   }
 
-  /** A style's run properties with its chain's (nearest wins). */
-  run(id: string | undefined): RunProps {
-    if (id === undefined) return {};
-    const memo = this.runMemo.get(id);
-    if (memo) return memo;
-    const out: RunProps = {};
-    for (const s of this.chain(id).reverse()) Object.assign(out, s.run);
-    this.runMemo.set(id, out);
+  /** A style's properties with its chain's (nearest wins), once per style. */
+  private merged<T extends object>(id: string | undefined, memo: Map<string, T>, of: (s: Style) => T): T {
+    if (id === undefined) return {} as T;
+    const known = memo.get(id);
+    if (known) return known;
+    const out = {} as T;
+    for (const s of this.chain(id).reverse()) Object.assign(out, of(s));
+    memo.set(id, out);
     return out;
   }
 
+  run(id: string | undefined): RunProps {
+    return this.merged(id, this.runMemo, (s) => s.run);
+  }
+
   para(id: string | undefined): ParaProps {
-    if (id === undefined) return {};
-    const memo = this.paraMemo.get(id);
-    if (memo) return memo;
-    const out: ParaProps = {};
-    for (const s of this.chain(id).reverse()) Object.assign(out, s.para);
-    this.paraMemo.set(id, out);
-    return out;
+    return this.merged(id, this.paraMemo, (s) => s.para);
   }
 
   /** Whether a table style (with its chain) draws borders; undefined when none says. */

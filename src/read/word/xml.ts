@@ -19,10 +19,15 @@ export interface XmlElement {
 
 export type XmlNode = XmlElement | string;
 
-export type XmlProblem = "doctype" | "syntax" | "entity" | "mismatch" | "unclosed" | "no-root" | "depth";
+export type XmlProblem = "doctype" | "syntax" | "entity" | "mismatch" | "unclosed" | "no-root" | "depth" | "elements";
 
 /** Deeper than any document Word writes (tables in tables stay far below): the readers walk the tree recursively. */
 export const MAX_DEPTH = 256;
+/**
+ * More elements than any real document has (a 300-page plan's document.xml has a few hundred
+ * thousand): the tree stays within memory whatever a hostile part holds.
+ */
+export const MAX_ELEMENTS = 2_000_000;
 
 export class XmlError extends Error {
   constructor(
@@ -76,6 +81,7 @@ function decode(s: string, at: number): string {
 }
 
 const NAME = /^[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?$/;
+const SPACE = /\s*/y;
 const ATTR = /\s*([^\s=/>]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 
 interface Open {
@@ -84,11 +90,14 @@ interface Open {
   raw: string;
   /** Prefix → URI declared on this element (undefined: none declared here). */
   ns?: Map<string, string>;
+  /** Canonical names already worked out in this scope (shared down to the next declaration). */
+  names: Map<string, string>;
   at: number;
 }
 
 /** Parses a whole XML document; returns its root element or throws XmlError. */
-export function parseXml(text: string): XmlElement {
+export function parseXml(text: string, limits: { elements?: number } = {}): XmlElement {
+  const maxElements = limits.elements ?? MAX_ELEMENTS;
   // a byte-order mark is not content
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const stack: Open[] = [];
@@ -101,6 +110,13 @@ export function parseXml(text: string): XmlElement {
     return prefix === "xml" ? "http://www.w3.org/XML/1998/namespace" : undefined;
   };
   const canonical = (raw: string, isAttr: boolean): string => {
+    const names = stack[stack.length - 1]!.names;
+    const key = isAttr ? "@" + raw : raw;
+    let name = names.get(key);
+    if (name === undefined) names.set(key, (name = resolve(raw, isAttr)));
+    return name;
+  };
+  const resolve = (raw: string, isAttr: boolean): string => {
     const colon = raw.indexOf(":");
     if (colon < 0) {
       if (isAttr) return raw;
@@ -123,6 +139,7 @@ export function parseXml(text: string): XmlElement {
   };
 
   let i = 0;
+  let elements = 0;
   const n = src.length;
   while (i < n) {
     const lt = src.indexOf("<", i);
@@ -184,9 +201,10 @@ export function parseXml(text: string): XmlElement {
       let ns: Map<string, string> | undefined;
       if (nameEnd >= 0) {
         let p = nameEnd;
-        ATTR.lastIndex = p;
         for (;;) {
-          if (/^\s*$/.test(body.slice(p))) break;
+          SPACE.lastIndex = p;
+          SPACE.exec(body);
+          if (SPACE.lastIndex === body.length) break;
           ATTR.lastIndex = p;
           const m = ATTR.exec(body);
           if (!m || m.index !== p) throw new XmlError("syntax", i + 1 + p, raw);
@@ -200,7 +218,9 @@ export function parseXml(text: string): XmlElement {
       }
       if (stack.length === 0 && root) throw new XmlError("syntax", i, "second root");
       if (stack.length >= MAX_DEPTH) throw new XmlError("depth", i);
-      const open: Open = { el: { name: "", attrs: {}, children: [] }, raw, at: i };
+      if (++elements > maxElements) throw new XmlError("elements", i);
+      const parentNames = stack[stack.length - 1]?.names;
+      const open: Open = { el: { name: "", attrs: {}, children: [] }, raw, names: !ns && parentNames ? parentNames : new Map(), at: i };
       if (ns) open.ns = ns;
       stack.push(open);
       open.el.name = canonical(raw, false);
