@@ -155,6 +155,37 @@ describe("kehoach import: the seeds' texts", () => {
   });
 });
 
+describe("kehoach import: what has no place in a plan", () => {
+  it("keeps a signature's stray line in a '# kiểm tra:' comment, and says so", () => {
+    const dir = tempDir("kehoach-import-");
+    const text = [
+      "ỦY BAN NHÂN DÂN",
+      "XÃ AN BÌNH",
+      "Số: 12/KH-UBND",
+      "An Bình, ngày 05 tháng 3 năm 2025",
+      "KẾ HOẠCH",
+      "Thực hiện công tác trẻ em năm 2025",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "1. Nâng cao nhận thức của gia đình và cộng đồng về bảo vệ trẻ em./.",
+      "Nơi nhận:",
+      "- UBND huyện;",
+      "- Lưu: VT.",
+      "TM. ỦY BAN NHÂN DÂN",
+      "CHỦ TỊCH",
+      "(Đã ký và đóng dấu)",
+      "Nguyễn Văn An",
+    ].join("\n");
+    writeFileSync(join(dir, "cu.txt"), text);
+    // a short plan: the line missing from the document weighs 7 % of its words
+    const r = runCli(["import", join(dir, "cu.txt"), "--min", "0.9"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('thiếu: "đã ký và đóng dấu"');
+    expect(r.stdout).toContain('dòng "(Đã ký và đóng dấu)" ở phần chữ ký không nhận ra');
+    expect(readFileSync(join(dir, "cu.yaml"), "utf8")).toContain("# kiểm tra: kehoach không in được phần này của bản gốc ở chỗ này; chữ của bản gốc: (Đã ký và đóng dấu)");
+    expect((parse(readFileSync(join(dir, "co-quan.yaml"), "utf8")) as { nguoi_ky: unknown }).nguoi_ky).toEqual({ tm: "ỦY BAN NHÂN DÂN", chuc_vu: "CHỦ TỊCH", ho_ten: "Nguyễn Văn An" });
+  });
+});
+
 describe("kehoach import: refusals and the command line", () => {
   it("refuses a Quyết định and a Công văn, naming what it found, and writes nothing", () => {
     const dir = tempDir("kehoach-import-");

@@ -17,6 +17,8 @@ export const importMessages = {
   kiemTra: (what: string) => `kiểm tra: ${what}`,
   extraTables: (n: string) => `bản gốc có ${n} bảng ở chỗ này; kehoach chỉ giữ bảng đầu tiên, các bảng sau ở báo cáo import`,
   headerLine: (text: string) => `dòng "${excerpt(text)}" ở phần đầu văn bản không nhận ra; đã chép vào phần mở đầu`,
+  keptAsComment: (text: string) => `kehoach không in được phần này của bản gốc ở chỗ này; chữ của bản gốc: ${text}`,
+  tableNotPlaced: (text: string) => `một bảng của bản gốc không đặt được vào kế hoạch (đã chép vào chú thích "# kiểm tra:"): "${excerpt(text)}"`,
   signerLine: (text: string) => `dòng "${excerpt(text)}" ở phần chữ ký không nhận ra`,
   yearOnly: "bản gốc không có dòng địa danh, ngày tháng; năm lấy từ trích yếu, hãy sửa khi biết ngày ban hành",
   guessedCode: (code: string) => `bản gốc không in chữ viết tắt của cơ quan (số do hệ thống hoặc Quyết định ghi); kehoach đoán "${excerpt(code)}" (co_quan.viet_tat), hãy kiểm tra`,

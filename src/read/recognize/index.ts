@@ -162,6 +162,7 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
   const ctx: BodyContext = { notes, unrecognised: [], rich: doc.format !== "txt" };
   const profileNotes: Note[] = [];
   const topNotes: string[] = [];
+  const signerStrays: string[] = [];
   const strays: Line[] = [];
 
   // ---- header
@@ -318,7 +319,7 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
         signer.ho_ten = p;
       } else {
         report.push(m.signerLine(p));
-        ctx.unrecognised.push(p);
+        signerStrays.push(p);
       }
     }
   }
@@ -385,7 +386,9 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
     delete profile.nguoi_ky;
   }
   if (topNotes.length) notes.push({ at: plan, key: "mo_dau", text: topNotes.join("\n") });
-  for (const u of ctx.unrecognised) report.push(m.signerLine(u));
+  // what could not be placed stays in the file, as comments at the end of the content
+  for (const u of [...signerStrays, ...ctx.unrecognised]) notes.push({ at: plan, key: "ket_thuc", text: m.kiemTra(m.keptAsComment(u.replace(/\s+/g, " "))) });
+  for (const u of ctx.unrecognised) report.push(m.tableNotPlaced(u));
   const ordered = orderPlan(plan);
   return { plan: ordered, profile, comments: commentPaths(ordered, notes, plan), profileComments: commentPaths(profile, profileNotes), notes: [...new Set(report)], ...(start > 0 ? { skippedWords: lines.slice(0, start).map((l) => l.plain).join("\n") } : {}) };
 }

@@ -139,6 +139,8 @@ const CAPS = (s: string): boolean => /\p{L}/u.test(s) && s === s.toUpperCase();
 const SOLO = [NATIONAL, NUMBER_LINE, DATE_LINE, EOFFICE, PLAN_TITLE, OTHER_TITLES, AUTHORITY, RECIPIENTS, APPENDIX];
 /** …and lines that open a paragraph (the line before may still go on into them no further). */
 const OPENERS = [PREAMBLE_BASIS, PREAMBLE_FOLLOW, CLOSING];
+/** A person's name on a line of its own: two to five capitalised words. */
+const NAME = /^(\p{Lu}\p{Ll}*)( \p{Lu}\p{Ll}*){1,4}$/u;
 const MARKER = /^([IVXLC]+\.|\d{1,3}(\.\d{1,3})*[.)]|[a-zđ][.)]|[-–—•+])(\s|$)/u;
 
 /**
@@ -161,7 +163,10 @@ function joinWrapped(lines: Line[], markdown: boolean): Line[] {
       !SOLO.some((re) => re.test(l.plain) || re.test(prev.plain)) &&
       !OPENERS.some((re) => re.test(l.plain)) &&
       !CAPS(prev.plain) &&
-      !CAPS(l.plain);
+      !CAPS(l.plain) &&
+      // a line that is one parenthesis ("(Đã ký)"), and a signer's name, stand alone
+      !/^\(.*\)$/u.test(prev.plain) &&
+      !NAME.test(l.plain);
     if (joins) {
       prev.text = `${prev.text} ${l.text}`;
       prev.plain = `${prev.plain} ${l.plain}`;
