@@ -116,6 +116,8 @@ describe("kehoach import: the seeds' texts", () => {
     const { code, report } = importJson([join(dir, "ke-hoach-cu.txt")]);
     expect(code).toBe(0);
     expect(report.files[0]!.words!.share).toBe(1);
+    expect(readFileSync(join(dir, "co-quan.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\S+\/co-quan\.schema\.json\n/);
+    expect(readFileSync(join(dir, "ke-hoach-cu.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\S+\/kehoach\.schema\.json\n/);
     const profile = parse(readFileSync(join(dir, "co-quan.yaml"), "utf8")) as Record<string, unknown>;
     expect(profile.co_quan).toEqual({ ten: ["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH"], viet_tat: "UBND", dia_danh: "An Bình" });
     expect(profile.nguoi_ky).toEqual({ kt: "CHỦ TỊCH", chuc_vu: "PHÓ CHỦ TỊCH", ho_ten: "Nguyễn Văn An" });

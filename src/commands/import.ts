@@ -21,6 +21,7 @@ import { importMessages as m } from "../messages/import.js";
 import { readMessages as rm } from "../messages/read.js";
 import { compareWords, docxText, words, type Proof } from "./import-proof.js";
 import { checkOutputPath, makeFolders, OutputError, writeAtomic } from "./atomic.js";
+import { schemaDirFor } from "./init.js";
 import { printFindings, type Format } from "./report.js";
 import type { SourceFile } from "../read/index.js";
 
@@ -138,7 +139,9 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
   const split = splitProfile(r.plan, office.value, r.profile);
   const comments: YamlComment[] = r.comments;
   res.comments = comments.length;
-  const yaml = planYaml(split.plan, comments);
+  // the schema line kehoach init writes: the editor completes and explains every key
+  const schemaDir = schemaDirFor(dirname(out));
+  const yaml = `# yaml-language-server: $schema=${schemaDir}/kehoach.schema.json\n` + planYaml(split.plan, comments);
   const profileFile = join(dirname(out), PROFILE_FILE);
   try {
     checkOutputPath(out, [file]);
@@ -153,7 +156,7 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
   try {
     makeFolders(dirname(out));
     if (split.profile) {
-      await writeAtomic(profileFile, Buffer.from(planYaml(split.profile, r.profileComments)), [file]);
+      await writeAtomic(profileFile, Buffer.from(`# yaml-language-server: $schema=${schemaDir}/co-quan.schema.json\n` + planYaml(split.profile, r.profileComments)), [file]);
       res.profile = { file: profileFile, written: true };
     } else if (office.path) res.profile = { file: office.path, written: false };
     await writeAtomic(out, Buffer.from(yaml), [file]);
