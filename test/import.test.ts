@@ -14,6 +14,7 @@ import { compareWords, words } from "../src/commands/import-proof.js";
 import { readPlainText } from "../src/read/plain-text.js";
 import { recognize } from "../src/read/recognize/index.js";
 import { runsText } from "../src/read/recognize/lines.js";
+import { planYaml } from "../src/format/index.js";
 import { tcvn3Docx } from "./fixtures/word/tcvn3.js";
 import { readZip } from "../src/pack/read-zip.js";
 
@@ -257,6 +258,23 @@ describe("kehoach import: runs into the plan's inline syntax", () => {
   it("nests emphasis and keeps spaces outside the marks", () => {
     const runs = [{ text: "chủ đề " }, { text: "“", bold: true }, { text: "Hành động", bold: true, italic: true }, { text: "” ", bold: true }, { text: "năm 2024*" }];
     expect(runsText(runs, {})).toBe("chủ đề **“*Hành động*”** năm 2024\\*");
+  });
+});
+
+describe("kehoach import: odd documents", () => {
+  it("never throws on documents made of a plan's pieces in random order, and writes YAML that reads back", () => {
+    const pieces = ["KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU", "II. TỔ CHỨC THỰC HIỆN", "1.", "a)", "- ", "+ ", "1.1.", "Nơi nhận:", "- Lưu: VT.", "KT. CHỦ TỊCH", "Nguyễn Văn A", "Trên đây là", "./.", "**", "*", "^[", "]", "| a | b |", "|---|---|", "PHỤ LỤC", "(Kèm theo", ")", "Căn cứ", "Thực hiện", "như sau:", "Số: /KH-UBND", "X, ngày  tháng 5 năm 2024", "QUYẾT ĐỊNH", "#SoKyHieuVanBan", "Phòng Nội vụ:", "\\", "~", "<ma>", "ỦY BAN NHÂN DÂN", "\t"];
+    let seed = 3;
+    const rnd = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let t = 0; t < 400; t++) {
+      const lines = Array.from({ length: 1 + rnd(25) }, () => Array.from({ length: 1 + rnd(4) }, () => pieces[rnd(pieces.length)]).join(rnd(2) ? " " : ""));
+      lines.splice(rnd(lines.length), 0, "KẾ HOẠCH");
+      for (const format of ["txt", "md"] as const) {
+        const r = recognize(readPlainText(lines.join("\n"), format));
+        if ("refused" in r) continue;
+        expect(() => parse(planYaml(r.plan, r.comments))).not.toThrow();
+      }
+    }
   });
 });
 

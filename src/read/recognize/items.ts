@@ -145,7 +145,7 @@ export function tableSource(t: ImportedTable): TableSource {
       return cell;
     }),
   );
-  const head = Math.min(Math.max(t.headerRows, 1), rows.length - 1);
+  const head = Math.max(1, Math.min(t.headerRows, rows.length - 1));
   // header cells are bold by the table's own look: their marks are not the clerk's
   for (const row of rows.slice(0, head)) {
     row.forEach((c, k) => {
@@ -153,11 +153,9 @@ export function tableSource(t: ImportedTable): TableSource {
       row[k] = typeof c === "string" ? bare(c) : { ...c, noi_dung: bare(c.noi_dung) };
     });
   }
-  const out: TableSource = {};
-  if (head > 0) out.cot = head === 1 ? rows[0]! : rows.slice(0, head);
-  out.dong = rows.slice(head);
-  if (head === 0) out.dong = rows;
-  return out;
+  // a table of one row: kehoach's tables have a header, here of blank cells
+  if (rows.length <= 1) return { cot: (rows[0] ?? [""]).map(() => ""), dong: [rows[0] ?? [""]] };
+  return { cot: head === 1 ? rows[0]! : rows.slice(0, head), dong: rows.slice(head) };
 }
 
 const endsSentence = (s: string): boolean => /[.;!?…]["”)]?$/u.test(s.trim());
