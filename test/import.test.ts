@@ -158,6 +158,22 @@ describe("kehoach import: the seeds' texts", () => {
   });
 });
 
+describe("kehoach import: a Quyết định that issues a plan", () => {
+  it("imports the plan with quyet_dinh, leaving the Quyết định's own text out of it and of the proof", () => {
+    const dir = tempDir("kehoach-import-");
+    cpSync(join(ROOT, "test", "fixtures", "quyet-dinh-kem-ke-hoach.txt"), join(dir, "qd.txt"));
+    const { code, report } = importJson([join(dir, "qd.txt")]);
+    expect(report.files[0]!.findings).toEqual([]);
+    expect(code).toBe(0);
+    expect(report.files[0]!.words).toEqual({ total: 99, kept: 99, share: 1 });
+    const plan = parse(readFileSync(join(dir, "qd.yaml"), "utf8")) as Record<string, unknown>;
+    expect(plan.quyet_dinh).toEqual({ so: "120", ngay: "2025-11-18", ky_hieu: "QĐ-UBND", cua: "Ủy ban nhân dân tỉnh An Giang" });
+    expect(plan.trich_yeu).toBe("Quan trắc môi trường năm 2026");
+    expect(JSON.stringify(plan)).not.toContain("Điều 1");
+    expect(plan.nguoi_ky).toBeUndefined();
+  });
+});
+
 describe("kehoach import: what has no place in a plan", () => {
   it("keeps a signature's stray line in a '# kiểm tra:' comment, and says so", () => {
     const dir = tempDir("kehoach-import-");

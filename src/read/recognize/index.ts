@@ -26,7 +26,7 @@ export interface Recognised {
   profileComments: YamlComment[];
   /** Texts kept though not recognised, and other things the user should look at. */
   notes: string[];
-  /** Index of the first line that belongs to the plan (a Quyết định's own text before it is not imported). */
+  /** The text before the plan, not imported: the Quyết định that issues it (the proof leaves its words out). */
   skippedWords?: string;
 }
 
@@ -117,10 +117,6 @@ function preamble(lines: Line[]): PlanSource["mo_dau"] | undefined {
     }
   }
   return free;
-}
-
-interface Recipients {
-  list: RecipientSource[];
 }
 
 function recipient(text: string): RecipientSource {
@@ -283,7 +279,7 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
 
   // ---- Nơi nhận and the signature
   const tail = lines.slice(bodyEnd, appendixAt >= 0 ? appendixAt : lines.length);
-  const recipients: Recipients = { list: [] };
+  const recipients: { list: RecipientSource[] } = { list: [] };
   const signer: SignerSource = {};
   let inRecipients = false;
   for (const l of tail) {

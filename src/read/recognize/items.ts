@@ -9,7 +9,6 @@ import type { ImportedTable } from "../../model/imported.js";
 import { defaultMarker, label as markerLabel, roman } from "../../normalize/numbering.js";
 import { escapeText, runsText, type Line } from "./lines.js";
 import { REQUEST, TASK_FIELDS, TASK_LABEL } from "./words.js";
-import { append } from "../../lists.js";
 import { importMessages as m } from "../../messages/import.js";
 import { STYLE_NAMES } from "../../messages/styles.js";
 
@@ -183,7 +182,7 @@ function taskFields(children: (Node | { insert: Line })[]): TaskFieldSource[] | 
  * An item of the tree as the plan writes it. `depth` is the item's level (1 = khoản); `units`
  * whether it stands in Tổ chức thực hiện, where "1. Phòng Nội vụ: …" names a unit.
  */
-export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyContext, parentLabel: string, generated: string): ItemSource {
+export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyContext, generated: string): ItemSource {
   const obj: ItemObject = {};
   const text = node.text.trim();
   const paraTexts = node.paras.map((p) => p.text);
@@ -258,7 +257,6 @@ export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyC
       ctx.notes.push({ at: obj, key: "bang", text: m.kiemTra(m.extraTables(String(node.tables.length))) });
     }
   }
-  void parentLabel;
   return obj;
 }
 
@@ -273,7 +271,7 @@ export function itemList(entries: (Node | { insert: Line })[], depth: number, un
     }
     const generated = markerLabel(marker, index, parentLabel);
     const typed = normalLabel(e.mark);
-    out.push(itemSource(e, depth, units, ctx, parentLabel, generated));
+    out.push(itemSource(e, depth, units, ctx, generated));
     if (marker !== "gach" && marker !== "cong" && typed !== generated && !(marker === "so_cap" && typed.endsWith(`${index + 1}.`))) {
       ctx.notes.push({ at: out, key: out.length - 1, text: m.banGoc(e.mark.label) });
     }
@@ -287,4 +285,3 @@ export function romanNote(typed: string, index: number): boolean {
   return typed.replace(/\.$/, "") !== roman(index + 1);
 }
 
-export { append };

@@ -5,7 +5,7 @@
  * the other tables kept whole. Text copied from a PDF (.txt) has its hard-wrapped lines joined.
  */
 import type { ImportedDocument, ImportedParagraph, ImportedRun, ImportedTable } from "../../model/imported.js";
-import { DATE_LINE, EOFFICE, NATIONAL, NUMBER_LINE, PLAN_TITLE, OTHER_TITLES, PREAMBLE_BASIS, PREAMBLE_FOLLOW, AUTHORITY, RECIPIENTS, CLOSING, APPENDIX } from "./words.js";
+import { DATE_LINE, EOFFICE, NATIONAL, NUMBER_LINE, PLAN_TITLE, OTHER_TITLES, PREAMBLE_BASIS, PREAMBLE_FOLLOW, AUTHORITY, RECIPIENTS, CLOSING, APPENDIX, ISSUED_WITH_START, ATTACHED } from "./words.js";
 
 export interface Line {
   /** The text in the plan's inline syntax, without the automatic label. */
@@ -83,7 +83,7 @@ export function runsText(runs: readonly ImportedRun[], footnotes: Record<string,
   return out;
 }
 
-function plainOf(runs: readonly ImportedRun[], footnotes: Record<string, ImportedParagraph[]>): string {
+function plainOf(runs: readonly ImportedRun[]): string {
   return runs.map((r) => (r.lineBreak ? "\n" : r.footnote !== undefined ? "" : r.text)).join("");
 }
 
@@ -93,7 +93,7 @@ function paragraphLine(p: ImportedParagraph, footnotes: Record<string, ImportedP
   const lettered = letters(p.runs);
   const bold = lettered.length > 0 && lettered.every((r) => r.bold);
   const italic = lettered.length > 0 && lettered.every((r) => r.italic);
-  const plain = plainOf(p.runs, footnotes).replace(/[ \t\u00a0]+/g, " ").trim();
+  const plain = plainOf(p.runs).replace(/[ \t\u00a0]+/g, " ").trim();
   const line: Line = {
     text: runsText(p.runs, footnotes, { bold, italic }).replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, ""),
     plain,
@@ -138,7 +138,7 @@ const CAPS = (s: string): boolean => /\p{L}/u.test(s) && s === s.toUpperCase();
 /** A line that starts a part of its own and so is never the continuation of the line before. */
 const SOLO = [NATIONAL, NUMBER_LINE, DATE_LINE, EOFFICE, PLAN_TITLE, OTHER_TITLES, AUTHORITY, RECIPIENTS, APPENDIX];
 /** …and lines that open a paragraph (the line before may still go on into them no further). */
-const OPENERS = [PREAMBLE_BASIS, PREAMBLE_FOLLOW, CLOSING];
+const OPENERS = [PREAMBLE_BASIS, PREAMBLE_FOLLOW, CLOSING, ISSUED_WITH_START, ATTACHED];
 /** A person's name on a line of its own: two to five capitalised words. */
 const NAME = /^(\p{Lu}\p{Ll}*)( \p{Lu}\p{Ll}*){1,4}$/u;
 const MARKER = /^([IVXLC]+\.|\d{1,3}(\.\d{1,3})*[.)]|[a-zđ][.)]|[-–—•+])(\s|$)/u;
@@ -210,7 +210,7 @@ export function documentText(doc: ImportedDocument): string {
   const out: string[] = [];
   const para = (p: ImportedParagraph): void => {
     let s = p.label ? p.label + " " : "";
-    for (const r of p.runs) s += r.footnote !== undefined ? " " + (doc.footnotes[r.footnote] ?? []).map((f) => plainOf(f.runs, {})).join(" ") + " " : r.lineBreak ? " " : r.text;
+    for (const r of p.runs) s += r.footnote !== undefined ? " " + (doc.footnotes[r.footnote] ?? []).map((f) => plainOf(f.runs)).join(" ") + " " : r.lineBreak ? " " : r.text;
     out.push(s);
   };
   for (const b of doc.blocks) {
