@@ -5,7 +5,7 @@
  * and `kehoach check` finds the same (rule and message; lines may move). Also the safety net's
  * comparison, comments, quoting, `--check` and bad input through the real CLI, and `planYaml`.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { docxBytes, formatFile, loadPlan, renderLoaded } from "../src/pipeline.js";
@@ -201,8 +201,10 @@ describe("every example, plan and office profile: fmt changes the layout, never 
   const files = yamlFiles(join(ROOT, "examples"));
   // the examples formatted in a copy of their folder, where their profiles, templates and spreadsheets are
   const copy = tempDir("kehoach-fmt-examples-");
-  cpSync(join(ROOT, "examples"), copy, { recursive: true });
-  for (const f of files) writeFileSync(join(copy, relative(join(ROOT, "examples"), f)), formatted(f));
+  beforeAll(() => {
+    cpSync(join(ROOT, "examples"), copy, { recursive: true });
+    for (const f of files) writeFileSync(join(copy, relative(join(ROOT, "examples"), f)), formatted(f));
+  });
 
   it("covers the plans, the spreadsheet and task examples, and the office profiles", () => {
     const names = files.map((f) => relative(join(ROOT, "examples"), f));

@@ -99,6 +99,11 @@ export const RULES = {
   "import.read": "error",
   "import.not-plan": "error",
   "import.proof": "error",
+  // kehoach fmt
+  "fmt.unformatted": "error",
+  "fmt.not-plan": "error",
+  "fmt.internal": "error",
+  "fmt.write": "error",
   // import: reading a Word document (read/word)
   "word.empty": "error",
   "word.size": "error",
@@ -110,11 +115,6 @@ export const RULES = {
   "word.no-soffice": "error",
   "word.convert": "error",
   "word.legacy-encoding": "warning",
-  // kehoach fmt
-  "fmt.unformatted": "error",
-  "fmt.not-plan": "error",
-  "fmt.internal": "error",
-  "fmt.write": "error",
   // commands: outputs and the batch
   "build.profile": "error",
   "build.memory": "error",
