@@ -158,6 +158,37 @@ describe("kehoach import: the seeds' texts", () => {
   });
 });
 
+describe("kehoach import: tables", () => {
+  it("keeps a paragraph written after a section's table after it, and the table's merged cells", () => {
+    const dir = tempDir("kehoach-import-");
+    cpSync(join(ROOT, "examples", "co-quan", "bang-mac.yaml"), join(dir, "co-quan.yaml"));
+    const md = [
+      "KẾ HOẠCH",
+      "",
+      "Thực hiện công tác trẻ em năm 2025",
+      "",
+      "I. KINH PHÍ THỰC HIỆN",
+      "",
+      "| TT | Nội dung | Kinh phí |",
+      "|---|---|---|",
+      "| 1 | Tuyên truyền | 5.000.000 |",
+      "",
+      "Nguồn ngân sách xã bố trí trong dự toán hằng năm.",
+    ].join("\n");
+    writeFileSync(join(dir, "kp.md"), md);
+    const { code, report } = importJson([join(dir, "kp.md")]);
+    expect(report.files[0]!.findings).toEqual([]);
+    expect(code).toBe(0);
+    expect(report.files[0]!.words!.share).toBe(1);
+    const plan = parse(readFileSync(join(dir, "kp.yaml"), "utf8")) as { noi_dung: unknown[] };
+    expect(plan.noi_dung[0]).toEqual({
+      loai: "kinh_phi",
+      bang: { cot: ["TT", "Nội dung", "Kinh phí"], dong: [["1", "Tuyên truyền", "5.000.000"]] },
+      cac_y: [{ doan_chen: "Nguồn ngân sách xã bố trí trong dự toán hằng năm." }],
+    });
+  });
+});
+
 describe("kehoach import: a Quyết định that issues a plan", () => {
   it("imports the plan with quyet_dinh, leaving the Quyết định's own text out of it and of the proof", () => {
     const dir = tempDir("kehoach-import-");

@@ -105,7 +105,8 @@ export function parseItems(lines: Line[]): { paras: Line[]; tables: ImportedTabl
     if (!m || m.mark.kind === "roman" || !m.text.trim()) {
       const host = stack[stack.length - 1];
       if (!host) {
-        if (top.length) top.push({ insert: line });
+        // after the part's table the paragraph stays after it: an unnumbered entry of the list (kehoach prints doan before bang)
+        if (top.length || tables.length) top.push({ insert: line });
         else paras.push(line);
       } else if (host.children.length === 0 && host.tables.length === 0) host.paras.push(line);
       else host.children.push({ insert: line });
