@@ -91,6 +91,12 @@ const newItem = (list: Obj): Obj => {
   return item;
 };
 const appendix = (s: Scenario): Obj => plural(s.plan, "phu_luc", () => ({ tieu_de: "Danh sách các trường học" }));
+/** A Phụ lục whose second level has a titled point and a plain one, for its own level defaults. */
+const appendixWithPoints = (s: Scenario): Obj => {
+  const a = appendix(s);
+  a.cac_y = [{ tieu_de: "Trường học", cac_y: [{ tieu_de: "Mầm non" }, "Trường Tiểu học xã."] }];
+  return a;
+};
 const budgetLine = (o: Obj): Obj => plural(o, "du_toan", () => ({ noi_dung: "Tuyên truyền", so_tien: 5000000 }));
 const taskField = (o: Obj): Obj => plural(o, "truong", () => ({ nhan: "Sản phẩm", noi_dung: "Báo cáo kết quả" }));
 /** The mapping whose truong list holds the field. */
@@ -201,6 +207,7 @@ const PLACES: Record<string, { kind: string; at: (s: Scenario) => Obj }> = {
   trinh_bay: { kind: "trinh_bay", at: trinhBay },
   "trinh_bay.cac_cap[]": { kind: "cap", at: (s) => secondLevel(trinhBay(s)) },
   "noi_dung[].cac_cap[]": { kind: "cap", at: (s) => secondLevel(firstSection(s)) },
+  "phu_luc[].cac_cap[]": { kind: "cap", at: (s) => secondLevel(appendixWithPoints(s)) },
   "co-quan.yaml:trinh_bay": { kind: "trinh_bay", at: profileWith("trinh_bay", defaultPresentation) },
   "co-quan.yaml:trinh_bay.cac_cap[]": { kind: "cap", at: (s) => secondLevel(profileWith("trinh_bay", defaultPresentation)(s)) },
   "co-quan.yaml:": { kind: "profile", at: profile },
@@ -400,6 +407,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     cac_y: { value: ["Trường Mầm non xã."] },
     bang: { value: { cot: ["Trường", "Số trẻ em"], dong: [["Mầm non", "120"]] } },
     ngang: { value: true },
+    cac_cap: { value: [{ danh_dau: "gach" }], prepare: (c) => void (c.cac_y = ["Trường Mầm non xã."]) },
     bang_nhiem_vu: { value: "them", prepare: (c) => void (c.cac_y = [{ doan: "Rà soát trường lớp", chu_tri: "Phòng Giáo dục" }]) },
     kem_theo: { value: "(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/3/2025 của UBND xã Bằng Mạc)" },
   },

@@ -162,6 +162,8 @@ export interface AppendixSource {
   danh_dau?: Marker;
   bang?: TableSource;
   ngang?: boolean;
+  /** Level defaults of this Phụ lục's items, over the plan's (as a section's cac_cap). */
+  cac_cap?: LevelSource[];
   bang_nhiem_vu?: TaskTableMode;
   /** The whole "(Kèm theo …)" line, printed as typed. */
   kem_theo?: string;

@@ -120,9 +120,9 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
   });
 }
 
-/** A section's items; a Phụ lục's. */
+/** A section's items; a Phụ lục's (each with its own level defaults over the plan's). */
 const sectionItems = (s: SectionSource, planLevels: LevelSource[], tables: Tables): Item[] => items(s.cac_y, s.danh_dau, 1, "", [s.cac_cap ?? [], planLevels], tables);
-const appendixItems = (a: AppendixSource, planLevels: LevelSource[], tables: Tables): Item[] => items(a.cac_y, a.danh_dau, 1, "", [planLevels], tables);
+const appendixItems = (a: AppendixSource, planLevels: LevelSource[], tables: Tables): Item[] => items(a.cac_y, a.danh_dau, 1, "", [a.cac_cap ?? [], planLevels], tables);
 
 /** The items of every section and Phụ lục, numbered as the document numbers them (what references cite; their tables are not needed). */
 export function numberedItems(p: PlanSource): { sections: Item[][]; appendices: Item[][] } {
