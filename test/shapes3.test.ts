@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { docxOf, paragraphs } from "./docx.js";
+import { docxOf, paragraphs, parts } from "./docx.js";
 import { MINIMAL_PLAN } from "./helpers.js";
+import { parseSource } from "../src/read/index.js";
+import { normalizePlan } from "../src/normalize/index.js";
 
 type Obj = Record<string, unknown>;
 
@@ -40,5 +42,83 @@ describe("a Phụ lục's own level defaults (cac_cap)", () => {
     // the body keeps the plan's levels
     const body = paragraphs(await docxOf(plan({ ...planLevels, ...annex({ cac_cap: [{ danh_dau: "gach" }] }) }))).map((p) => p.text);
     expect(body).toContain("a. Tăng cường sự lãnh đạo của cấp ủy.");
+  });
+});
+
+describe("a footnote cited again (^[…]{#id}, then <id>): one footnote, two marks, as Word does it", () => {
+  const yaml = plan({
+    mo_dau: {
+      thuc_hien: "Kế hoạch số 12/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân huyện^[Theo Luật Trẻ em năm 2016.]",
+      boi_canh: "Tình hình trẻ em<ct-28> ổn định^[Báo cáo số 5/BC-UBND ngày 20/12/2024.]{#bc-5}.",
+      loi_dan: "Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
+    },
+    noi_dung: [
+      {
+        loai: "nhiem_vu",
+        cac_y: ["Tăng cường sự lãnh đạo của cấp ủy^[Chỉ thị số 28-CT/TW ngày 25/12/2023.]{#ct-28}.", "Huy động sự tham gia của gia đình<bc-5>."],
+        bang: { cot: ["Nội dung", "Căn cứ"], dong: [["Tuyên truyền", "Chỉ thị<ct-28>"]] },
+      },
+    ],
+    phu_luc: [{ tieu_de: "Danh mục", doan: "Theo báo cáo<bc-5> và kết luận^[Kết luận số 9-KL/TU.]{#kl-9}.", cac_y: ["Như trên<kl-9>."] }],
+  });
+
+  it("puts a bookmark around the note's own mark, named and numbered after the note's place in the document", async () => {
+    const doc = parts(await docxOf(yaml)).get("word/document.xml")!;
+    // notes in document order: 1 thuc_hien, 2 bc-5, 3 ct-28, 4 kl-9; only the cited ones are bookmarked
+    const order = [...doc.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1]);
+    expect(order).toHaveLength(4);
+    const marked = [...doc.matchAll(/<w:bookmarkStart w:name="(_RefChuThich(\d+))" w:id="(\d+)"\/><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="(\d+)"\/><\/w:r><w:bookmarkEnd w:id="(\d+)"\/>/g)];
+    expect(marked.map((m) => [m[1], m[3], m[5]])).toEqual([
+      ["_RefChuThich2", "2", "2"],
+      ["_RefChuThich3", "3", "3"],
+      ["_RefChuThich4", "4", "4"],
+    ]);
+    // the mark inside bookmark N is the N-th note of the document
+    for (const m of marked) expect(order.indexOf(m[4]) + 1).toBe(Number(m[2]));
+    expect(doc.match(/<w:bookmarkStart/g)).toHaveLength(3);
+  });
+
+  it("prints each citation as a NOTEREF field whose cached result is the note's number in the reference mark's style", async () => {
+    const p = parts(await docxOf(yaml));
+    const doc = p.get("word/document.xml")!;
+    const mark = '<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>';
+    const field = new RegExp(
+      `<w:r>${mark}<w:fldChar w:fldCharType="begin"/></w:r><w:r>${mark}<w:instrText>NOTEREF (_RefChuThich\\d+) \\\\f \\\\h</w:instrText></w:r>` +
+        `<w:r>${mark}<w:fldChar w:fldCharType="separate"/></w:r><w:r>${mark}<w:t xml:space="preserve">(\\d+)</w:t></w:r><w:r>${mark}<w:fldChar w:fldCharType="end"/></w:r>`,
+      "g",
+    );
+    // in reading order: the background (before its note), the section's table, its item, the Phụ lục twice
+    expect([...doc.matchAll(field)].map((m) => [m[1], m[2]])).toEqual([
+      ["_RefChuThich3", "3"],
+      ["_RefChuThich3", "3"],
+      ["_RefChuThich2", "2"],
+      ["_RefChuThich2", "2"],
+      ["_RefChuThich4", "4"],
+    ]);
+    expect(doc.match(/w:fldCharType="begin"/g)).toHaveLength(5);
+    // the reference mark's style is superscript: the number prints as a footnote mark
+    expect(/<w:style w:type="character" w:styleId="FootnoteReference">[\s\S]*?<w:vertAlign w:val="superscript"\/>/.test(p.get("word/styles.xml")!)).toBe(true);
+    // one footnote each: nothing is copied
+    expect(p.get("word/footnotes.xml")!.match(/<w:footnote w:id="[1-9]/g)).toHaveLength(4);
+    const texts = paragraphs(await docxOf(yaml)).map((x) => x.text);
+    expect(texts).toContain("Tình hình trẻ em3 ổn định.");
+    expect(texts).toContain("2. Huy động sự tham gia của gia đình2.");
+    expect(texts).toContain("Chỉ thị3");
+    expect(texts).toContain("1. Như trên4.");
+  });
+
+  const findings = (text: string) => {
+    const src = parseSource("plan.yaml", text);
+    return normalizePlan({ plan: src }).findings.map((f) => [f.rule, f.line, f.col, f.path]);
+  };
+
+  it("is an error at line:col: an id naming nothing, a citation where no mark can print, an id given twice or in a section title", () => {
+    const base = MINIMAL_PLAN.replace("          - Tăng cường sự lãnh đạo của cấp ủy.\n", "          - Tăng cường sự lãnh đạo của cấp ủy^[Chỉ thị số 28.]{#ct-28}.\n");
+    expect(findings(base)).toEqual([]);
+    expect(findings(base.replace("Huy động sự tham gia của gia đình.", "Huy động<ct-29>."))).toEqual([["text.reference-unknown", 15, 21, "noi_dung[0].cac_y[0].cac_y[1]"]]);
+    expect(findings(base.replace("  - Các trường học", "  - Các trường học<ct-28>"))).toEqual([["text.note-place", 22, 19, "noi_nhan[1]"]]);
+    expect(findings(base.replace("Huy động sự tham gia của gia đình.", "Huy động^[Khác.]{#ct-28}."))).toEqual([["text.reference-duplicate", 15, 31, "noi_dung[0].cac_y[0].cac_y[1]"]]);
+    expect(findings(base.replace("      - tieu_de: Mục đích\n", "      - tieu_de: Mục đích\n        ma: ct-28\n")).map((f) => f[0])).toEqual(["text.reference-duplicate"]);
+    expect(findings(base.replace("  - loai: muc_dich_yeu_cau\n", "  - tieu_de: Mục đích^[Theo Luật.]{#luat}\n"))).toEqual([["text.note-place", 10, 37, "noi_dung[0].tieu_de"]]);
   });
 });

@@ -2,7 +2,8 @@
  * Issue #13's closing property: every text scalar of a plan reaches the document's text
  * (word/document.xml + word/footnotes.xml) exactly as typed after NFC, apart from the documented
  * transformations, which `expectedPieces` applies and nothing else: the inline marks (`**`, `*`,
- * `^[…]`, backslash escapes), a reference `<ma>` (printed as its generated label), the text-flow
+ * `^[…]`, backslash escapes), a reference `<ma>` (printed as its generated label, or a footnote's
+ * number for a footnote's id), a footnote's id `{#ma}` after its "]" (not printed), the text-flow
  * rule (a newline is a space, a blank line a paragraph, a trailing `\` a line break, paragraph ends
  * trimmed), upper case for agency lines, Phụ lục titles,
  * section titles and signature lines, the Số's single-digit leading zero, a trích yếu typed without
@@ -29,8 +30,9 @@ const NOT_PRINTED = new Set(["ma", "ngay", "han", "loai", "danh_dau", "kieu_tieu
  * documented mark and break, each newline (with its spaces) one space, each piece trimmed.
  */
 export function expectedPieces(text: string): string[] {
-  // a reference <ma> prints the label generated for it, not what was typed
-  const marks = /\*\*|\*|\^\[|\]|\^|~|\\\n|\n[ \t]*\n\s*|<[a-z][a-z0-9_-]*>/;
+  // a reference <ma> prints the label generated for it (or a footnote's number), not what was typed;
+  // a footnote's id {#ma} after its "]" is not printed
+  const marks = /\*\*|\*|\^\[|\]\{#[a-z][a-z0-9_-]*\}|\]|\^|~|\\\n|\n[ \t]*\n\s*|<[a-z][a-z0-9_-]*>/;
   return text
     .replace(/\\([*^~[\]<\\])/g, (_m, c: string) => PROTECT + c.charCodeAt(0).toString(16) + PROTECT)
     .split(marks)
@@ -118,6 +120,7 @@ describe("every text typed reaches the document as typed, apart from the documen
   it("the expected pieces apply exactly the documented rules", () => {
     expect(expectedPieces("a **b** *c*^[ghi\nchú] \\*d\\*\n\ne\\\nf  ")).toEqual(["a", "b", "c", "ghi chú", "*d*", "e", "f"]);
     expect(expectedPieces("theo <nhiem-vu> và \\<b> (Chi tiết tại <phu-luc>)")).toEqual(["theo", "và <b> (Chi tiết tại", ")"]);
+    expect(expectedPieces("đạt^[Báo cáo số 5.]{#bc-5} kết quả; như trên<bc-5>.")).toEqual(["đạt", "Báo cáo số 5.", "kết quả; như trên", "."]);
   });
 
   it("finds a piece the document does not print as typed", () => {

@@ -68,6 +68,7 @@ export const RULES = {
   "text.reference-unknown": "error",
   "text.reference-duplicate": "error",
   "text.reference-unnumbered": "error",
+  "text.note-place": "error",
   // render
   "templates.path": "error",
   "templates.file": "error",

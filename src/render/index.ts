@@ -8,7 +8,8 @@ import { append } from "../lists.js";
 import { addDigits, groupDigits } from "../digits.js";
 import { endingMark } from "../normalize/punctuation.js";
 import { summaryInSentence } from "../normalize/sentences.js";
-import { paragraphs, plain, titleLines } from "./inline.js";
+import { isNoteMark, paragraphs, plain, titleLines } from "./inline.js";
+import { resolveNoteCitations } from "./notes.js";
 import { roman } from "../normalize/numbering.js";
 import type { TaskTableMode } from "../model/plan.js";
 
@@ -51,7 +52,7 @@ function textDate(iso: string): string {
  * stop is the end mark's own; no typed mark is removed (normalize rejects ";", "," and ":" here).
  */
 function endMark(runs: Run[]): void {
-  const last = [...runs].reverse().find((r) => !r.footnote);
+  const last = [...runs].reverse().find((r) => !isNoteMark(r));
   if (!last) {
     runs.push({ text: "./." });
     return;
@@ -69,7 +70,7 @@ function led(ps: Paragraphs, first: (runs: Run[]) => Block): Block[] {
 /** Runs with a separator before them, in their first run where that is plain text. */
 function prefixed(sep: string, runs: Run[]): Run[] {
   const [lead, ...tail] = runs;
-  return lead && !lead.footnote && !lead.breakBefore ? [{ ...lead, text: sep + lead.text }, ...tail] : [{ text: sep }, ...runs];
+  return lead && !isNoteMark(lead) && !lead.breakBefore ? [{ ...lead, text: sep + lead.text }, ...tail] : [{ text: sep }, ...runs];
 }
 
 /**
@@ -424,5 +425,7 @@ class Renderer {
 
 /** The document model of a normalized plan; `date` is what the package records as its timestamp. */
 export function renderPlan(plan: NormalizedPlan, templates: Templates, date: Date): DocumentModel {
-  return new Renderer(plan, templates).model(date);
+  const model = new Renderer(plan, templates).model(date);
+  resolveNoteCitations(model);
+  return model;
 }
