@@ -91,6 +91,23 @@ const newItem = (list: Obj): Obj => {
   return item;
 };
 const appendix = (s: Scenario): Obj => plural(s.plan, "phu_luc", () => ({ tieu_de: "Danh sách các trường học" }));
+/** The table whose rows hold the row. */
+const tableWith = (o: unknown, row: Obj): Obj | undefined => {
+  if (!o || typeof o !== "object") return undefined;
+  if (Array.isArray((o as Obj).dong) && ((o as Obj).dong as Obj[]).includes(row)) return o as Obj;
+  for (const v of Object.values(o)) {
+    const found = tableWith(v, row);
+    if (found) return found;
+  }
+  return undefined;
+};
+/** The row second in a table numbered by structure, after a level-1 row: its level changes its number. */
+const underFirstRow = (row: Obj, s: Scenario): void => {
+  const t = tableWith(s.plan, row)!;
+  t.tt = "so_cap";
+  t.cot = ["TT", "Nội dung", "Thời gian"];
+  t.dong = [["Tập huấn", "Quý I"], row];
+};
 /** A Phụ lục whose second level has a titled point and a plain one, for its own level defaults. */
 const appendixWithPoints = (s: Scenario): Obj => {
   const a = appendix(s);
@@ -356,6 +373,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     co_chu: { value: 11 },
     // with tt the rows give no TT cell: the row typed with one is too long
     tt: { value: true, prepare: (c) => void (c.cot = ["TT", "Nội dung", "Thời gian"]), observe: "findings" },
+    // (tt: so_cap, the other value, is the cap sample's: a row's level)
     cot_tien: { value: [2] },
     tep: { value: "bang.csv", prepare: (c, s) => void (fromCsv(c, s), delete c.tep), observe: "findings" },
     trang: { value: "Trang 1", prepare: fromCsv, observe: "findings" },
@@ -374,6 +392,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     loai: { value: "tong" },
     dam: { value: true },
     nghieng: { value: true },
+    cap: { value: 2, prepare: underFirstRow },
   },
   kieu_dong: {
     nhom: { value: [2] },

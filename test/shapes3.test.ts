@@ -6,7 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { docxOf, paragraphs, parts } from "./docx.js";
-import { MINIMAL_PLAN } from "./helpers.js";
+import { MINIMAL_PLAN, tempDir } from "./helpers.js";
+import { checkFile } from "../src/commands/check.js";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseSource } from "../src/read/index.js";
 import { normalizePlan } from "../src/normalize/index.js";
 
@@ -14,6 +17,13 @@ type Obj = Record<string, unknown>;
 
 /** The minimal plan with some keys replaced. */
 const plan = (changes: Obj): string => stringify({ ...(parse(MINIMAL_PLAN) as Obj), ...changes });
+
+/** A plan written to a file of its own (for checkFile, which runs every stage). */
+function writePlan(text: string): string {
+  const file = join(tempDir("kehoach-shapes3-"), "ke-hoach.yaml");
+  writeFileSync(file, text);
+  return file;
+}
 
 describe("a Phụ lục's own level defaults (cac_cap)", () => {
   const annex = (more: Obj): Obj => ({
@@ -120,5 +130,56 @@ describe("a footnote cited again (^[…]{#id}, then <id>): one footnote, two mar
     expect(findings(base.replace("Huy động sự tham gia của gia đình.", "Huy động^[Khác.]{#ct-28}."))).toEqual([["text.reference-duplicate", 15, 31, "noi_dung[0].cac_y[0].cac_y[1]"]]);
     expect(findings(base.replace("      - tieu_de: Mục đích\n", "      - tieu_de: Mục đích\n        ma: ct-28\n")).map((f) => f[0])).toEqual(["text.reference-duplicate"]);
     expect(findings(base.replace("  - loai: muc_dich_yeu_cau\n", "  - tieu_de: Mục đích^[Theo Luật.]{#luat}\n"))).toEqual([["text.note-place", 10, 37, "noi_dung[0].tieu_de"]]);
+  });
+});
+
+/** The cell texts of the document's tables, row by row (the header table first). */
+function tables(docx: Buffer): string[][][] {
+  const doc = parts(docx).get("word/document.xml")!;
+  const text = (xml: string): string => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+  return [...doc.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) => [...t[1]!.matchAll(/<w:tr\b[^>]*>([\s\S]*?)<\/w:tr>/g)].map((r) => [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => text(c[1]!))));
+}
+
+describe("TT numbered by structure (tt: so_cap): 1, 1.1, 1.1.1, a from each row's cap", () => {
+  const bang = (dong: unknown[]): Obj => ({
+    noi_dung: [{ loai: "nhiem_vu", doan: "Các nhiệm vụ cụ thể như sau.", bang: { tt: "so_cap", cot: ["TT", "Nội dung thực hiện", "Chủ trì"], dong } }],
+  });
+  const rows = [
+    { loai: "nhom", cap: 1, o: [{ noi_dung: "Quan trắc môi trường nước", gop_cot: 2 }] },
+    { cap: 2, o: ["Nước mặt", "Sở Nông nghiệp và Môi trường"] },
+    { cap: 3, o: ["Sông Thạch Hãn", "Trung tâm Quan trắc"] },
+    { cap: 4, o: ["Đợt 1", "Trung tâm Quan trắc"] },
+    { cap: 4, o: ["Đợt 2", "Trung tâm Quan trắc"] },
+    { cap: 3, o: ["Sông Hiếu", "Trung tâm Quan trắc"] },
+    { cap: 2, o: ["Nước dưới đất", "Sở Nông nghiệp và Môi trường"] },
+    ["Quan trắc không khí", "Sở Nông nghiệp và Môi trường"],
+    { loai: "tong", o: [{ noi_dung: "Tổng số nhiệm vụ", gop_cot: 2 }] },
+  ];
+
+  it("prints the TT cells from the levels, restarting each level under a new parent; sum rows unnumbered; groups bold", async () => {
+    const docx = await docxOf(plan(bang(rows)));
+    const t = tables(docx).find((x) => x[0]?.[0] === "TT")!;
+    expect(t.map((r) => r[0])).toEqual(["TT", "1", "1.1", "1.1.1", "a", "b", "1.1.2", "1.2", "2", ""]);
+    expect(t[4]).toEqual(["a", "Đợt 1", "Trung tâm Quan trắc"]);
+    const doc = parts(docx).get("word/document.xml")!;
+    const lastTable = doc.slice(doc.indexOf("<w:tbl>", doc.indexOf("Các nhiệm vụ cụ thể")));
+    const firstRow = /<w:tr\b[^>]*>([\s\S]*?)<\/w:tr>/g;
+    const trs = [...lastTable.matchAll(firstRow)].map((m) => m[1]!);
+    // the group row: bold, its title over two columns; the TT cell centred
+    expect(trs[1]).toContain('<w:gridSpan w:val="2"/>');
+    expect(trs[1]).toContain("<w:b/>");
+    expect(/<w:tc>[\s\S]*?<w:jc w:val="center"\/>[\s\S]*?1\.1\.1/.test(trs[3]!)).toBe(true);
+  });
+
+  it("is an error at the row's cap: a level skipped, a cap without tt: so_cap, a cap on a sum row", () => {
+    const errors = (dong: unknown[], tt: unknown = "so_cap") => {
+      const text = plan({ noi_dung: [{ loai: "nhiem_vu", bang: { tt, cot: ["TT", "Nội dung", "Chủ trì"], dong } }] });
+      return checkFile(writePlan(text)).filter((f) => f.severity === "error").map((f) => [f.rule, f.path, f.message.split(/[:(]/)[0]!.trim()]);
+    };
+    expect(errors([{ cap: 2, o: ["A", "B"] }])).toEqual([["table.row-level", "noi_dung[0].bang.dong[0].cap", "dòng cấp 2 đứng đầu bảng nhưng chưa có dòng cấp 1 nào trước nó"]]);
+    expect(errors([["A", "B"], { cap: 3, o: ["C", "D"] }])).toEqual([["table.row-level", "noi_dung[0].bang.dong[1].cap", "dòng cấp 3 đứng ngay sau dòng cấp 1"]]);
+    expect(errors([["A", "B"], { cap: 2, o: ["C", "D"] }], true)).toEqual([["table.row-level", "noi_dung[0].bang.dong[1].cap", "cap"]]);
+    expect(errors([["A", "B"], { loai: "tong", cap: 1, o: ["C", "D"] }])).toEqual([["table.row-level", "noi_dung[0].bang.dong[1].cap", "dòng cộng, dòng tổng cộng"]]);
+    expect(errors([["A", "B"], { cap: 2, o: ["C", "D"] }, { cap: 3, o: ["E", "F"] }, { cap: 1, o: ["G", "H"] }])).toEqual([]);
   });
 });

@@ -76,7 +76,7 @@ export interface BudgetLineSource {
 
 /** A table cell: its text, or its text with how many columns/rows it covers. */
 export type TableCellSource = string | { noi_dung: string; gop_cot?: number; gop_dong?: number };
-export type TableRowSource = TableCellSource[] | { o: TableCellSource[]; loai?: "nhom" | "cong" | "tong"; dam?: boolean; nghieng?: boolean };
+export type TableRowSource = TableCellSource[] | { o: TableCellSource[]; loai?: "nhom" | "cong" | "tong"; dam?: boolean; nghieng?: boolean; cap?: number };
 
 export interface TableSource {
   /** One header row, or several. */
@@ -85,7 +85,8 @@ export interface TableSource {
   do_rong?: number[];
   can?: ("trai" | "giua" | "phai" | "deu")[];
   co_chu?: number;
-  tt?: boolean;
+  /** true: groups I, II …, rows 1, 2 … in each group; so_cap: 1, 1.1, 1.1.1, a by each row's cap. */
+  tt?: boolean | "so_cap";
   cot_tien?: number[];
   tep?: string;
   trang?: string;

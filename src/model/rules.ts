@@ -57,6 +57,7 @@ export const RULES = {
   "table.amount-column": "error",
   "table.sheet": "error",
   "table.row-kind": "error",
+  "table.row-level": "error",
   "plan.incomplete": "error",
   // normalize
   "plan.unused-key": "error",
