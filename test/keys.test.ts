@@ -364,6 +364,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     noi_dung: { value: "Tuyên truyền", prepare: drop("noi_dung"), observe: "findings" },
     so_tien: { value: 5000000, prepare: drop("so_tien"), observe: "findings" },
     nguon: { value: "Ngân sách xã" },
+    cac_dong: { value: [{ noi_dung: "In tờ rơi", so_tien: "3.000.000" }, { noi_dung: "Pa nô", so_tien: "2.000.000" }] },
   },
   bang: {
     cot: { value: ["Nội dung", "Thời gian"], prepare: drop("cot"), observe: "findings" },

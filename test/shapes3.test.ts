@@ -183,3 +183,68 @@ describe("TT numbered by structure (tt: so_cap): 1, 1.1, 1.1.1, a from each row'
     expect(errors([["A", "B"], { cap: 2, o: ["C", "D"] }, { cap: 3, o: ["E", "F"] }, { cap: 1, o: ["G", "H"] }])).toEqual([]);
   });
 });
+
+describe("du_toan with groups (cac_dong): sub-lines numbered under their group, the group's amount their sum", () => {
+  const budget = (du_toan: unknown[]): string => plan({ noi_dung: [{ loai: "kinh_phi", doan: "Kinh phí thực hiện như sau.", du_toan }] });
+  const lines = [
+    {
+      noi_dung: "Tuyên truyền",
+      nguon: "Ngân sách tỉnh",
+      cac_dong: [
+        { noi_dung: "In tờ rơi", so_tien: "1.500.000" },
+        { noi_dung: "Pa nô", so_tien: 2000000 },
+      ],
+    },
+    {
+      noi_dung: "Quan trắc",
+      cac_dong: [
+        { noi_dung: "Nước mặt", so_tien: "9.007.199.254.740.993" },
+        { noi_dung: "Nước dưới đất", cac_dong: [{ noi_dung: "Lấy mẫu", so_tien: "999.999.999.999.999.999" }, { noi_dung: "Phân tích", so_tien: "1" }] },
+      ],
+    },
+    { noi_dung: "Khen thưởng", so_tien: "0500000" },
+  ];
+
+  it("prints 1, 1.1, 1.2, 2, 2.1, 2.2, 2.2.1 …, group rows bold with their computed sums, the total over all, exact at any length", async () => {
+    const docx = await docxOf(budget(lines));
+    const t = tables(docx).find((x) => x[0]?.[0] === "STT")!;
+    expect(t).toEqual([
+      ["STT", "Nội dung", "Số tiền (đồng)", "Nguồn kinh phí"],
+      ["1", "Tuyên truyền", "3.500.000", "Ngân sách tỉnh"],
+      ["1.1", "In tờ rơi", "1.500.000", ""],
+      ["1.2", "Pa nô", "2.000.000", ""],
+      ["2", "Quan trắc", "1.009.007.199.254.740.993", ""],
+      ["2.1", "Nước mặt", "9.007.199.254.740.993", ""],
+      ["2.2", "Nước dưới đất", "1.000.000.000.000.000.000", ""],
+      ["2.2.1", "Lấy mẫu", "999.999.999.999.999.999", ""],
+      ["2.2.2", "Phân tích", "1", ""],
+      ["3", "Khen thưởng", "500.000", ""],
+      ["Tổng cộng", "1.009.007.199.258.740.993", ""],
+    ]);
+    const doc = parts(docx).get("word/document.xml")!;
+    const table = doc.slice(doc.indexOf("<w:tbl>", doc.indexOf("Kinh phí thực hiện như sau")));
+    const trs = [...table.matchAll(/<w:tr\b[^>]*>([\s\S]*?)<\/w:tr>/g)].slice(0, 11).map((m) => m[1]!.includes("<w:b/>"));
+    expect(trs).toEqual([true, true, false, false, true, false, true, false, false, false, true]);
+  });
+
+  it("keeps a group's typed amount, adds it to the total, and lint gives both figures at it", async () => {
+    const typed = structuredClone(lines);
+    (typed[0] as Obj).so_tien = "4.000.000";
+    const text = budget(typed);
+    const t = tables(await docxOf(text)).find((x) => x[0]?.[0] === "STT")!;
+    expect(t[1]).toEqual(["1", "Tuyên truyền", "4.000.000", "Ngân sách tỉnh"]);
+    expect(t.at(-1)).toEqual(["Tổng cộng", "1.009.007.199.259.240.993", ""]);
+    const found = checkFile(writePlan(text)).filter((f) => f.rule === "lint.table-sum");
+    expect(found.map((f) => [f.severity, f.line, f.path])).toEqual([["warning", text.split("\n").findIndex((l) => l.includes("so_tien: 4.000.000")) + 1, "noi_dung[0].du_toan[0].so_tien"]]);
+    expect(found[0]!.message).toContain("4.000.000");
+    expect(found[0]!.message).toContain("3.500.000");
+    // a typed amount that is the sum: nothing to say
+    (typed[0] as Obj).so_tien = "3.500.000";
+    expect(checkFile(writePlan(budget(typed))).filter((f) => f.rule === "lint.table-sum")).toEqual([]);
+  });
+
+  it("a line with neither so_tien nor cac_dong is a schema error at it", () => {
+    const found = checkFile(writePlan(budget([{ noi_dung: "Tuyên truyền" }]))).filter((f) => f.severity === "error");
+    expect(found.map((f) => f.path)).toEqual(["noi_dung[0].du_toan[0]"]);
+  });
+});

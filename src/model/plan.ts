@@ -70,8 +70,10 @@ export interface ArchiveSource {
 
 export interface BudgetLineSource {
   noi_dung: Text;
-  so_tien: number | string;
+  /** Required unless the line has cac_dong (then it is their sum, or, typed, checked against it by lint). */
+  so_tien?: number | string;
   nguon?: Text;
+  cac_dong?: BudgetLineSource[];
 }
 
 /** A table cell: its text, or its text with how many columns/rows it covers. */

@@ -144,14 +144,21 @@ class Renderer {
 
   private budget(lines: BudgetLine[]): Block {
     const cols = this.fill("du-toan-cot").split("\n").map((s) => s.trim()).filter(Boolean);
-    const withSource = lines.some((l) => l.source);
+    const anySource = (list: BudgetLine[]): boolean => list.some((l) => l.source !== undefined || (l.lines !== undefined && anySource(l.lines)));
+    const withSource = anySource(lines);
     const one = (content: Paragraphs, colSpan = 1): TableCellBlock => ({ content, colSpan, rowSpan: 1 });
     const header = [(withSource ? cols : cols.slice(0, 3)).map((c) => one(paragraphs(c, { bold: true })))];
-    const rows: TableBlock["rows"] = lines.map((l, i) => {
-      const row = [one(paragraphs(String(i + 1))), one(paragraphs(l.text)), one(paragraphs(groupDigits(l.amount)))];
-      if (withSource) row.push(one(paragraphs(l.source ?? "")));
-      return { cells: row };
-    });
+    const rows: TableBlock["rows"] = [];
+    // a group's lines are numbered under it (1.1, 1.2 …) and follow it; the group row is bold, as its subtotal
+    const add = (list: BudgetLine[], prefix: string): void =>
+      list.forEach((l, i) => {
+        const n = `${prefix}${i + 1}`;
+        const row = [one(paragraphs(n)), one(paragraphs(l.text)), one(paragraphs(groupDigits(l.amount)))];
+        if (withSource) row.push(one(paragraphs(l.source ?? "")));
+        rows.push(l.lines ? { cells: row, bold: true } : { cells: row });
+        if (l.lines) add(l.lines, `${n}.`);
+      });
+    add(lines, "");
     const total = lines.reduce((s, l) => addDigits(s, l.amount), "0");
     // "Tổng cộng" over the TT and text columns, as real budget annexes print it
     const totalRow = [one(paragraphs(this.fill("du-toan-tong"), { bold: true }), 2), one(paragraphs(groupDigits(total), { bold: true }))];
