@@ -6,9 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { docxOf, paragraphs, parts } from "./docx.js";
-import { MINIMAL_PLAN, tempDir } from "./helpers.js";
+import { CHECKER, HAS_CHECKER, MINIMAL_PLAN, ROOT, runCli, tempDir } from "./helpers.js";
+import { spawnSync } from "node:child_process";
 import { checkFile } from "../src/commands/check.js";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseSource } from "../src/read/index.js";
 import { normalizePlan } from "../src/normalize/index.js";
@@ -246,5 +247,44 @@ describe("du_toan with groups (cac_dong): sub-lines numbered under their group, 
   it("a line with neither so_tien nor cac_dong is a schema error at it", () => {
     const found = checkFile(writePlan(budget([{ noi_dung: "Tuyên truyền" }]))).filter((f) => f.severity === "error");
     expect(found.map((f) => f.path)).toEqual(["noi_dung[0].du_toan[0]"]);
+  });
+});
+
+describe("example nghe-an-nuoc-sach (another province's style): notes cited again, budget groups, TT by structure, a Phụ lục's own levels", () => {
+  const docx = join(tempDir("kehoach-shapes3-"), "nghe-an-nuoc-sach.docx");
+
+  it("builds with no error nor warning", () => {
+    const r = runCli(["build", join("examples", "nghe-an-nuoc-sach.yaml"), "-o", docx], { cwd: ROOT });
+    expect(r.stderr).not.toMatch(/  (lỗi|cảnh báo)  /);
+    expect(r.code).toBe(0);
+  });
+
+  it.runIf(HAS_CHECKER)("passes nd30check with 0 FAIL, and every word of the printed plan, cited note numbers included, in order (--expect)", () => {
+    const r = spawnSync("python3", [CHECKER, docx, "--expect", join(ROOT, "test", "fixtures", "shapes", "nghe-an-nuoc-sach.txt"), "--json"], { encoding: "utf8" });
+    const report = JSON.parse(r.stdout) as { failed: number; recall: number };
+    expect(report.failed).toBe(0);
+    expect(report.recall).toBe(1);
+    expect(r.status).toBe(0);
+  });
+
+  it("prints the shapes it uses", () => {
+    const texts = paragraphs(readFileSync(docx)).map((p) => p.text);
+    expect(texts).toContain("a) Nâng tỷ lệ dân số nông thôn được sử dụng nước sạch đạt quy chuẩn từ 46,3%2 lên 50% trong năm 2026.");
+    expect(texts).toContain("b) Khôi phục, nâng cấp các công trình hoạt động kém hiệu quả đã được rà soát3.");
+    expect(texts).toContain("- Có kết quả xét nghiệm chất lượng nước nguồn trong năm 20252.");
+    expect(texts).toContain("a) Tiêu chí về nguồn nước");
+    const all = tables(readFileSync(docx));
+    expect(all.find((t) => t[0]?.[0] === "TT")!.map((r) => r[0])).toEqual(["TT", "1", "1.1", "1.1.1", "a", "b", "1.1.2", "1.2", "2", "2.1", "2.2"]);
+    expect(all.find((t) => t[0]?.[0] === "STT")!.map((r) => [r[0], r[0] === "Tổng cộng" ? r[1] : r[2]])).toEqual([
+      ["STT", "Số tiền (đồng)"],
+      ["1", "19.715.000.000"],
+      ["1.1", "18.500.000.000"],
+      ["1.2", "1.215.000.000"],
+      ["2", "2.832.000.000"],
+      ["2.1", "2.472.000.000"],
+      ["2.2", "360.000.000"],
+      ["3", "450.000.000"],
+      ["Tổng cộng", "22.997.000.000"],
+    ]);
   });
 });
