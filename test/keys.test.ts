@@ -91,19 +91,19 @@ const newItem = (list: Obj): Obj => {
   return item;
 };
 const appendix = (s: Scenario): Obj => plural(s.plan, "phu_luc", () => ({ tieu_de: "Danh sách các trường học" }));
-/** The table whose rows hold the row. */
-const tableWith = (o: unknown, row: Obj): Obj | undefined => {
+/** The mapping whose list `key` holds x (the item whose truong holds a field, the table whose dong holds a row). */
+const holder = (o: unknown, key: string, x: Obj): Obj | undefined => {
   if (!o || typeof o !== "object") return undefined;
-  if (Array.isArray((o as Obj).dong) && ((o as Obj).dong as Obj[]).includes(row)) return o as Obj;
+  if (Array.isArray((o as Obj)[key]) && ((o as Obj)[key] as Obj[]).includes(x)) return o as Obj;
   for (const v of Object.values(o)) {
-    const found = tableWith(v, row);
+    const found = holder(v, key, x);
     if (found) return found;
   }
   return undefined;
 };
 /** The row second in a table numbered by structure, after a level-1 row: its level changes its number. */
 const underFirstRow = (row: Obj, s: Scenario): void => {
-  const t = tableWith(s.plan, row)!;
+  const t = holder(s.plan, "dong", row)!;
   t.tt = "so_cap";
   t.cot = ["TT", "Nội dung", "Thời gian"];
   t.dong = [["Tập huấn", "Quý I"], row];
@@ -117,15 +117,7 @@ const appendixWithPoints = (s: Scenario): Obj => {
 const budgetLine = (o: Obj): Obj => plural(o, "du_toan", () => ({ noi_dung: "Tuyên truyền", so_tien: 5000000 }));
 const taskField = (o: Obj): Obj => plural(o, "truong", () => ({ nhan: "Sản phẩm", noi_dung: "Báo cáo kết quả" }));
 /** The mapping whose truong list holds the field. */
-const owner = (o: unknown, field: Obj): Obj | undefined => {
-  if (!o || typeof o !== "object") return undefined;
-  if (Array.isArray((o as Obj).truong) && ((o as Obj).truong as Obj[]).includes(field)) return o as Obj;
-  for (const v of Object.values(o)) {
-    const found = owner(v, field);
-    if (found) return found;
-  }
-  return undefined;
-};
+const owner = (o: unknown, field: Obj): Obj | undefined => holder(o, "truong", field);
 const table = (o: Obj): Obj => ((o.bang as Obj | undefined) ??= { cot: ["Nội dung", "Thời gian"], dong: [["Tuyên truyền", "Quý II"]] });
 /** The profile co-quan.yaml, holding what the plan no longer has for the keys tested there. */
 const profile = (s: Scenario): Obj => (s.profile ??= {});
