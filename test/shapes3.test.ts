@@ -116,6 +116,9 @@ describe("a footnote cited again (^[…]{#id}, then <id>): one footnote, two mar
     expect(texts).toContain("2. Huy động sự tham gia của gia đình2.");
     expect(texts).toContain("Chỉ thị3");
     expect(texts).toContain("1. Như trên4.");
+    // "\<" prints the character: no citation
+    const escaped = paragraphs(await docxOf(yaml.replace("Huy động sự tham gia của gia đình<bc-5>.", "Huy động sự tham gia của gia đình\\<bc-5>."))).map((x) => x.text);
+    expect(escaped).toContain("2. Huy động sự tham gia của gia đình<bc-5>.");
   });
 
   const findings = (text: string) => {
