@@ -63,7 +63,7 @@ export const validateMessages = {
   rowCells: (cells: number, columns: number) =>
     `hàng này có ${cells} ô nhưng bảng có ${columns} cột (cot); mỗi hàng phải có đúng ${columns} ô. Hãy ${cells > columns ? `bớt ${cells - columns}` : `thêm ${columns - cells}`} ô.`,
   rowCellsNumbered: (cells: number, columns: number) =>
-    `hàng này phủ ${cells} cột nhưng bảng có ${columns} cột ngoài cột TT (tt: kehoach tự ghi số thứ tự); mỗi hàng phải phủ đúng ${columns} cột, không ghi ô TT. Hãy ${cells > columns ? `bớt ${cells - columns}` : `thêm ${columns - cells}`} ô.`,
+    `hàng này phủ ${cells} cột nhưng bảng có ${columns} cột ngoài cột TT (bảng có tt nên kehoach tự ghi số thứ tự); mỗi hàng phải phủ đúng ${columns} cột, không ghi ô TT. Hãy ${cells > columns ? `bớt ${cells - columns}` : `thêm ${columns - cells}`} ô.`,
   spanPastColumns: (span: number) =>
     `ô này gộp ${span} cột (gop_cot) nhưng chạy quá cột cuối của bảng. Hãy giảm gop_cot, hoặc bớt ô đứng trước nó trong hàng.`,
   spanPastRows: (span: number, left: number) =>
