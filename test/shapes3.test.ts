@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseSource } from "../src/read/index.js";
 import { normalizePlan } from "../src/normalize/index.js";
+import { docxBytes, loadPlan, renderLoaded } from "../src/pipeline.js";
 
 type Obj = Record<string, unknown>;
 
@@ -289,5 +290,23 @@ describe("example nghe-an-nuoc-sach (another province's style): notes cited agai
       ["3", "450.000.000"],
       ["Tổng cộng", "22.997.000.000"],
     ]);
+  });
+});
+
+describe("a table read from a spreadsheet in a plan with references", () => {
+  it("keeps the spreadsheet's rows when references are printed (the resolved plan's tables are copies)", async () => {
+    const dir = tempDir("kehoach-shapes3-");
+    const file = join(dir, "ke-hoach.yaml");
+    const yaml = MINIMAL_PLAN.replace("          - Huy động sự tham gia của gia đình.\n", "          - Huy động sự tham gia của gia đình (chi tiết tại <du-toan>).\n");
+    writeFileSync(file, `${yaml}phu_luc:\n  - tieu_de: Dự toán\n    ma: du-toan\n    bang:\n      tep: du-toan.csv\n`);
+    writeFileSync(join(dir, "du-toan.csv"), "Nội dung;Kinh phí\nLấy mẫu nước mặt;1.364.329.243\n");
+    const loaded = loadPlan(file);
+    expect(loaded.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const docx = await docxBytes(renderLoaded(loaded.plan!, { date: new Date(Date.UTC(2025, 2, 5)) }).model!);
+    expect(tables(docx).at(-1)).toEqual([
+      ["Nội dung", "Kinh phí"],
+      ["Lấy mẫu nước mặt", "1.364.329.243"],
+    ]);
+    expect(paragraphs(docx).map((p) => p.text)).toContain("b) Huy động sự tham gia của gia đình (chi tiết tại Phụ lục).");
   });
 });

@@ -223,11 +223,19 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
     else recipients.push({ name, note: typeof r === "string" || r.ghi_chu === undefined ? undefined : oneLine(r.ghi_chu) });
   }
   const numerals = (p.phu_luc?.length ?? 0) > 1;
+  // the tables and budgets as normalized are copies of the plan's once references are printed: each
+  // is found by its path, and a table's spreadsheet (read for the plan's own table) through it
+  const sheetAt = new Map<string, SheetTable>();
+  if (sheets?.size) eachTable(plan.value, [], (t, at) => void (sheets.has(t as TableSource) && sheetAt.set(pathToString(at), sheets.get(t as TableSource)!)));
   const paths = new Map<TableSource, Path>();
-  eachTable(plan.value, [], (t, at) => paths.set(t as TableSource, [...at]));
-  const ctx: TableContext = { src: plan, paths, sheets: sheets ?? new Map(), findings: [] };
+  const resolvedSheets = new Map<TableSource, SheetTable>();
+  eachTable(p, [], (t, at) => {
+    paths.set(t as TableSource, [...at]);
+    const sheet = sheetAt.get(pathToString(at));
+    if (sheet) resolvedSheets.set(t as TableSource, sheet);
+  });
+  const ctx: TableContext = { src: plan, paths, sheets: resolvedSheets, findings: [] };
   const budgetPaths = new Map<BudgetLineSource[], Path>();
-  // the budgets as normalized (references printed: copies of the plan's), at the plan's paths
   eachBudget(p, [], (b, at) => budgetPaths.set(b as BudgetLineSource[], [...at]));
   const place = (at: Path): Where => ({ file: plan.file, ...plan.positions.valueAt(at), path: pathToString(at) });
   const parts: Parts = {
