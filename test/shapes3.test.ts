@@ -135,6 +135,10 @@ describe("a footnote cited again (^[…]{#id}, then <id>): one footnote, two mar
     expect(findings(base.replace("Huy động sự tham gia của gia đình.", "Huy động^[Khác.]{#ct-28}."))).toEqual([["text.reference-duplicate", 15, 31, "noi_dung[0].cac_y[0].cac_y[1]"]]);
     expect(findings(base.replace("      - tieu_de: Mục đích\n", "      - tieu_de: Mục đích\n        ma: ct-28\n")).map((f) => f[0])).toEqual(["text.reference-duplicate"]);
     expect(findings(base.replace("  - loai: muc_dich_yeu_cau\n", "  - tieu_de: Mục đích^[Theo Luật.]{#luat}\n"))).toEqual([["text.note-place", 10, 37, "noi_dung[0].tieu_de"]]);
+    // the first ten of a kind in one text (placing each costs the text's length)
+    const many = findings(base.replace("Huy động sự tham gia của gia đình.", `Huy động${"<ct-29> ".repeat(12)}.`));
+    expect(many).toHaveLength(10);
+    expect(many[9]).toEqual(["text.reference-unknown", 15, 21 + 9 * 8, "noi_dung[0].cac_y[0].cac_y[1]"]);
   });
 });
 

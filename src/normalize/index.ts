@@ -16,7 +16,8 @@ import { completenessFindings } from "../validate/complete.js";
 import { defaultMarker, label, roman } from "./numbering.js";
 import { punctuationFindings } from "./punctuation.js";
 import { sentenceFindings } from "./sentences.js";
-import { checkTexts } from "./text.js";
+import { checkTexts, type Parse } from "./text.js";
+import { parseText } from "../render/inline.js";
 import { referenceFindings, referenceTargets, resolveReferences } from "./references.js";
 import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
 import { append } from "../lists.js";
@@ -188,15 +189,22 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
   const own = plan.value as PlanSource;
   const office = profile?.value as ProfileSource | undefined;
   let p = mergeProfile(office, own);
-  const targets = referenceTargets(p, numberedItems(p));
+  // each text with marks parsed once for the checks that read them (the merged plan's texts are the plan's strings)
+  const parsed = new Map<string, ReturnType<Parse>>();
+  const parse: Parse = (s) => {
+    let r = parsed.get(s);
+    if (!r) parsed.set(s, (r = parseText(s)));
+    return r;
+  };
+  const targets = referenceTargets(p, numberedItems(p), parse);
   const findings: Finding[] = [];
   // a plan issued with a Quyết định is signed, numbered and sent by the Quyết định (validate/complete.ts asks nothing of those)
   if (own.quyet_dinh !== undefined) findings.push(...decreeConflicts(plan));
   // what the user typed that would print changed, be ignored, or be garbled in a default sentence
   for (const more of [punctuationFindings(plan, profile, p), unusedKeyFindings(plan, profile, p), sentenceFindings(plan, p)]) append(findings, more);
 
-  findings.push(...checkTexts(plan));
-  append(findings, referenceFindings(profile ? [plan, profile] : [plan], plan, targets));
+  findings.push(...checkTexts(plan, parse));
+  append(findings, referenceFindings(profile ? [plan, profile] : [plan], plan, targets, parse));
   // validate reports the parts missing (validate/complete.ts); such a plan is checked here, never built
   if (hasErrors(findings) || completenessFindings(plan, profile).length) return { findings };
   p = resolveReferences(p, targets);

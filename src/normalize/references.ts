@@ -10,6 +10,7 @@
  * (render/notes.ts); here such a citation is checked and left in the text.
  */
 import { finding, type Finding, type Path, pathToString } from "../model/finding.js";
+import type { RuleId } from "../model/rules.js";
 import type { ItemObject, ItemSource, PlanSource } from "../model/plan.js";
 import type { Item } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
@@ -18,7 +19,7 @@ import { excerpt } from "../messages/excerpt.js";
 import { suggest } from "../validate/suggest.js";
 import { roman } from "./numbering.js";
 import { parseText } from "../render/inline.js";
-import { TEXT_LIMITS } from "./text.js";
+import { TEXT_LIMITS, type Parse } from "./text.js";
 
 /** An escaped character (left as it is), or a reference `<ma>`. */
 const REFERENCE = /\\[\s\S]|<([a-z][a-z0-9_-]*)>/g;
@@ -44,7 +45,7 @@ export interface Targets {
  * The label of every section, numbered item and Phụ lục of a plan, and the ids given to them;
  * `numbered` is the plan's items as normalize numbers them (normalize/index.ts numberedItems).
  */
-export function referenceTargets(p: PlanSource, numbered: { sections: Item[][]; appendices: Item[][] }): Targets {
+export function referenceTargets(p: PlanSource, numbered: { sections: Item[][]; appendices: Item[][] }, parse: Parse = parseText): Targets {
   const t: Targets = { byId: new Map(), duplicates: [], labels: new Set(), notes: new Set() };
   const add = (id: string | undefined, lbl: string | undefined, path: Path): void => {
     if (lbl) t.labels.add(lbl);
@@ -82,7 +83,7 @@ export function referenceTargets(p: PlanSource, numbered: { sections: Item[][]; 
     items(a.cac_y, numbered.appendices[i] ?? [], within, undefined, ["phu_luc", i, "cac_y"]);
   });
   eachText(p, [], (s, path) => {
-    if (s.includes("]{#") && printsNoteMarks(path)) for (const n of parseText(s).notes) t.notes.add(n.id);
+    if (s.includes("]{#") && printsNoteMarks(path)) for (const n of parse(s).notes) t.notes.add(n.id);
   });
   return t;
 }
@@ -160,31 +161,43 @@ export function resolveReferences<T extends object>(p: T, targets: Targets): T {
   return targets.byId.size === 0 ? p : (mapTexts(p, (s) => resolveText(s, targets).text) as T);
 }
 
-/** A reference naming no id, a `ma` given twice, a `ma` on an item without a number: at their line:col. */
-export function referenceFindings(sources: SourceFile[], plan: SourceFile, targets: Targets): Finding[] {
+/** Findings of one kind reported in one text, at most. */
+const PER_TEXT = 10;
+
+/**
+ * A reference naming no id, a `ma` (or a footnote's id) given twice, a `ma` on an item without a
+ * number, a footnote cited where no mark prints: at their line:col, at most PER_TEXT of a kind a text.
+ */
+export function referenceFindings(sources: SourceFile[], plan: SourceFile, targets: Targets, parse: Parse = parseText): Finding[] {
   const out: Finding[] = [];
   const known = [...targets.byId.keys(), ...targets.notes];
   const notes = new Set<string>();
   let citations = 0;
   for (const src of sources) {
     eachText(src.value, [], (s, path) => {
-      const at = (offset: number) => ({ file: src.file, ...src.positions.within(path, s, offset) });
+      // at most PER_TEXT findings of a kind in one text: placing one costs the text's length, so
+      // thousands in a text of 2 MB would take minutes; the first ones say what to fix
+      const counts = new Map<string, number>();
+      const report = (rule: RuleId, offset: number, message: () => string): void => {
+        const n = counts.get(rule) ?? 0;
+        if (n >= PER_TEXT) return;
+        counts.set(rule, n + 1);
+        out.push(finding(rule, { file: src.file, ...src.positions.within(path, s, offset) }, message(), pathToString(path)));
+      };
       const resolved = resolveText(s, targets);
-      for (const u of resolved.unknown) {
-        out.push(finding("text.reference-unknown", at(u.offset), m.referenceUnknown(excerpt(u.id), known, suggest(u.id, known)), pathToString(path)));
-      }
+      for (const u of resolved.unknown) report("text.reference-unknown", u.offset, () => m.referenceUnknown(excerpt(u.id), known, suggest(u.id, known)));
       for (const c of resolved.notes) {
-        if (!printsNoteMarks(path)) out.push(finding("text.note-place", at(c.offset), m.notePlace(excerpt(c.id), false), pathToString(path)));
+        if (!printsNoteMarks(path)) report("text.note-place", c.offset, () => m.notePlace(excerpt(c.id), false));
         // each citation is a field of five runs in the document: counted as footnotes are (normalize/text.ts)
-        else if (++citations === TEXT_LIMITS.footnotes + 1) out.push(finding("limit.text", at(c.offset), m.tooMuchText(m.notesWord, TEXT_LIMITS.footnotes.toLocaleString("vi-VN")), pathToString(path)));
+        else if (++citations === TEXT_LIMITS.footnotes + 1) report("limit.text", c.offset, () => m.tooMuchText(m.notesWord, TEXT_LIMITS.footnotes.toLocaleString("vi-VN")));
       }
       if (!s.includes("]{#")) return;
       if (isSectionTitle(path)) {
-        for (const n of parseText(s).notes) out.push(finding("text.note-place", at(n.offset), m.notePlace(excerpt(n.id), true), pathToString(path)));
+        for (const n of parse(s).notes) report("text.note-place", n.offset, () => m.notePlace(excerpt(n.id), true));
       } else if (printsNoteMarks(path)) {
-        for (const n of parseText(s).notes) {
+        for (const n of parse(s).notes) {
           const part = targets.byId.get(n.id);
-          if (part || notes.has(n.id)) out.push(finding("text.reference-duplicate", at(n.offset), m.noteDuplicate(excerpt(n.id), part ? m.noteFirstPart(pathToString(part.path.slice(0, -1))) : m.noteFirst), pathToString(path)));
+          if (part || notes.has(n.id)) report("text.reference-duplicate", n.offset, () => m.noteDuplicate(excerpt(n.id), part ? m.noteFirstPart(pathToString(part.path.slice(0, -1))) : m.noteFirst));
           notes.add(n.id);
         }
       }
