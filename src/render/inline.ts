@@ -298,10 +298,7 @@ function push(out: Run[], text: string, st: Style, breakBefore = false): void {
     last.text += text;
     return;
   }
-  const run: Run = { text };
-  if (st.bold) run.bold = true;
-  if (st.italic) run.italic = true;
-  if (st.vertical) run.vertical = st.vertical;
+  const run: Run = { text, ...styleOf(st) };
   if (breakBefore) run.breakBefore = true;
   out.push(run);
 }
