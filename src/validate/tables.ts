@@ -37,8 +37,9 @@ function checkLevels(table: Record<string, unknown>, at: Path, report: (path: Pa
   const structural = table.tt === "so_cap";
   let previous = 0;
   (table.dong as unknown[]).forEach((r, i) => {
+    // a row written as a list of cells is at level 1
     if (!r || typeof r !== "object" || Array.isArray(r)) {
-      previous = Math.max(previous, 1);
+      previous = 1;
       return;
     }
     const row = r as { cap?: unknown; loai?: unknown };
