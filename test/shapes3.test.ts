@@ -190,8 +190,8 @@ describe("TT numbered by structure (tt: so_cap): 1, 1.1, 1.1.1, a from each row'
     expect(errors([["A", "B"], { cap: 2, o: ["C", "D"] }], true)).toEqual([["table.row-level", "noi_dung[0].bang.dong[1].cap", "cap"]]);
     expect(errors([["A", "B"], { loai: "tong", cap: 1, o: ["C", "D"] }])).toEqual([["table.row-level", "noi_dung[0].bang.dong[1].cap", "dòng cộng, dòng tổng cộng"]]);
     expect(errors([["A", "B"], { cap: 2, o: ["C", "D"] }, { cap: 3, o: ["E", "F"] }, { cap: 1, o: ["G", "H"] }])).toEqual([]);
-    // a value of tt that is neither true, false nor so_cap: the schema's message, with the nearest value
-    const wrong = checkFile(writePlan(plan({ noi_dung: [{ loai: "nhiem_vu", bang: { tt: "so-cap", cot: ["TT", "Nội dung", "Chủ trì"], dong: [["A", "B", "C"]] } }] })));
+    // a value of tt that is neither true, false nor so_cap: the schema's message, with the nearest value, and only it
+    const wrong = checkFile(writePlan(plan({ noi_dung: [{ loai: "nhiem_vu", bang: { tt: "so-cap", cot: ["TT", "Nội dung", "Chủ trì"], dong: [["A", "B"], { cap: 2, o: ["C", "D"] }] } }] })));
     expect(wrong.map((f) => [f.rule, f.path])).toEqual([["schema.enum", "noi_dung[0].bang.tt"]]);
     expect(wrong[0]!.message).toContain("so_cap");
     // a row typed as a list is at level 1: a level 3 after it skips one

@@ -34,7 +34,8 @@ export function headerRows(cot: TableCellSource[] | TableCellSource[][]): TableC
  */
 function checkLevels(table: Record<string, unknown>, at: Path, report: (path: Path, rule: RuleId, message: string) => void): void {
   if (!Array.isArray(table.dong)) return;
-  const structural = table.tt === "so_cap";
+  // any word (so_cap, or a typo of it the schema reports) asks for numbering by level
+  const structural = typeof table.tt === "string";
   let previous = 0;
   (table.dong as unknown[]).forEach((r, i) => {
     // a row written as a list of cells is at level 1
@@ -80,7 +81,8 @@ export function checkTables(src: SourceFile): Finding[] {
       }
     };
     problems(spans, columns, hp, (r, c) => [...hp(r), c], false);
-    const tt = table.tt === true || table.tt === "so_cap";
+    // a tt the schema rejects (a typo of so_cap) still means a TT column: its rows are not also wrong
+    const tt = table.tt !== undefined && table.tt !== false;
     // a malformed row is the schema's to report; its count would only repeat it
     if (Array.isArray(table.dong) && (table.dong as unknown[]).every((r) => Array.isArray(r) || (r && typeof r === "object" && Array.isArray((r as { o?: unknown }).o)))) {
       const rows = table.dong as TableRowSource[];
