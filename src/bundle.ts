@@ -36,11 +36,18 @@ const aheadOfTime: Plugin = {
       if (!name) throw new Error(`bundle: no ahead-of-time file for ${a.path}`);
       return { contents: `export const ${name} = () => require(${JSON.stringify(file)});`, resolveDir: dirname(a.path), loader: "js" };
     });
-    // commander loads node:child_process for executable subcommands, which kehoach has none of:
-    // a stand-in that loads it on first use spares every start 5 ms
-    b.onResolve({ filter: /^node:child_process$/ }, (a) => (a.importer.includes(`${sep}commander${sep}`) ? { path: "child_process", namespace: "on-first-use" } : undefined));
-    b.onLoad({ filter: /.*/, namespace: "on-first-use" }, () => ({
-      contents: 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
+    // commander loads node:child_process for executable subcommands, which kehoach has none of, and
+    // kehoach only to run LibreOffice (--pdf, .doc and .odt): a stand-in that loads it on first use
+    // spares every start 5 ms, and an import of a .docx as much again
+    b.onResolve({ filter: /^node:child_process$/ }, (a) =>
+      a.namespace === "on-first-use" ? undefined : { path: a.importer.includes(`${sep}commander${sep}`) ? "commander" : "kehoach", namespace: "on-first-use" },
+    );
+    b.onLoad({ filter: /.*/, namespace: "on-first-use" }, (a) => ({
+      // commander's require() gets an object; kehoach's modules import names (another name fails the bundle)
+      contents:
+        a.path === "commander"
+          ? 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });'
+          : 'const cp = () => require("node:child_process");\nexport const spawn = (...a) => cp().spawn(...a);\nexport const spawnSync = (...a) => cp().spawnSync(...a);',
       loader: "js",
     }));
     b.onResolve({ filter: /^\.\/schemas\.js$/ }, (a) => (a.importer.endsWith(`${sep}validate${sep}index.js`) ? { path: "schemas", namespace: "no-compiler" } : undefined));

@@ -95,7 +95,8 @@ async function main(argv: string[]): Promise<number> {
       if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(v)) throw new InvalidArgumentError(im2.badMin(v));
       return Number(v);
     })
-    .action((files: string[], o: { format: Format; output?: string; outDir?: string; min?: number }) => {
+    .option("--no-proof", im2.optNoProof)
+    .action((files: string[], o: { format: Format; output?: string; outDir?: string; min?: number; proof: boolean }) => {
       run = async () => (await import("./commands/import.js")).importCommand(files, o);
     });
   program

@@ -8,7 +8,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "no
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { parse } from "yaml";
-import { CHECKER as HELPERS_CHECKER, HAS_SOFFICE, ROOT, runCli, tempDir } from "./helpers.js";
+import { CHECKER as HELPERS_CHECKER, CLI, HAS_SOFFICE, ROOT, runCli, tempDir } from "./helpers.js";
 import { makeWordFixtures, type SeedFixture } from "./fixtures/word/make.js";
 import { compareWords, words } from "../src/commands/import-proof.js";
 import { readPlainText } from "../src/read/plain-text.js";
@@ -273,6 +273,41 @@ describe("kehoach import: refusals and the command line", () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("không ghi đè");
     expect(runCli(["import", input, "--min", "1.5"]).code).toBe(2);
+  });
+
+  it("--no-proof writes the same YAML and profile without building them again; --min with it is a usage error", () => {
+    const dir = tempDir("kehoach-import-");
+    const docx = join(dir, "goc.docx");
+    expect(runCli(["build", join(ROOT, "examples", "002-bang-mac.yaml"), "-o", docx]).code).toBe(0);
+    const proved = importJson([docx, "--out-dir", join(dir, "a")]);
+    expect(proved.code).toBe(0);
+    const quick = importJson([docx, "--out-dir", join(dir, "b"), "--no-proof"]);
+    expect(quick.code).toBe(0);
+    expect(quick.report.files[0]!.words).toBeNull();
+    expect(quick.report.files[0]!.findings).toEqual([]);
+    for (const f of ["goc.yaml", "co-quan.yaml"]) expect(readFileSync(join(dir, "b", f), "utf8")).toBe(readFileSync(join(dir, "a", f), "utf8"));
+    const text = runCli(["import", docx, "--out-dir", join(dir, "c"), "--no-proof"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("đã ghi");
+    expect(text.stdout).not.toContain("chữ của bản gốc");
+    const both = runCli(["import", docx, "--out-dir", join(dir, "d"), "--no-proof", "--min", "0.9"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("bỏ --min khi dùng --no-proof");
+    expect(existsSync(join(dir, "d"))).toBe(false);
+  });
+
+  it("loads neither child processes nor the terminal's readline to import a .docx without the proof", () => {
+    const dir = tempDir("kehoach-import-");
+    const docx = join(dir, "goc.docx");
+    expect(runCli(["build", join(ROOT, "examples", "004-quang-nam.yaml"), "-o", docx]).code).toBe(0);
+    // the modules Node loaded, written as the process ends
+    const probe = join(dir, "probe.cjs");
+    writeFileSync(probe, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(join(dir, "modules.json"))}, JSON.stringify(process.moduleLoadList)));\nrequire(${JSON.stringify(CLI)});\n`);
+    const r = spawnSync(process.execPath, [probe, "import", docx, "--no-proof"], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const loaded = JSON.parse(readFileSync(join(dir, "modules.json"), "utf8")) as string[];
+    expect(loaded).toContain("NativeModule zlib");
+    for (const m of ["child_process", "readline", "readline/promises", "worker_threads"]) expect(loaded).not.toContain(`NativeModule ${m}`);
   });
 
   it("prints the share kept in Vietnamese, with a comma", () => {

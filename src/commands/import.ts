@@ -16,12 +16,11 @@ import { readPlainText } from "../read/plain-text.js";
 import { documentText } from "../read/recognize/lines.js";
 import { orderPlan, recognize } from "../read/recognize/index.js";
 import { planYaml, type YamlComment } from "../format/index.js";
-import { docxBytes, loadSource, renderLoaded } from "../pipeline.js";
+import { schemaDirFor } from "../paths.js";
 import { importMessages as m } from "../messages/import.js";
 import { readMessages as rm } from "../messages/read.js";
 import { compareWords, docxText, words, type Proof } from "./import-proof.js";
 import { checkOutputPath, makeFolders, OutputError, writeAtomic } from "./atomic.js";
-import { schemaDirFor } from "./init.js";
 import { printFindings, type Format } from "./report.js";
 import type { SourceFile } from "../read/index.js";
 
@@ -30,6 +29,8 @@ export interface ImportOptions {
   outDir?: string;
   format?: Format;
   min?: number;
+  /** false (--no-proof): write the YAML and stop, without building it again. */
+  proof?: boolean;
 }
 
 /** Word documents may carry pictures: a larger bound than a plan's YAML, still a bound. */
@@ -165,7 +166,10 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
     res.findings.push(finding("output.write", at(out), m.writeFailed(out, e instanceof OutputError ? e.reason : String((e as { code?: string }).code ?? e))));
     return res;
   }
-  // the proof: build what was written, compare its words with the original's
+  if (o.proof === false) return res;
+  // the proof: build what was written, compare its words with the original's. The build's modules
+  // (validators, templates, docx) are loaded here only: an import without the proof never loads them
+  const { docxBytes, loadSource, renderLoaded } = await import("../pipeline.js");
   const loaded = loadSource(parseSource(out, yaml));
   const errors = loaded.findings.filter((f) => f.severity === "error");
   if (!loaded.plan || errors.length) {
@@ -187,6 +191,10 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
 
 export async function importCommand(files: string[], o: ImportOptions): Promise<number> {
   const min = o.min ?? 0.97;
+  if (o.proof === false && o.min !== undefined) {
+    process.stderr.write(m.minWithoutProof() + "\n");
+    return 2;
+  }
   if (o.output && files.length > 1) {
     process.stderr.write(m.oneOutput() + "\n");
     return 2;
@@ -199,7 +207,7 @@ export async function importCommand(files: string[], o: ImportOptions): Promise<
       version: 1,
       command: "import",
       ok: failed === 0,
-      min,
+      min: o.proof === false ? null : min,
       files: results.map((r) => ({
         file: r.file,
         output: r.output ?? null,

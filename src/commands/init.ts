@@ -5,10 +5,10 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { makeFolders } from "./atomic.js";
-import { dirname, join, relative, resolve } from "node:path";
+import { join } from "node:path";
 import { createInterface } from "node:readline/promises";
 import Handlebars from "handlebars";
-import { SCHEMAS_DIR, TEMPLATES_DIR } from "../paths.js";
+import { schemaDirFor, TEMPLATES_DIR } from "../paths.js";
 import { initMessages as m, cliMessages } from "../messages/cli.js";
 import { reasonVi } from "../messages/files.js";
 import { isFolder } from "../read/files.js";
@@ -53,25 +53,6 @@ export function sentenceName(lines: string[]): string {
     return unit ? `${unit} ${place}` : place;
   });
   return [head, ...tail].join(" ").trim();
-}
-
-/**
- * The schema folder the schema line names, relative to DIR: the office repository's own installed
- * kehoach (node_modules/kehoach/schemas in DIR or a parent folder), which moves and is cloned with the
- * folder; without one, this kehoach's schemas (a line that breaks when the folder moves: README says
- * to install kehoach in the office repository).
- */
-export function schemaDirFor(dir: string): string {
-  let schemas = SCHEMAS_DIR;
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    const installed = join(d, "node_modules", "kehoach", "schemas");
-    if (existsSync(join(installed, "kehoach.schema.json"))) {
-      schemas = installed;
-      break;
-    }
-    if (dirname(d) === d) break;
-  }
-  return relative(resolve(dir), schemas).split("\\").join("/").replace(/\/$/, "") || ".";
 }
 
 function render(name: string, data: object): string {

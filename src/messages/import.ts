@@ -11,6 +11,8 @@ export const importMessages = {
   flagOutput: "-o, --output <tệp.yaml>",
   flagMin: "--min <tỉ lệ>",
   optMin: "tỉ lệ chữ của bản gốc tối thiểu phải giữ được (mặc định 0.97)",
+  optNoProof: "không dựng lại để kiểm chứng (nhanh hơn; không báo tỉ lệ chữ giữ được)",
+  minWithoutProof: () => "--min là ngưỡng của bước kiểm chứng; bỏ --min khi dùng --no-proof.",
   badMin: (v: string) => `--min phải là số từ 0 đến 1, ví dụ --min 0.97 (đang ghi "${excerpt(v)}").`,
   // what kehoach import writes into the YAML as comments
   banGoc: (label: string) => `bản gốc ghi: ${label}`,
