@@ -42,6 +42,10 @@ describe("parseXml", () => {
     expect(problem(`<a>&#0;</a>`)).toBe("entity");
     expect(problem(`<a>&#xD800;</a>`)).toBe("entity");
     expect(problem(`<a>`)).toBe("unclosed");
+    // a quote never closed takes the rest of the file: no ">" inside it ends the tag
+    expect(problem(`<a x="1>2</a>`)).toBe("unclosed");
+    expect(problem(`<a x='1>"2</a>`)).toBe("unclosed");
+    expect(parseXml(`<a x='say "hi" >' y="it's > 1"><b/></a>`).attrs).toEqual({ x: 'say "hi" >', y: "it's > 1" });
     expect(problem(``)).toBe("no-root");
     expect(problem(`<a/><b/>`)).toBe("syntax");
     expect(problem(`text<a/>`)).toBe("syntax");

@@ -82,6 +82,8 @@ function decode(s: string, at: number): string {
 
 const NAME = /^[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?$/;
 const SPACE = /\s*/y;
+/** Characters of a tag up to its end or a quote. */
+const UNQUOTED = /[^"'>]*/y;
 const ATTR = /\s*([^\s=/>]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 
 interface Open {
@@ -180,15 +182,20 @@ export function parseXml(text: string, limits: { elements?: number } = {}): XmlE
       if (top.raw !== raw) throw new XmlError("mismatch", i, `${top.raw} / ${raw}`);
       i = end + 1;
     } else {
-      // the tag ends at the first ">" outside a quoted attribute value
+      // the tag ends at the first ">" outside a quoted attribute value; found a run at a time (a
+      // loop over characters is most of a cold import's parse)
       let close = i + 1;
-      let quote = "";
-      for (; close < n; close++) {
-        const c = src[close]!;
-        if (quote) {
-          if (c === quote) quote = "";
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === ">") break;
+      for (;;) {
+        UNQUOTED.lastIndex = close;
+        UNQUOTED.test(src);
+        close = UNQUOTED.lastIndex;
+        if (close >= n || src[close] === ">") break;
+        const end = src.indexOf(src[close]!, close + 1);
+        if (end < 0) {
+          close = n;
+          break;
+        }
+        close = end + 1;
       }
       if (close >= n) throw new XmlError("unclosed", i);
       let body = src.slice(i + 1, close);
