@@ -6,6 +6,7 @@ import { referenceTargets } from "../normalize/references.js";
 import { numberedItems } from "../normalize/index.js";
 import { SIZE, TEXT_WIDTH } from "../write/layout.js";
 import { textWidth } from "../write/measure.js";
+import { isBlank, isWhite, joinLines } from "../lines.js";
 
 export interface RuleContext {
   value: PlanSource;
@@ -419,7 +420,7 @@ export function titleWidth(c: RuleContext, raw: string | undefined): void {
   if (raw === undefined || !raw.includes("\\\n")) return;
   let offset = 0;
   for (const seg of raw.split("\\\n")) {
-    const line = seg.trim().replace(/[ \t]*\n\s*/g, " ");
+    const line = joinLines(seg.trim(), " ", isBlank, isWhite);
     const width = textWidth(line, SIZE.title / 2, true);
     if (width > TEXT_WIDTH) {
       const lead = offset + seg.length - seg.trimStart().length;
