@@ -1,6 +1,6 @@
 /** The command line: parses arguments and hands over to src/commands. Kept thin. */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { cliMessages as m, HELP_WORDS, initMessages as im } from "./messages/cli.js";
+import { cliMessages as m, fmtMessages as fm, HELP_WORDS, initMessages as im } from "./messages/cli.js";
 import { lintRulesHelp } from "./messages/lint.js";
 import type { Format } from "./commands/report.js";
 import { isFolder } from "./read/files.js";
@@ -82,6 +82,15 @@ async function main(argv: string[]): Promise<number> {
     .addHelpText("after", lintRulesHelp)
     .action((files: string[], o: { format: Format; strict?: boolean; fix?: boolean }) => {
       run = async () => (await import("./commands/lint.js")).lintCommand(files, o);
+    });
+  program
+    .command("fmt")
+    .description(m.fmtDescription)
+    .argument(`<${m.filesArg}...>`, m.argFiles)
+    .addOption(format())
+    .option("--check", fm.optCheck)
+    .action((files: string[], o: { format: Format; check?: boolean }) => {
+      run = async () => (await import("./commands/fmt.js")).fmtCommand(files, o);
     });
   program
     .command("init")

@@ -8,17 +8,22 @@
  * Commands, tests and bench call these compositions, never the stages one by one, so that every
  * way in runs the same checks. Nothing here writes files (commands do, through atomic.ts).
  *
- * Later, `format` is read → validate → (print the plan's YAML back), from `loadSource`, and `import`
+ * `formatFile` is read → format (the canonical layout, format/index.ts) → read again, the two plan
+ * values compared (nothing validated: a plan with schema errors is laid out all the same). Later `import`
  * runs backwards: pack's readZip → (a reader of write's parts, mapping src/model/styles.ts's style ids
  * back to block kinds) → document model → (the inverse of render and normalize) → a plan source.
  */
 import { statSync } from "node:fs";
 import type { Finding } from "./model/finding.js";
-import { hasErrors } from "./model/finding.js";
+import { hasErrors, pathToString } from "./model/finding.js";
 import type { NormalizedPlan } from "./model/normalized.js";
 import type { DocumentModel } from "./model/document.js";
 import type { ProfileSource } from "./model/plan.js";
-import { readSource, type SourceFile } from "./read/index.js";
+import { parsedDocument, parseSource, readSource, type SourceFile } from "./read/index.js";
+import { formatDocument, planDifference } from "./format/index.js";
+import { keyOrder, schemaRoot } from "./format/schema.js";
+import { finding } from "./model/finding.js";
+import { fmtMessages } from "./messages/cli.js";
 import { validateSource } from "./validate/index.js";
 import { completenessFindings } from "./validate/complete.js";
 import { isProfile, locateProfile, locateTemplates } from "./read/locate.js";
@@ -164,4 +169,34 @@ export function renderLoaded(plan: NormalizedPlan, opts: RenderOptions = {}): { 
 /** write → pack: the .docx's bytes of a document model. */
 export async function docxBytes(model: DocumentModel): Promise<Buffer> {
   return packDocument(await writeParts(model), model.meta.date);
+}
+
+export interface FormattedFile {
+  /** The file's text as read (without a byte order mark). */
+  before: string;
+  /** The file in the canonical layout; undefined when it cannot be formatted (findings say why). */
+  after?: string;
+  findings: Finding[];
+}
+
+/**
+ * A plan or office profile in the canonical layout. Refused, with findings, when the file cannot be
+ * read or is not a plan; and when the text written would not read back as the same plan (format/index.ts
+ * planDifference): never a silently changed plan.
+ */
+export function formatFile(file: string): FormattedFile {
+  const src = readSource(file);
+  if (hasErrors(src.findings)) return { before: src.text, findings: src.findings };
+  const kind = isProfile(src) ? "profile" : "plan";
+  const keys = Object.keys(src.value as object);
+  const planKeys = keyOrder(schemaRoot("plan"));
+  if (kind === "plan" && !keys.some((k) => planKeys.includes(k))) {
+    return { before: src.text, findings: [finding("fmt.not-plan", { file, ...src.positions.keyAt(keys.length ? [keys[0]!] : []) }, fmtMessages.notPlan(planKeys.slice(0, 6).join(", ") + ", …"))] };
+  }
+  const doc = parsedDocument(src.text);
+  const after = doc && formatDocument(doc, kind);
+  const back = after === undefined ? undefined : parseSource(file, after);
+  const diff = !back || hasErrors(back.findings) ? [] : planDifference(src.value, back.value, kind);
+  if (diff) return { before: src.text, findings: [finding("fmt.internal", { file, ...src.positions.valueAt(diff) }, fmtMessages.changedMeaning(), pathToString(diff))] };
+  return { before: src.text, after, findings: [] };
 }

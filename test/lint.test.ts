@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseSource, readSource } from "../src/read/index.js";
 import { lintSource, fixText, LINT_RULES } from "../src/lint/index.js";
-import { fromTcvn3, fromVni, TCVN3 } from "../src/lint/encoding.js";
+import { fromTcvn3, fromVni, TCVN3 } from "../src/text/encoding.js";
 import { MINIMAL_PLAN, ROOT, runCli, tempDir } from "./helpers.js";
 
 const TODAY = new Date(Date.UTC(2025, 5, 1));

@@ -24,7 +24,7 @@ function literals(text: string): string[] {
 /** Vietnamese that is data, not text for the user: what the code matches in plans, or prints as a glyph table. */
 const DATA = new Set([
   "glossary.ts", // the domain words, documentation
-  "lint/encoding.ts", // TCVN3/VNI conversion tables
+  "text/encoding.ts", // TCVN3/VNI conversion tables
   "lint/rules.ts", // words lint looks for in a plan (tháng, năm, Kế hoạch …)
   "lint/measure.ts", // the sentence of the lint corpus's host plan
   "normalize/numbering.ts", // the Vietnamese alphabet of điểm letters

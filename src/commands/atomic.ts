@@ -8,6 +8,7 @@
 import { close, existsSync, fchmod, lstatSync, mkdirSync, open, readdirSync, realpathSync, rename, rm, rmSync, statSync, write } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { resolveContained, type Refusal } from "../read/files.js";
 
 const openFile = promisify(open);
 const writeFile = promisify(write);
@@ -137,4 +138,24 @@ export async function writeAtomic(path: string, data: Buffer, protect: string[] 
     if (tmp !== undefined) await removeFile(tmp, { force: true });
     throw new OutputError(path, (e as NodeJS.ErrnoException).code ?? String(e));
   }
+}
+
+/** Why a file could not be rewritten in place: refused by read/files.ts, or the system's error code. */
+export type InPlaceProblem = { refusal: Refusal; code?: string } | { code?: string };
+
+/**
+ * Rewrites a user's file in place (lint --fix, fmt), as the user's file: same permissions, and a
+ * symlink stays a symlink (its target is rewritten, when the target is in the symlink's folder;
+ * otherwise refused, "outside"). Undefined when written.
+ */
+export async function writeInPlace(file: string, text: string): Promise<InPlaceProblem | undefined> {
+  const where = resolveContained(dirname(file), basename(file), "file");
+  if (where.refusal) return { refusal: where.refusal, code: where.code };
+  try {
+    const real = realpathSync(file);
+    await writeAtomic(real, Buffer.from(text, "utf8"), [], statSync(real).mode & 0o7777);
+  } catch (e) {
+    return { code: e instanceof OutputError ? e.reason : (e as NodeJS.ErrnoException).code };
+  }
+  return undefined;
 }

@@ -1,13 +1,15 @@
 /**
  * Turns command-line arguments (files, folders, globs) into plan files. A file named
  * explicitly is always taken (a profile among them is told apart by pipeline.ts); inside folders, a YAML file is a plan when it has
- * `trich_yeu` or `noi_dung` at its top level (profiles and CI files are skipped).
+ * `trich_yeu` or `noi_dung` at its top level (profiles and CI files are skipped). `kehoach fmt`
+ * takes office profiles from folders too: a YAML file with a profile's key at its top level.
  */
 import { readdirSync, statSync } from "node:fs";
 import { readRegularFile } from "../read/files.js";
 import { join, relative, sep } from "node:path";
 import { finding, type Finding } from "../model/finding.js";
 import { cliMessages as m } from "../messages/cli.js";
+import { PROFILE_KEYS } from "../model/plan.js";
 
 export interface PlanFile {
   file: string;
@@ -17,6 +19,7 @@ export interface PlanFile {
 
 const SKIP_DIRS = new Set(["node_modules", ".git", "out", "dist"]);
 const PLAN_KEY = /^(trich_yeu|noi_dung)\s*:/m;
+const PROFILE_KEY = new RegExp(`^(${PROFILE_KEYS.join("|")})\\s*:`, "m");
 /** How much of a YAML file a folder scan reads to tell a plan: its top-level keys come first. */
 const SCAN_BYTES = 64 * 1024;
 
@@ -24,10 +27,12 @@ function isYaml(name: string): boolean {
   return /\.ya?ml$/i.test(name);
 }
 
-/** Whether a YAML file found in a folder is a plan, from its start only (a regular file's; a FIFO is never waited on). */
-function looksLikePlan(file: string): boolean {
+/** Whether a YAML file found in a folder is a plan (or a profile, when asked), from its start only (a regular file's; a FIFO is never waited on). */
+function looksLikePlan(file: string, profiles: boolean): boolean {
   const r = readRegularFile(file, SCAN_BYTES, true);
-  return "bytes" in r && PLAN_KEY.test(r.bytes.toString("utf8"));
+  if (!("bytes" in r)) return false;
+  const start = r.bytes.toString("utf8");
+  return PLAN_KEY.test(start) || (profiles && PROFILE_KEY.test(start));
 }
 
 /** Collects the YAML files below dir; folders that cannot be read are told in `unreadable`. */
@@ -66,7 +71,7 @@ function globToRegExp(glob: string): RegExp {
  * Expands arguments. Unmatched arguments are returned so the caller can report them; `findings`
  * says so (an error each) and names the folders that could not be read (a warning each).
  */
-export function expandArgs(args: string[]): { plans: PlanFile[]; unmatched: string[]; findings: Finding[] } {
+export function expandArgs(args: string[], opts: { profiles?: boolean } = {}): { plans: PlanFile[]; unmatched: string[]; findings: Finding[] } {
   const plans: PlanFile[] = [];
   const unmatched: string[] = [];
   const unreadable: string[] = [];
@@ -85,7 +90,7 @@ export function expandArgs(args: string[]): { plans: PlanFile[]; unmatched: stri
       const re = globToRegExp(baseEnd < 0 ? norm : norm.slice(baseEnd + 1));
       const found: string[] = [];
       walk(base, found, unreadable);
-      const hits = found.filter((f) => re.test(relative(base, f).split(sep).join("/")) && looksLikePlan(f));
+      const hits = found.filter((f) => re.test(relative(base, f).split(sep).join("/")) && looksLikePlan(f, opts.profiles === true));
       if (!hits.length) unmatched.push(arg);
       for (const f of hits) add(f, base);
       continue;
@@ -99,7 +104,7 @@ export function expandArgs(args: string[]): { plans: PlanFile[]; unmatched: stri
     if (isDir) {
       const found: string[] = [];
       walk(arg, found, unreadable);
-      const hits = found.filter(looksLikePlan);
+      const hits = found.filter((f) => looksLikePlan(f, opts.profiles === true));
       if (!hits.length) unmatched.push(arg);
       for (const f of hits) add(f, arg);
     } else add(arg, ".");

@@ -2,16 +2,13 @@
  * `kehoach lint`: what is wrong though well formed (stale years, dates, citations, recipients,
  * signature, text hygiene). check and build report the same findings, as warnings.
  */
-import { realpathSync, statSync } from "node:fs";
-import { basename, dirname } from "node:path";
 import { finding, type Finding } from "../model/finding.js";
 import { fixText } from "../lint/index.js";
 import { lintLoaded } from "../lint/plan.js";
 import { loadPlan } from "../pipeline.js";
 import { cliMessages as m, lintCliMessages as lm } from "../messages/cli.js";
 import { expandArgs } from "./expand.js";
-import { OutputError, writeAtomic } from "./atomic.js";
-import { resolveContained } from "../read/files.js";
+import { writeInPlace } from "./atomic.js";
 import { fileMessages as fm, reasonVi } from "../messages/files.js";
 import { printFindings, printJson, type Format } from "./report.js";
 import { append } from "../lists.js";
@@ -24,22 +21,12 @@ export interface LintOptions {
   today?: Date;
 }
 
-/**
- * Writes a fixed file in place, as the user's file: same permissions, and a symlink stays a
- * symlink (its target is fixed, when the target is in the symlink's folder; otherwise refused).
- * The Vietnamese reason when it cannot.
- */
+/** Writes a fixed file in place (atomic.ts writeInPlace); the Vietnamese reason when it cannot. */
 async function writeFix(file: string, text: string): Promise<string | undefined> {
-  const where = resolveContained(dirname(file), basename(file), "file");
-  if (where.refusal === "outside") return lm.linkOutside(file);
-  if (where.refusal) return fm.refused(fm.fileWord, file, where.refusal, where.code);
-  try {
-    const real = realpathSync(file);
-    await writeAtomic(real, Buffer.from(text, "utf8"), [], statSync(real).mode & 0o7777);
-  } catch (e) {
-    return lm.notWritten(file, reasonVi(e instanceof OutputError ? e.reason : (e as NodeJS.ErrnoException).code));
-  }
-  return undefined;
+  const problem = await writeInPlace(file, text);
+  if (!problem) return undefined;
+  if ("refusal" in problem) return problem.refusal === "outside" ? lm.linkOutside(file) : fm.refused(fm.fileWord, file, problem.refusal, problem.code);
+  return lm.notWritten(file, reasonVi(problem.code));
 }
 
 export async function lintCommand(args: string[], opts: LintOptions): Promise<number> {

@@ -11,14 +11,16 @@
  * - Fonts: an office may give a folder of its own fonts (fontconfig takes it as an extra folder);
  *   which font really stands for Times New Roman is asked of fontconfig, and a substitute is said.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { OFFICE_PACKAGE, findSoffice, runSoffice } from "../office.js";
 import { writeAtomic } from "./atomic.js";
 
-export const PDF_PACKAGE = "libreoffice-writer-nogui";
+
+export const PDF_PACKAGE = OFFICE_PACKAGE;
 export const FAKETIME_PACKAGE = "faketime";
 export const FONTCONFIG_PACKAGE = "fontconfig";
 
@@ -47,18 +49,6 @@ export type PdfFailure =
 
 /** What the conversion wants the user to know about this machine (once per run, not per plan). */
 export type PdfNote = { kind: "font-substitute"; font: string } | { kind: "no-faketime" };
-
-let sofficeFound: string | null | undefined;
-
-/** The soffice executable, or null when LibreOffice is not installed. */
-export function findSoffice(): string | null {
-  if (sofficeFound !== undefined) return sofficeFound;
-  for (const name of ["soffice", "libreoffice"]) {
-    const r = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
-    if (r.status === 0 && r.stdout.trim()) return (sofficeFound = r.stdout.trim());
-  }
-  return (sofficeFound = null);
-}
 
 /** "LibreOffice 7.4.7.2 40(Build:2)" → [7, 4, 7, 2]; [] when it cannot be read. */
 export function sofficeVersion(soffice: string): number[] {
@@ -111,40 +101,6 @@ function fontConfig(work: string, fontsDir: string): string {
 export function timesNewRomanIs(env: NodeJS.ProcessEnv): string | undefined {
   const r = spawnSync("fc-match", ["-f", "%{family[0]}", "Times New Roman"], { encoding: "utf8", env, timeout: 60_000 });
   return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
-}
-
-/** Runs soffice once over inputs; resolves when it ends, rejects with the time limit. */
-function runSoffice(soffice: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
-  return new Promise<void>((done, fail) => {
-    // its own process group, so that the whole of it goes (soffice is a script that starts soffice.bin)
-    const child = spawn(soffice, args, { stdio: "ignore", env, detached: true });
-    const kill = (): void => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        child.kill("SIGKILL");
-      }
-    };
-    // kehoach stopped (Ctrl+C, a CI time limit): LibreOffice stops with it
-    process.once("exit", kill);
-    const end = (): void => {
-      clearTimeout(timer);
-      process.removeListener("exit", kill);
-    };
-    const timer = setTimeout(() => {
-      end();
-      kill();
-      fail(new Error("timeout"));
-    }, timeoutMs);
-    child.on("error", () => {
-      end();
-      done(); // reported by the caller, as missing outputs
-    });
-    child.on("exit", () => {
-      end();
-      done();
-    });
-  });
 }
 
 export interface ConvertOptions {

@@ -9,7 +9,7 @@ import type { SourceFile } from "../read/index.js";
 import { FindingCap } from "../read/cap.js";
 import { lintMessages as m, LINT_RULE_DESCRIPTIONS } from "../messages/lint.js";
 import { suggest } from "../validate/suggest.js";
-import { convertLegacy, detectLegacy, isNfd, maybeLegacy } from "./encoding.js";
+import { convertLegacy, detectLegacy, isNfd, maybeLegacy } from "../text/encoding.js";
 import { citations, dates, hygiene, literalNewlines, recipients, signature, staleReferences, staleYears, titleWidth } from "./rules.js";
 import { emitter, textValues } from "./text.js";
 import { finding } from "../model/finding.js";

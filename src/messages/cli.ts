@@ -11,6 +11,7 @@ export const cliMessages = {
   buildDescription: "kiểm tra rồi xuất mỗi kế hoạch thành tệp .docx",
   lintDescription: "tìm các sai sót thường gặp (năm cũ, ngày sai, trích dẫn, nơi nhận, người ký, bảng mã)",
   initDescription: "tạo hồ sơ cơ quan và một kế hoạch mẫu",
+  fmtDescription: "viết lại các tệp kế hoạch và hồ sơ cơ quan theo một bố cục chuẩn (không đổi nội dung)",
   argFiles: "tệp .yaml, thư mục hoặc mẫu tên (glob)",
   // options as commander reads them: the flag, then its value's name shown in the help
   flagFormat: "--format <định dạng>",
@@ -37,7 +38,7 @@ export const cliMessages = {
   usage: (detail: string) => `lỗi cách dùng: ${detail}\nXem hướng dẫn: kehoach --help`,
   unknownOption: (opt: string) => `không có tùy chọn "${opt}".`,
   unknownCommand: (cmd: string, nearest?: string) =>
-    `không có lệnh "${cmd}".${nearest ? ` Có phải ý bạn là "${nearest}"?` : ""} Các lệnh: check, build, lint, init.`,
+    `không có lệnh "${cmd}".${nearest ? ` Có phải ý bạn là "${nearest}"?` : ""} Các lệnh: check, build, lint, fmt, init.`,
   missingArgument: (name: string) => `thiếu ${name}.`,
   missingOptionValue: (opt: string) => `tùy chọn ${opt} cần một giá trị.`,
   badFormat: (v: string) => `định dạng "${v}" không hợp lệ; dùng text hoặc json.`,
@@ -139,6 +140,25 @@ export const lintCliMessages = {
     `không sửa ${file}: đây là liên kết tượng trưng tới một tệp ngoài thư mục của nó, và kehoach --fix không ghi ra ngoài thư mục đó. Hãy chạy kehoach lint --fix với chính tệp gốc.`,
   notWritten: (file: string, reason: string) =>
     `không ghi được bản đã sửa của ${file} (${reason}); tệp vẫn như cũ. Kiểm tra quyền ghi của thư mục, hoặc sửa tay theo các cảnh báo.`,
+} as const;
+
+/** Messages of `kehoach fmt`. */
+export const fmtMessages = {
+  optCheck: "chỉ kiểm tra, không ghi: báo các tệp chưa đúng bố cục chuẩn và thoát với mã 1 (dùng trong CI, pre-commit)",
+  unformatted: (file: string) => `tệp chưa đúng bố cục chuẩn của kehoach fmt. Chạy: kehoach fmt ${file} (tệp được viết lại, nội dung không đổi).`,
+  formatted: (file: string) => `đã định dạng ${file}`,
+  notPlan: (keys: string) =>
+    `tệp này không phải kế hoạch hay hồ sơ cơ quan của kehoach: không có khóa nào của kế hoạch (${keys}) ở cấp ngoài cùng, nên kehoach fmt không sửa nó. Hãy kiểm tra lại tên tệp.`,
+  changedMeaning: () =>
+    `lỗi nội bộ của kehoach fmt: bản viết lại sẽ làm đổi nội dung ở chỗ này nên tệp được giữ nguyên. Đây là lỗi của chương trình, không phải của kế hoạch; hãy báo cho người phát triển kèm tệp kế hoạch.`,
+  linkOutside: (file: string) =>
+    `không viết lại ${file}: đây là liên kết tượng trưng tới một tệp ngoài thư mục của nó, và kehoach fmt không ghi ra ngoài thư mục đó. Hãy chạy kehoach fmt với chính tệp gốc.`,
+  notWritten: (file: string, reason: string) => `không ghi được ${file} (${reason}); tệp vẫn như cũ. Kiểm tra quyền ghi của tệp và thư mục.`,
+  summary: (files: number, changed: number, errors: number) => `${files} tệp: ${changed} tệp được viết lại, ${errors} lỗi.`,
+  summaryCheck: (files: number, unformatted: number, errors: number) =>
+    unformatted
+      ? `${files} tệp: ${unformatted} tệp chưa đúng bố cục chuẩn, ${errors} lỗi khác. Chạy kehoach fmt với các tệp trên để viết lại.`
+      : `${files} tệp: không tệp nào cần viết lại, ${errors} lỗi khác.`,
 } as const;
 
 /** How a finding's severity is printed. */

@@ -95,6 +95,22 @@ export const RULES = {
   "lint.table-sum": "error",
   "lint.unknown-rule": "warning",
   "lint.fix": "error",
+  // kehoach fmt
+  "fmt.unformatted": "error",
+  "fmt.not-plan": "error",
+  "fmt.internal": "error",
+  "fmt.write": "error",
+  // import: reading a Word document (read/word)
+  "word.empty": "error",
+  "word.size": "error",
+  "word.not-document": "error",
+  "word.encrypted": "error",
+  "word.macros": "error",
+  "word.zip": "error",
+  "word.xml": "error",
+  "word.no-soffice": "error",
+  "word.convert": "error",
+  "word.legacy-encoding": "warning",
   // commands: outputs and the batch
   "build.profile": "error",
   "build.memory": "error",

@@ -9,15 +9,22 @@ import { parseText, titleLines, type TextProblem } from "../render/inline.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
 
 /**
- * Keys whose strings are not flowing text: codes, dates, settings, the header's and the
- * signature's lines, recipients (one line each), and a Phụ lục's title (a list of lines).
+ * Keys whose strings are not flowing text: codes, dates, settings, a spreadsheet's file, sheet
+ * and range (matched as typed), the header's and the signature's lines, recipients (one line
+ * each), and a Phụ lục's title (a list of lines). kehoach fmt re-wraps no string under them.
  */
 const NOT_FLOWING = new Set([
   "so", "ngay", "han", "loai", "danh_dau", "ho_so", "mau", "kiem_tra", "ky_so", "de_nghi", "ngang", "so_tien", "do_rong",
+  "tep", "trang", "vung",
   "co_quan", "nguoi_ky", "noi_nhan", "luu",
 ]);
 
 const isAppendixTitle = (path: Path): boolean => path.length === 3 && path[0] === "phu_luc" && path[2] === "tieu_de";
+
+/** Whether a string at `path` is flowing text (the text rule applies): under no key of NOT_FLOWING, not a Phụ lục's title. */
+export function isFlowingPath(path: Path): boolean {
+  return !isAppendixTitle(path) && !path.some((k) => typeof k === "string" && NOT_FLOWING.has(k));
+}
 
 /** A title is one paragraph: the trích yếu, and a section's or an item's tieu_de. */
 const isTitle = (path: Path): boolean => path[path.length - 1] === "tieu_de" || (path.length === 1 && path[0] === "trich_yeu");

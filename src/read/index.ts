@@ -2,7 +2,7 @@
  * Read stage: a YAML file becomes a plain value plus the source position of every node.
  * Every way a file can be unusable ends in findings, never in an exception.
  */
-import { LineCounter, isMap, isSeq, isScalar } from "yaml";
+import { LineCounter, isMap, isSeq, isScalar, type Document } from "yaml";
 import { finding, type Finding, type Path, pathToString } from "../model/finding.js";
 import { readMessages as m, yamlErrorVi } from "../messages/read.js";
 import { PositionIndex } from "./positions.js";
@@ -40,6 +40,21 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 
 // "loi_dan: … như sau:" — a value with its own colon, the commonest YAML mistake of clerks
 const COLON_IN_VALUE = /^\s*(-\s+)?[\p{L}\w]+:\s+[^"'\s].*:(\s|$)/u;
+
+// source tokens kept: the text-flow rule restores each scalar's typed lines from them (flow.ts)
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, version: "1.2", keepSourceTokens: true } as const;
+
+/**
+ * The YAML document of a text parseSource read without finding anything wrong, its scalars'
+ * typed lines restored (flow.ts): what `kehoach fmt` lays out again, comments and all.
+ */
+export function parsedDocument(text: string): Document | undefined {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const doc = parseGated(body, new LineCounter(), LIMITS, PARSE_OPTIONS).doc;
+  if (!doc || doc.errors.length) return undefined;
+  restoreTypedLines(doc);
+  return doc;
+}
 
 /** Line `n` (1-based) of the text, without its newline. */
 function lineAt(text: string, lines: LineCounter, n: number): string {
@@ -103,8 +118,7 @@ export function parseSource(file: string, bytes: Buffer | string): SourceFile {
   if (text.trim() === "") return fail(m.empty(), "file.empty");
 
   const lines = new LineCounter();
-  // source tokens kept: the text-flow rule restores each scalar's typed lines from them (flow.ts)
-  const parsed = parseGated(text, lines, LIMITS, { uniqueKeys: false, prettyErrors: false, strict: true, version: "1.2", keepSourceTokens: true });
+  const parsed = parseGated(text, lines, LIMITS, PARSE_OPTIONS);
   if (!parsed.doc) {
     const stop = parsed.stop!;
     const pos = lines.linePos(stop.offset);

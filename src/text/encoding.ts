@@ -1,6 +1,7 @@
 /**
  * Vietnamese text pasted from old documents: TCVN3 (ABC, fonts .VnTime…) and VNI (VNI-Times)
  * encodings shown through a Unicode font, and decomposed Unicode (NFD). Detection and conversion.
+ * Neutral ground: lint (--fix) and the Word reader of import (read/word) both convert with it.
  */
 
 /** TCVN3 byte (as Latin-1 character) → Unicode letter. Lower case letters; TCVN3 has precomposed capitals only for Ă Â Đ Ê Ô Ơ Ư. */

@@ -1,0 +1,68 @@
+/**
+ * Wrapping free text without changing what it means. By kehoach's text rule (render/inline.ts) a
+ * single newline, with the spaces around it, is one space; so a single space between two
+ * characters that are not spaces may become a newline and back, and nothing else may change:
+ * double spaces, blank lines, a "\" before a newline (a line break), leading and trailing spaces,
+ * tabs all stay as they are. Never after a backslash: "\" then a newline is a line break.
+ */
+
+const SPACE = /\s/;
+
+/** Whether the character at i is a soft break: one space or newline between two non-space characters, not after a backslash. */
+function soft(s: string, i: number): boolean {
+  const c = s[i];
+  if (c !== " " && c !== "\n") return false;
+  const before = s[i - 1];
+  const after = s[i + 1];
+  return before !== undefined && after !== undefined && before !== "\\" && !SPACE.test(before) && !SPACE.test(after);
+}
+
+/** The text with every soft newline made a space (a text that fits on one line is written so). */
+export function joinSoft(s: string): string {
+  if (!s.includes("\n")) return s;
+  let out = "";
+  let from = 0;
+  for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) {
+    if (!soft(s, i)) continue;
+    out += s.slice(from, i) + " ";
+    from = i + 1;
+  }
+  return out + s.slice(from);
+}
+
+/**
+ * The text with its soft breaks chosen again so that lines hold at most `width` characters where
+ * they can (a word longer than the width keeps its line): greedy, as a typist fills a line.
+ * Lines the user ended otherwise (blank lines, "\" line breaks, a newline beside spaces) stay ended.
+ */
+export function wrapText(s: string, width: number): string {
+  const pieces: string[] = [];
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (soft(s, i)) {
+      pieces.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  pieces.push(s.slice(from));
+  let out = pieces[0]!;
+  let line = out.length - out.lastIndexOf("\n") - 1;
+  for (let k = 1; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    const nl = p.indexOf("\n");
+    const first = nl < 0 ? p.length : nl;
+    const joined = line + 1 + first <= width;
+    out += (joined ? " " : "\n") + p;
+    if (nl >= 0) line = p.length - p.lastIndexOf("\n") - 1;
+    else line = joined ? line + 1 + p.length : p.length;
+  }
+  return out;
+}
+
+/** Whether two texts differ only in soft breaks (a space for a newline or back): the same text by the text rule. */
+export function sameText(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(soft(a, i) && soft(b, i))) return false;
+  return true;
+}
