@@ -85,7 +85,7 @@ export const CASES = [
   { stage: "lint", name: "decomposed accents on every line", expect: "lint.text-nfd", make: (n) => inItem(`>-\n${fill("            Vie\u0302\u0323t\n", n)}`) },
   { stage: "lint", name: "double spaces", expect: "lint.double-space", make: (n) => inItem(`"a${fill("  a", n)}"`) },
   // render and write
-  { stage: "render", name: "line breaks in the trích yếu", expect: "schema.maxLength", make: (n) => withLine("trich_yeu", `trich_yeu: |-\n${fill("  a\\\n", n)}  a`) },
+  { stage: "render", name: "line breaks in the trích yếu", expect: "schema.max-length", make: (n) => withLine("trich_yeu", `trich_yeu: |-\n${fill("  a\\\n", n)}  a`) },
   // past the plan's 20,000 paragraphs (normalize/text.ts TEXT_LIMITS): refused where crossed
   { stage: "render", name: "blank-line paragraphs in one text", expect: "limit.text", make: (n) => PLAN.replace("          - Tăng cường sự lãnh đạo của cấp ủy.", () => `          - |-\n${fill("            a\n\n", n)}            a`) },
   { stage: "render", name: "a long paragraph", expect: "built", make: (n) => PLAN.replace("Tăng cường sự lãnh đạo của cấp ủy.", () => fill("Kế hoạch ", n)) },
