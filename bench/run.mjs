@@ -70,6 +70,18 @@ const [k1, node0, p1] = measureSideBySide([
 results.single = { kehoach_ms: k1.ms, kehoach_rss_mb: k1.rss, node_ms: node0.ms, node_rss_mb: node0.rss };
 if (p1) Object.assign(results.single, { pandoc_ms: p1.ms, pandoc_rss_mb: p1.rss });
 
+// import: the largest example's .docx back to YAML, without and with the proof step, against pandoc
+// reading the same .docx into Markdown
+const imported = join(work, "imp");
+spawnSync("mkdir", ["-p", imported]);
+const [i1, i2, ip] = measureSideBySide([
+  [process.execPath, [join(ROOT, "bench", "import-only.mjs"), join(work, "k.docx"), join(imported, "only.yaml")], work],
+  // import never overwrites: each run in a fresh folder (the shell costs a millisecond)
+  ["sh", ["-c", `rm -rf "${imported}/p" && "${process.execPath}" "${CLI}" import "${join(work, "k.docx")}" --out-dir "${imported}/p" > /dev/null`], work],
+  ...(pandoc ? [["pandoc", ["-f", "docx", "-t", "markdown", join(work, "k.docx"), "-o", join(imported, "p.md")], work]] : []),
+]);
+results.import = { without_proof_ms: i1.ms, with_proof_ms: i2.ms, ...(ip ? { pandoc_ms: ip.ms } : {}) };
+
 // batch: PLANS generated plans, one kehoach build against PLANS pandoc runs
 const plansDir = join(work, "plans");
 const files = generate(ROOT, plansDir, PLANS);
@@ -143,6 +155,10 @@ if (pandoc) rows.push(["pandoc, same content", `${fmt(s.pandoc_ms)} ms, ${fmt(s.
 rows.push(["node -e 0", `${fmt(s.node_ms)} ms, ${fmt(s.node_rss_mb)} MB`, "", ""]);
 if (pandoc) rows.push(["kehoach / pandoc", fmt(t.single_vs_pandoc, 2), "≤ 1.5", ok(t.single_vs_pandoc <= 1.5)]);
 rows.push(["kehoach / node", fmt(t.single_vs_node, 2), "≤ 2.5", ok(t.single_vs_node <= 2.5)]);
+rows.push(["import of its .docx, without the proof", `${fmt(results.import.without_proof_ms)} ms`, "", ""]);
+rows.push(["import of its .docx, with the proof", `${fmt(results.import.with_proof_ms)} ms`, "", ""]);
+if (pandoc) rows.push(["pandoc -f docx -t markdown, same .docx", `${fmt(results.import.pandoc_ms)} ms`, "", ""]);
+if (pandoc) rows.push(["import (no proof) / pandoc", fmt(results.import.without_proof_ms / results.import.pandoc_ms, 2), "≤ 1", ok(results.import.without_proof_ms <= results.import.pandoc_ms)]);
 rows.push([`batch of ${PLANS}, one kehoach build`, `${fmt(b.kehoach_ms)} ms (${fmt(b.kehoach_plans_per_s, 1)} plans/s)`, "", ""]);
 if (pandoc) rows.push([`${PLANS} pandoc runs (${b.pandoc_measured_runs} measured, scaled)`, `${fmt(b.pandoc_ms)} ms (${fmt(b.pandoc_plans_per_s, 1)} plans/s)`, "", ""]);
 if (pandoc) rows.push(["batch speed-up vs pandoc", `${fmt(t.batch_speedup_vs_pandoc, 1)}×`, "≥ 20×", ok(t.batch_speedup_vs_pandoc >= 20)]);

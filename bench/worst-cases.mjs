@@ -88,6 +88,10 @@ export const CASES = [
   { stage: "render", name: "line breaks in the trích yếu", expect: "schema.max-length", make: (n) => withLine("trich_yeu", `trich_yeu: |-\n${fill("  a\\\n", n)}  a`) },
   // past the plan's 20,000 paragraphs (normalize/text.ts TEXT_LIMITS): refused where crossed
   { stage: "render", name: "blank-line paragraphs in one text", expect: "limit.text", make: (n) => PLAN.replace("          - Tăng cường sự lãnh đạo của cấp ủy.", () => `          - |-\n${fill("            a\n\n", n)}            a`) },
+  // each finding placed costs its text's length: at most 10 of a kind are placed in one text
+  { stage: "render", name: "references naming nothing", expect: "text.reference-unknown", make: (n) => inItem(`"${fill("<khong-co> ", n)}"`) },
+  // a footnote cited again is a field of five runs: past 5,000 citations (as past 5,000 footnotes) refused where crossed
+  { stage: "render", name: "citations of one footnote", expect: "limit.text", make: (n) => inItem(`"Tăng cường^[Chỉ thị.]{#ct}${fill("<ct> ", n)}"`) },
   { stage: "render", name: "a long paragraph", expect: "built", make: (n) => PLAN.replace("Tăng cường sự lãnh đạo của cấp ủy.", () => fill("Kế hoạch ", n)) },
   { stage: "render", name: "amounts of 24 digits", expect: "built", make: (n) => withLine("noi_dung", `noi_dung:\n  - loai: kinh_phi\n    cac_y:\n      - tieu_de: Dự toán\n        du_toan:\n${fill('          - { noi_dung: Chi, so_tien: "999.999.999.999.999.999.999.999" }\n', Math.min(n, 600_000))}`).replace(/^ {2}- loai: muc_dich[\s\S]*?(?=nguoi_ky)/m, "") },
 ];

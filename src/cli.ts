@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { cliMessages as m, fmtMessages as fm, HELP_WORDS, initMessages as im } from "./messages/cli.js";
 import { lintRulesHelp } from "./messages/lint.js";
+import { importMessages as im2 } from "./messages/import.js";
 import type { Format } from "./commands/report.js";
 import { isFolder } from "./read/files.js";
 import { suggest } from "./validate/suggest.js";
@@ -20,7 +21,7 @@ function usageMessage(e: CommanderError): string {
     case "commander.invalidArgument":
       // our own checks (--jobs, --templates) carry a Vietnamese reason after commander's English sentence;
       // commander quotes the option first, then the value: "option '--format <…>' argument 'xml' is invalid"
-      return /--jobs|--templates/.test(e.message) ? e.message.replace(/^[\s\S]*is invalid\.\s*/, "") : m.badFormat(/argument '([^']*)'/.exec(e.message)?.[1] ?? arg);
+      return /--jobs|--templates|--min/.test(e.message) ? e.message.replace(/^[\s\S]*is invalid\.\s*/, "") : m.badFormat(/argument '([^']*)'/.exec(e.message)?.[1] ?? arg);
     default:
       return e.message.replace(/^error:\s*/, "");
   }
@@ -82,6 +83,20 @@ async function main(argv: string[]): Promise<number> {
     .addHelpText("after", lintRulesHelp)
     .action((files: string[], o: { format: Format; strict?: boolean; fix?: boolean }) => {
       run = async () => (await import("./commands/lint.js")).lintCommand(files, o);
+    });
+  program
+    .command("import")
+    .description(im2.description)
+    .argument(`<${m.filesArg}...>`, im2.argFiles)
+    .option(im2.flagOutput, im2.optOutput)
+    .option(m.flagOutDir, im2.optOutDir)
+    .addOption(format())
+    .option(im2.flagMin, im2.optMin, (v: string) => {
+      if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(v)) throw new InvalidArgumentError(im2.badMin(v));
+      return Number(v);
+    })
+    .action((files: string[], o: { format: Format; output?: string; outDir?: string; min?: number }) => {
+      run = async () => (await import("./commands/import.js")).importCommand(files, o);
     });
   program
     .command("fmt")

@@ -2,17 +2,27 @@ import type { Path } from "./model/finding.js";
 
 /** Every `bang` in a plan's value, wherever the schema allows it (sections, items, Phụ lục), with its path. */
 export function eachTable(v: unknown, path: Path, visit: (table: Record<string, unknown>, path: Path) => void): void {
+  eachUnder(v, path, "bang", (x) => !!x && typeof x === "object" && !Array.isArray(x), visit as (x: unknown, path: Path) => void);
+}
+
+/** Every `du_toan` list in a plan's value (sections, items), with its path. */
+export function eachBudget(v: unknown, path: Path, visit: (budget: unknown[], path: Path) => void): void {
+  eachUnder(v, path, "du_toan", Array.isArray, visit as (x: unknown, path: Path) => void);
+}
+
+/** Every value of the given shape under `key`, wherever it is, with its path (not searched further). */
+function eachUnder(v: unknown, path: Path, key: string, shape: (x: unknown) => boolean, visit: (x: unknown, path: Path) => void): void {
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       path.push(i);
-      eachTable(v[i], path, visit);
+      eachUnder(v[i], path, key, shape, visit);
       path.pop();
     }
   } else if (v && typeof v === "object") {
     for (const [k, x] of Object.entries(v)) {
       path.push(k);
-      if (k === "bang" && x && typeof x === "object" && !Array.isArray(x)) visit(x as Record<string, unknown>, path);
-      else eachTable(x, path, visit);
+      if (k === key && shape(x)) visit(x, path);
+      else eachUnder(x, path, key, shape, visit);
       path.pop();
     }
   }

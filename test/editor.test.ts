@@ -99,7 +99,7 @@ describe("editor: yaml-language-server with kehoach's schemas", () => {
     lsp.close(file);
     const luu = props(defs.luu as Schema);
     for (const hint of [
-      ((defs.duToan!.items as Schema).properties as Record<string, Schema>).so_tien!.patternErrorMessage,
+      ((defs.duToanDong as Schema).properties as Record<string, Schema>).so_tien!.patternErrorMessage,
       itemProps.han!.patternErrorMessage,
       luu.so_ban!.patternErrorMessage,
       luu.nguoi_soan!.patternErrorMessage,

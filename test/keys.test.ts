@@ -91,18 +91,33 @@ const newItem = (list: Obj): Obj => {
   return item;
 };
 const appendix = (s: Scenario): Obj => plural(s.plan, "phu_luc", () => ({ tieu_de: "Danh sách các trường học" }));
-const budgetLine = (o: Obj): Obj => plural(o, "du_toan", () => ({ noi_dung: "Tuyên truyền", so_tien: 5000000 }));
-const taskField = (o: Obj): Obj => plural(o, "truong", () => ({ nhan: "Sản phẩm", noi_dung: "Báo cáo kết quả" }));
-/** The mapping whose truong list holds the field. */
-const owner = (o: unknown, field: Obj): Obj | undefined => {
+/** The mapping whose list `key` holds x (the item whose truong holds a field, the table whose dong holds a row). */
+const holder = (o: unknown, key: string, x: Obj): Obj | undefined => {
   if (!o || typeof o !== "object") return undefined;
-  if (Array.isArray((o as Obj).truong) && ((o as Obj).truong as Obj[]).includes(field)) return o as Obj;
+  if (Array.isArray((o as Obj)[key]) && ((o as Obj)[key] as Obj[]).includes(x)) return o as Obj;
   for (const v of Object.values(o)) {
-    const found = owner(v, field);
+    const found = holder(v, key, x);
     if (found) return found;
   }
   return undefined;
 };
+/** The row second in a table numbered by structure, after a level-1 row: its level changes its number. */
+const underFirstRow = (row: Obj, s: Scenario): void => {
+  const t = holder(s.plan, "dong", row)!;
+  t.tt = "so_cap";
+  t.cot = ["TT", "Nội dung", "Thời gian"];
+  t.dong = [["Tập huấn", "Quý I"], row];
+};
+/** A Phụ lục whose second level has a titled point and a plain one, for its own level defaults. */
+const appendixWithPoints = (s: Scenario): Obj => {
+  const a = appendix(s);
+  a.cac_y = [{ tieu_de: "Trường học", cac_y: [{ tieu_de: "Mầm non" }, "Trường Tiểu học xã."] }];
+  return a;
+};
+const budgetLine = (o: Obj): Obj => plural(o, "du_toan", () => ({ noi_dung: "Tuyên truyền", so_tien: 5000000 }));
+const taskField = (o: Obj): Obj => plural(o, "truong", () => ({ nhan: "Sản phẩm", noi_dung: "Báo cáo kết quả" }));
+/** The mapping whose truong list holds the field. */
+const owner = (o: unknown, field: Obj): Obj | undefined => holder(o, "truong", field);
 const table = (o: Obj): Obj => ((o.bang as Obj | undefined) ??= { cot: ["Nội dung", "Thời gian"], dong: [["Tuyên truyền", "Quý II"]] });
 /** The profile co-quan.yaml, holding what the plan no longer has for the keys tested there. */
 const profile = (s: Scenario): Obj => (s.profile ??= {});
@@ -201,6 +216,7 @@ const PLACES: Record<string, { kind: string; at: (s: Scenario) => Obj }> = {
   trinh_bay: { kind: "trinh_bay", at: trinhBay },
   "trinh_bay.cac_cap[]": { kind: "cap", at: (s) => secondLevel(trinhBay(s)) },
   "noi_dung[].cac_cap[]": { kind: "cap", at: (s) => secondLevel(firstSection(s)) },
+  "phu_luc[].cac_cap[]": { kind: "cap", at: (s) => secondLevel(appendixWithPoints(s)) },
   "co-quan.yaml:trinh_bay": { kind: "trinh_bay", at: profileWith("trinh_bay", defaultPresentation) },
   "co-quan.yaml:trinh_bay.cac_cap[]": { kind: "cap", at: (s) => secondLevel(profileWith("trinh_bay", defaultPresentation)(s)) },
   "co-quan.yaml:": { kind: "profile", at: profile },
@@ -340,6 +356,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     noi_dung: { value: "Tuyên truyền", prepare: drop("noi_dung"), observe: "findings" },
     so_tien: { value: 5000000, prepare: drop("so_tien"), observe: "findings" },
     nguon: { value: "Ngân sách xã" },
+    cac_dong: { value: [{ noi_dung: "In tờ rơi", so_tien: "3.000.000" }, { noi_dung: "Pa nô", so_tien: "2.000.000" }] },
   },
   bang: {
     cot: { value: ["Nội dung", "Thời gian"], prepare: drop("cot"), observe: "findings" },
@@ -349,6 +366,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     co_chu: { value: 11 },
     // with tt the rows give no TT cell: the row typed with one is too long
     tt: { value: true, prepare: (c) => void (c.cot = ["TT", "Nội dung", "Thời gian"]), observe: "findings" },
+    // (tt: so_cap, the other value, is the cap sample's: a row's level)
     cot_tien: { value: [2] },
     tep: { value: "bang.csv", prepare: (c, s) => void (fromCsv(c, s), delete c.tep), observe: "findings" },
     trang: { value: "Trang 1", prepare: fromCsv, observe: "findings" },
@@ -367,6 +385,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     loai: { value: "tong" },
     dam: { value: true },
     nghieng: { value: true },
+    cap: { value: 2, prepare: underFirstRow },
   },
   kieu_dong: {
     nhom: { value: [2] },
@@ -400,6 +419,7 @@ const SAMPLES: Record<string, Record<string, Sample>> = {
     cac_y: { value: ["Trường Mầm non xã."] },
     bang: { value: { cot: ["Trường", "Số trẻ em"], dong: [["Mầm non", "120"]] } },
     ngang: { value: true },
+    cac_cap: { value: [{ danh_dau: "gach" }], prepare: (c) => void (c.cac_y = ["Trường Mầm non xã."]) },
     bang_nhiem_vu: { value: "them", prepare: (c) => void (c.cac_y = [{ doan: "Rà soát trường lớp", chu_tri: "Phòng Giáo dục" }]) },
     kem_theo: { value: "(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/3/2025 của UBND xã Bằng Mạc)" },
   },

@@ -30,6 +30,7 @@ const DATA = new Set([
   "normalize/numbering.ts", // the Vietnamese alphabet of điểm letters
   "write/measure.ts", // glyph widths
   "write/header.ts", // " của ": where the Decree's "(Kèm theo …)" line is split
+  "read/recognize/words.ts", // words kehoach import looks for in an old plan (KẾ HOẠCH, Nơi nhận, Căn cứ …)
   "commands/init.ts", // unit words split from an agency's name (XÃ, PHƯỜNG …), and the skeleton's sentence
 ]);
 

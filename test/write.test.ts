@@ -186,6 +186,7 @@ describe("write stage: the parts are docx's, written faster", () => {
   const plans: [string, () => DocumentModel][] = [
     ...examples.map((f): [string, () => DocumentModel] => [f, () => exampleModel(join(ROOT, "examples", f))]),
     ["footnotes, table, appendix", () => modelOf(PLAN)],
+    ["footnotes cited again (bookmarks, NOTEREF fields), budget groups, TT by structure", () => exampleModel(join(ROOT, "examples", "nghe-an-nuoc-sach.yaml"))],
     ["landscape appendix", () => modelOf(PLAN.replace("  - tieu_de: Phân công nhiệm vụ", "  - tieu_de: Phân công nhiệm vụ\n    ngang: true"))],
     ["e-signing placeholders", () => modelOf(MINIMAL_PLAN + "ky_so: true\n")],
     ["markup characters in text", () => modelOf(MARKUP)],

@@ -61,7 +61,7 @@ export function sentenceName(lines: string[]): string {
  * folder; without one, this kehoach's schemas (a line that breaks when the folder moves: README says
  * to install kehoach in the office repository).
  */
-function schemaDirFor(dir: string): string {
+export function schemaDirFor(dir: string): string {
   let schemas = SCHEMAS_DIR;
   for (let d = resolve(dir); ; d = dirname(d)) {
     const installed = join(d, "node_modules", "kehoach", "schemas");

@@ -1,10 +1,11 @@
 /**
- * Sums of a table's amount columns (cot_tien): a subtotal row (cong) is the sum of the rows since its
+ * A budget's groups (du_toan lines with cac_dong) whose typed amount is not their lines' sum, and
+ * sums of a table's amount columns (cot_tien): a subtotal row (cong) is the sum of the rows since its
  * group began (or the last subtotal), a group row that gives an amount is the sum of its rows, and a
  * total row (tong) is the sum of every ordinary row. Amounts are exact digit strings (digits.ts).
  */
 import type { Finding } from "../model/finding.js";
-import type { NormalizedPlan, Table, TableRow, Item } from "../model/normalized.js";
+import type { BudgetLine, NormalizedPlan, Table, TableRow, Item } from "../model/normalized.js";
 import { addDigits, groupDigits } from "../digits.js";
 import { placeCells } from "../tables.js";
 import { lintMessages as m } from "../messages/lint.js";
@@ -64,24 +65,37 @@ function tableSums(t: Table, out: Finding[]): void {
   }
 }
 
-function itemTables(items: Item[], visit: (t: Table) => void): void {
-  for (const it of items) {
-    if (it.table) visit(it.table);
-    itemTables(it.children, visit);
+function budgetSums(lines: BudgetLine[], out: Finding[]): void {
+  for (const l of lines) {
+    if (l.typed && l.typed.sum !== l.amount) {
+      const w = l.typed.where;
+      out.push(finding("lint.table-sum", { file: w.file, line: w.line, col: w.col }, m.budgetSum(l.text, groupDigits(l.amount), groupDigits(l.typed.sum)), w.path));
+    }
+    if (l.lines) budgetSums(l.lines, out);
   }
 }
 
-/** Findings for every table of the plan whose declared sums do not add up. */
+function itemParts(items: Item[], table: (t: Table) => void, budget: (b: BudgetLine[]) => void): void {
+  for (const it of items) {
+    if (it.budget) budget(it.budget);
+    if (it.table) table(it.table);
+    itemParts(it.children, table, budget);
+  }
+}
+
+/** Findings for every table and budget of the plan whose declared sums do not add up. */
 export function sumFindings(plan: NormalizedPlan): Finding[] {
   const out: Finding[] = [];
-  const visit = (t: Table): void => tableSums(t, out);
+  const table = (t: Table): void => tableSums(t, out);
+  const budget = (b: BudgetLine[]): void => budgetSums(b, out);
   for (const s of plan.sections) {
-    if (s.table) visit(s.table);
-    itemTables(s.items, visit);
+    if (s.budget) budget(s.budget);
+    if (s.table) table(s.table);
+    itemParts(s.items, table, budget);
   }
   for (const a of plan.appendices) {
-    if (a.table) visit(a.table);
-    itemTables(a.items, visit);
+    if (a.table) table(a.table);
+    itemParts(a.items, table, budget);
   }
   return out;
 }

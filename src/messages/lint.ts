@@ -52,6 +52,8 @@ export const lintMessages = {
   quotes: () => `số dấu ngoặc kép (") lẻ: dấu này hoặc một dấu trước nó thiếu dấu đóng hay dấu mở. Kiểm tra lại các dấu ngoặc kép.`,
   tableSum: (kind: "group" | "subtotal" | "total", typed: string, sum: string, column: number) =>
     `${kind === "total" ? "dòng tổng cộng" : kind === "subtotal" ? "dòng cộng" : "dòng nhóm"} ghi ${typed} ở cột ${column} nhưng ${kind === "total" ? "tổng các dòng của bảng" : "tổng các dòng của nhóm"} là ${sum}. Kiểm tra lại số ở dòng này và ở các dòng được cộng.`,
+  budgetSum: (text: string, typed: string, sum: string) =>
+    `nhóm "${excerpt(text)}" của dự toán ghi so_tien ${typed} nhưng các khoản con (cac_dong) cộng lại là ${sum}. Số ghi được in nguyên văn và được cộng vào tổng; hãy kiểm tra lại số này và các khoản con, hoặc xóa so_tien của nhóm để kehoach tự cộng.`,
   unknownRule: (id: string, suggestion?: string) =>
     `không có quy tắc kiểm tra "${excerpt(id)}".` + (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : " Xem danh sách bằng kehoach lint --help hoặc README."),
 } as const;
@@ -75,7 +77,7 @@ export const LINT_RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   "lint.brackets": "ngoặc đơn, ngoặc vuông hoặc ngoặc kép không cân",
   "lint.stale-reference": "\"Mục IV\", \"khoản 2 Mục III\", \"Phụ lục II\" gõ tay không khớp phần nào của kế hoạch",
   "lint.title-width": "một dòng trích yếu (ngắt dòng bằng \\) rộng hơn khổ chữ: Word tự xuống dòng, để lại chữ lẻ",
-  "lint.table-sum": "dòng cộng, dòng nhóm hoặc dòng tổng cộng của bảng không bằng tổng các dòng của nó (cot_tien)",
+  "lint.table-sum": "dòng cộng, dòng nhóm hoặc dòng tổng cộng của bảng không bằng tổng các dòng của nó (cot_tien); nhóm của dự toán ghi so_tien khác tổng các khoản con (cac_dong)",
   "lint.unknown-rule": "mã quy tắc không có trong kiem_tra.tat",
 };
 

@@ -27,6 +27,16 @@ export const normalizeMessages = {
     `Hãy thêm ma: ${id} vào phần cần dẫn chiếu, hoặc sửa lại mã; muốn in dấu "<" thì gõ \\<.`,
   referenceDuplicate: (id: string, first: string) =>
     `mã "${id}" đã đặt cho phần khác (${first}); mỗi mã chỉ dùng cho một phần. Hãy đổi một trong hai mã (và các dẫn chiếu <${id}> tương ứng).`,
+  noteDuplicate: (id: string, first: string) =>
+    `mã "${id}" đặt cho chú thích này đã dùng cho ${first}; mỗi mã chỉ đặt cho một chú thích hay một phần. Hãy đổi mã của chú thích ({#${id}}) và các chỗ dẫn lại <${id}> tương ứng.`,
+  noteFirst: "một chú thích khác",
+  noteFirstPart: (path: string) => `phần ${path}`,
+  notePlace: (id: string, definition: boolean) =>
+    (definition
+      ? `chú thích mang mã "${id}" nằm trong tên mục, là chỗ kehoach in hoa toàn bộ, nên mã {#${id}} không đọc được ở đây. `
+      : `<${id}> dẫn lại chú thích số mấy, nhưng ở đây (trích yếu, tên mục, tên hay dòng "Kèm theo" của phụ lục, nơi nhận) không in được dấu chú thích. `) +
+    `Hãy đặt chú thích${definition ? "" : " và chỗ dẫn lại"} trong đoạn văn, ý hoặc ô bảng.`,
+  notesWord: "chỗ dẫn lại chú thích",
   referenceUnnumbered: (id: string) =>
     `ý mang mã "${id}" không có số hay chữ thứ tự (đánh dấu "-", "+" hoặc không đánh dấu) nên không dẫn chiếu được. Hãy bỏ ma, hoặc dẫn chiếu ý cha có số.`,
 } as const;

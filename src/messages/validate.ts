@@ -63,7 +63,7 @@ export const validateMessages = {
   rowCells: (cells: number, columns: number) =>
     `hàng này có ${cells} ô nhưng bảng có ${columns} cột (cot); mỗi hàng phải có đúng ${columns} ô. Hãy ${cells > columns ? `bớt ${cells - columns}` : `thêm ${columns - cells}`} ô.`,
   rowCellsNumbered: (cells: number, columns: number) =>
-    `hàng này phủ ${cells} cột nhưng bảng có ${columns} cột ngoài cột TT (tt: true, kehoach tự ghi số thứ tự); mỗi hàng phải phủ đúng ${columns} cột, không ghi ô TT. Hãy ${cells > columns ? `bớt ${cells - columns}` : `thêm ${columns - cells}`} ô.`,
+    `hàng này phủ ${cells} cột nhưng bảng có ${columns} cột ngoài cột TT (bảng có tt nên kehoach tự ghi số thứ tự); mỗi hàng phải phủ đúng ${columns} cột, không ghi ô TT. Hãy ${cells > columns ? `bớt ${cells - columns}` : `thêm ${columns - cells}`} ô.`,
   spanPastColumns: (span: number) =>
     `ô này gộp ${span} cột (gop_cot) nhưng chạy quá cột cuối của bảng. Hãy giảm gop_cot, hoặc bớt ô đứng trước nó trong hàng.`,
   spanPastRows: (span: number, left: number) =>
@@ -75,6 +75,14 @@ export const validateMessages = {
   amountColumn: (c: number, columns: number) => `cot_tien ghi cột ${c} nhưng bảng chỉ có ${columns} cột (đếm từ 1, tính cả cột TT). Hãy sửa số cột.`,
   widthCount: (widths: number, columns: number) =>
     `do_rong có ${widths} số nhưng bảng có ${columns} cột (cot); cần đúng ${columns} số, mỗi cột một số. Hãy ${widths > columns ? "bớt" : "thêm"} cho đủ, hoặc xóa do_rong để các cột rộng bằng nhau.`,
+  levelWithoutTt: () =>
+    `cap (cấp của dòng) chỉ dùng khi bảng đánh số theo cấp (tt: so_cap). Hãy thêm tt: so_cap vào bảng, hoặc xóa cap.`,
+  levelUnnumbered: () =>
+    `dòng cộng, dòng tổng cộng (loai: cong, tong) không có số thứ tự nên không có cấp. Hãy xóa cap của dòng này.`,
+  levelJump: (level: number, previous: number) =>
+    previous === 0
+      ? `dòng cấp ${level} đứng đầu bảng nhưng chưa có dòng cấp ${level - 1} nào trước nó (số ${"1.".repeat(level - 1)}… không có dòng cha). Hãy để dòng đầu cấp 1, hoặc thêm dòng cấp trên trước nó.`
+      : `dòng cấp ${level} đứng ngay sau dòng cấp ${previous}: không được nhảy cấp (số thứ tự sẽ thiếu một cấp). Hãy ghi cap: ${previous + 1}, hoặc thêm dòng cấp ${previous + 1} trước nó.`,
   constFalse: () => `chỉ được ghi câu văn hoặc false.`,
   generic: (detail: string) => `giá trị không hợp lệ (${detail}).`,
 } as const;

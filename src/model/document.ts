@@ -15,6 +15,14 @@ export interface Run {
   footnote?: Paragraphs;
   /** A line break inside the paragraph before this run's text. */
   breakBefore?: boolean;
+  /** On a footnote run: the id typed after it (`^[…]{#id}`), which other texts cite as `<id>`. */
+  noteId?: string;
+  /** On a footnote run cited again: its number, which names the bookmark around its reference mark. */
+  bookmark?: number;
+  /** A `<id>` the parser read, resolved once the whole document is known (render/notes.ts): text is what was typed. */
+  cite?: string;
+  /** A footnote cited again: text is the note's number, printed as its reference mark (a NOTEREF field to its bookmark). */
+  noteRef?: number;
 }
 
 /** Bold and italic of a heading or a label; a false is printed as such (over a bold or italic style). */

@@ -6,9 +6,13 @@ import type { Marker, SectionKind, TaskTableMode, TypeStyle } from "./plan.js";
 
 export interface BudgetLine {
   text: string;
-  /** Đồng, as exact digits without separators ("15000000"): no amount is rounded, however long. */
+  /** Đồng, as exact digits without separators ("15000000"): no amount is rounded, however long. The typed amount, else its lines' sum. */
   amount: string;
   source?: string;
+  /** A group's lines (cac_dong), numbered under it. */
+  lines?: BudgetLine[];
+  /** A group's lines' sum, where its amount was typed (lint compares them); where the amount was typed. */
+  typed?: { sum: string; where: Where };
 }
 
 /** A place a table's row or cell came from: the plan (file:line:col) or a spreadsheet cell. */

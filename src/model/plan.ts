@@ -70,13 +70,15 @@ export interface ArchiveSource {
 
 export interface BudgetLineSource {
   noi_dung: Text;
-  so_tien: number | string;
+  /** Required unless the line has cac_dong (then it is their sum, or, typed, checked against it by lint). */
+  so_tien?: number | string;
   nguon?: Text;
+  cac_dong?: BudgetLineSource[];
 }
 
 /** A table cell: its text, or its text with how many columns/rows it covers. */
 export type TableCellSource = string | { noi_dung: string; gop_cot?: number; gop_dong?: number };
-export type TableRowSource = TableCellSource[] | { o: TableCellSource[]; loai?: "nhom" | "cong" | "tong"; dam?: boolean; nghieng?: boolean };
+export type TableRowSource = TableCellSource[] | { o: TableCellSource[]; loai?: "nhom" | "cong" | "tong"; dam?: boolean; nghieng?: boolean; cap?: number };
 
 export interface TableSource {
   /** One header row, or several. */
@@ -85,7 +87,8 @@ export interface TableSource {
   do_rong?: number[];
   can?: ("trai" | "giua" | "phai" | "deu")[];
   co_chu?: number;
-  tt?: boolean;
+  /** true: groups I, II …, rows 1, 2 … in each group; so_cap: 1, 1.1, 1.1.1, a by each row's cap. */
+  tt?: boolean | "so_cap";
   cot_tien?: number[];
   tep?: string;
   trang?: string;
@@ -162,6 +165,8 @@ export interface AppendixSource {
   danh_dau?: Marker;
   bang?: TableSource;
   ngang?: boolean;
+  /** Level defaults of this Phụ lục's items, over the plan's (as a section's cac_cap). */
+  cac_cap?: LevelSource[];
   bang_nhiem_vu?: TaskTableMode;
   /** The whole "(Kèm theo …)" line, printed as typed. */
   kem_theo?: string;

@@ -57,6 +57,7 @@ export const RULES = {
   "table.amount-column": "error",
   "table.sheet": "error",
   "table.row-kind": "error",
+  "table.row-level": "error",
   "plan.incomplete": "error",
   // normalize
   "plan.unused-key": "error",
@@ -68,6 +69,7 @@ export const RULES = {
   "text.reference-unknown": "error",
   "text.reference-duplicate": "error",
   "text.reference-unnumbered": "error",
+  "text.note-place": "error",
   // render
   "templates.path": "error",
   "templates.file": "error",
@@ -95,6 +97,10 @@ export const RULES = {
   "lint.table-sum": "error",
   "lint.unknown-rule": "warning",
   "lint.fix": "error",
+  // import (kehoach import)
+  "import.read": "error",
+  "import.not-plan": "error",
+  "import.proof": "error",
   // kehoach fmt
   "fmt.unformatted": "error",
   "fmt.not-plan": "error",

@@ -2,12 +2,12 @@
  * Normalize stage: profile merged under the plan, parts a complete plan needs checked,
  * every list brought to one shape, and every number and letter generated.
  */
-import { finding, type Finding, hasErrors } from "../model/finding.js";
+import { finding, type Finding, hasErrors, pathToString } from "../model/finding.js";
 import type { AppendixSource, ArchiveSource, BudgetLineSource, ItemSource, LevelSource, Marker, PlanSource, ProfileSource, SectionSource, SignerSource, TableSource, Text } from "../model/plan.js";
-import type { Archive, BudgetLine, Item, NormalizedPlan, PlanDate, Section, Signer, Table, TaskField } from "../model/normalized.js";
+import type { Archive, BudgetLine, Item, NormalizedPlan, PlanDate, Section, Signer, Table, TaskField, Where } from "../model/normalized.js";
 import type { Path } from "../model/finding.js";
 import type { SheetTable } from "../read/sheets.js";
-import { eachTable } from "../tables.js";
+import { eachBudget, eachTable } from "../tables.js";
 import { normalizeTable, type TableContext } from "./table.js";
 import type { SourceFile } from "../read/index.js";
 import { normalizeMessages as m } from "../messages/normalize.js";
@@ -16,11 +16,13 @@ import { completenessFindings } from "../validate/complete.js";
 import { defaultMarker, label, roman } from "./numbering.js";
 import { punctuationFindings } from "./punctuation.js";
 import { sentenceFindings } from "./sentences.js";
-import { checkTexts } from "./text.js";
+import { checkTexts, type Parse } from "./text.js";
+import { parseText } from "../render/inline.js";
 import { referenceFindings, referenceTargets, resolveReferences } from "./references.js";
 import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
 import { append } from "../lists.js";
 import { isBlank, isWhite, joinLines } from "../lines.js";
+import { addDigits } from "../digits.js";
 
 /**
  * A line-list field (agency names, a Phụ lục's title): each line typed, or each list item, is one
@@ -62,11 +64,28 @@ function amount(v: number | string): string {
   return (typeof v === "number" ? String(v) : v.replace(/\./g, "")).replace(/^0+(?=\d)/, "");
 }
 
-function budget(v: BudgetLineSource[] | undefined): BudgetLine[] | undefined {
-  return v?.map((b) => ({ text: b.noi_dung, amount: amount(b.so_tien), source: b.nguon }));
+/**
+ * A budget's lines. A group (cac_dong) prints its lines' sum, or the amount typed for it: that one is
+ * printed and added as typed, and kept with its lines' sum for lint (lint/sums.ts), never corrected.
+ */
+function budget(v: BudgetLineSource[] | undefined, at: Path, place: (p: Path) => Where): BudgetLine[] | undefined {
+  const line = (b: BudgetLineSource, p: Path): BudgetLine => {
+    const lines = b.cac_dong?.map((c, j) => line(c, [...p, "cac_dong", j]));
+    const sum = lines?.reduce((s, l) => addDigits(s, l.amount), "0");
+    const typed = b.so_tien === undefined ? undefined : amount(b.so_tien);
+    const out: BudgetLine = { text: b.noi_dung, amount: typed ?? sum ?? "0", source: b.nguon };
+    if (lines) out.lines = lines;
+    if (lines && typed !== undefined) out.typed = { sum: sum!, where: place([...p, "so_tien"]) };
+    return out;
+  };
+  return v?.map((b, i) => line(b, [...at, i]));
 }
 
-type Tables = (t: TableSource | undefined) => Table | undefined;
+/** The tables and budgets of the plan, normalized where they are met (each knows its own path). */
+interface Parts {
+  table: (t: TableSource | undefined) => Table | undefined;
+  budget: (v: BudgetLineSource[] | undefined) => BudgetLine[] | undefined;
+}
 
 /**
  * The defaults of one level: a section's own (cac_cap) over the plan's and office's trinh_bay, field by
@@ -85,7 +104,7 @@ function levelAt(levels: LevelSource[][], depth: number): LevelSource {
 }
 
 /** `levels`: the level defaults that apply, nearest first (a section's, then the plan's). */
-function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth: number, parentLabel: string, levels: LevelSource[][], tables: Tables): Item[] {
+function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth: number, parentLabel: string, levels: LevelSource[][], parts: Parts): Item[] {
   const level = levelAt(levels, depth);
   const mk = marker ?? level.danh_dau ?? defaultMarker(depth, parentLabel);
   let n = 0;
@@ -109,9 +128,9 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
       paragraphs: list(s.doan),
       fields,
       deadline: s.han,
-      budget: budget(s.du_toan),
-      table: tables(s.bang),
-      children: items(s.cac_y, s.danh_dau, depth + 1, lbl, levels, tables),
+      budget: parts.budget(s.du_toan),
+      table: parts.table(s.bang),
+      children: items(s.cac_y, s.danh_dau, depth + 1, lbl, levels, parts),
       runIn: s.tieu_de_cung_dong === true,
       titleStyle: s.kieu_tieu_de ?? level.kieu_tieu_de,
       labelStyle: s.kieu_so ?? level.kieu_so,
@@ -121,30 +140,30 @@ function items(src: ItemSource[] | undefined, marker: Marker | undefined, depth:
   });
 }
 
-/** A section's items; a Phụ lục's. */
-const sectionItems = (s: SectionSource, planLevels: LevelSource[], tables: Tables): Item[] => items(s.cac_y, s.danh_dau, 1, "", [s.cac_cap ?? [], planLevels], tables);
-const appendixItems = (a: AppendixSource, planLevels: LevelSource[], tables: Tables): Item[] => items(a.cac_y, a.danh_dau, 1, "", [planLevels], tables);
+/** A section's items; a Phụ lục's (each with its own level defaults over the plan's). */
+const sectionItems = (s: SectionSource, planLevels: LevelSource[], parts: Parts): Item[] => items(s.cac_y, s.danh_dau, 1, "", [s.cac_cap ?? [], planLevels], parts);
+const appendixItems = (a: AppendixSource, planLevels: LevelSource[], parts: Parts): Item[] => items(a.cac_y, a.danh_dau, 1, "", [a.cac_cap ?? [], planLevels], parts);
 
-/** The items of every section and Phụ lục, numbered as the document numbers them (what references cite; their tables are not needed). */
+/** The items of every section and Phụ lục, numbered as the document numbers them (what references cite; their tables and budgets are not needed). */
 export function numberedItems(p: PlanSource): { sections: Item[][]; appendices: Item[][] } {
   const planLevels = p.trinh_bay?.cac_cap ?? [];
-  const noTables: Tables = () => undefined;
+  const none: Parts = { table: () => undefined, budget: () => undefined };
   return {
-    sections: (p.noi_dung ?? []).map((s) => sectionItems(s, planLevels, noTables)),
-    appendices: (p.phu_luc ?? []).map((a) => appendixItems(a, planLevels, noTables)),
+    sections: (p.noi_dung ?? []).map((s) => sectionItems(s, planLevels, none)),
+    appendices: (p.phu_luc ?? []).map((a) => appendixItems(a, planLevels, none)),
   };
 }
 
-function section(s: SectionSource, index: number, planLevels: LevelSource[], tables: Tables): Section {
+function section(s: SectionSource, index: number, planLevels: LevelSource[], parts: Parts): Section {
   const lbl = `${roman(index + 1)}.`;
   return {
     label: lbl,
     kind: s.loai,
     title: s.tieu_de,
     paragraphs: list(s.doan),
-    budget: budget(s.du_toan),
-    table: tables(s.bang),
-    items: sectionItems(s, planLevels, tables),
+    budget: parts.budget(s.du_toan),
+    table: parts.table(s.bang),
+    items: sectionItems(s, planLevels, parts),
     taskTable: s.bang_nhiem_vu,
   };
 }
@@ -171,15 +190,22 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
   const own = plan.value as PlanSource;
   const office = profile?.value as ProfileSource | undefined;
   let p = mergeProfile(office, own);
-  const targets = referenceTargets(p, numberedItems(p));
+  // each text with marks parsed once for the checks that read them (the merged plan's texts are the plan's strings)
+  const parsed = new Map<string, ReturnType<Parse>>();
+  const parse: Parse = (s) => {
+    let r = parsed.get(s);
+    if (!r) parsed.set(s, (r = parseText(s)));
+    return r;
+  };
+  const targets = referenceTargets(p, numberedItems(p), parse);
   const findings: Finding[] = [];
   // a plan issued with a Quyết định is signed, numbered and sent by the Quyết định (validate/complete.ts asks nothing of those)
   if (own.quyet_dinh !== undefined) findings.push(...decreeConflicts(plan));
   // what the user typed that would print changed, be ignored, or be garbled in a default sentence
   for (const more of [punctuationFindings(plan, profile, p), unusedKeyFindings(plan, profile, p), sentenceFindings(plan, p)]) append(findings, more);
 
-  findings.push(...checkTexts(plan));
-  append(findings, referenceFindings(profile ? [plan, profile] : [plan], plan, targets));
+  findings.push(...checkTexts(plan, parse));
+  append(findings, referenceFindings(profile ? [plan, profile] : [plan], plan, targets, parse));
   // validate reports the parts missing (validate/complete.ts); such a plan is checked here, never built
   if (hasErrors(findings) || completenessFindings(plan, profile).length) return { findings };
   p = resolveReferences(p, targets);
@@ -206,10 +232,25 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
     else recipients.push({ name, note: typeof r === "string" || r.ghi_chu === undefined ? undefined : oneLine(r.ghi_chu) });
   }
   const numerals = (p.phu_luc?.length ?? 0) > 1;
+  // the tables and budgets as normalized are copies of the plan's once references are printed: each
+  // is found by its path, and a table's spreadsheet (read for the plan's own table) through it
+  const sheetAt = new Map<string, SheetTable>();
+  if (sheets?.size) eachTable(plan.value, [], (t, at) => void (sheets.has(t as TableSource) && sheetAt.set(pathToString(at), sheets.get(t as TableSource)!)));
   const paths = new Map<TableSource, Path>();
-  eachTable(plan.value, [], (t, at) => paths.set(t as TableSource, [...at]));
-  const ctx: TableContext = { src: plan, paths, sheets: sheets ?? new Map(), findings: [] };
-  const tables: Tables = (t) => (t === undefined ? undefined : normalizeTable(t, ctx));
+  const resolvedSheets = new Map<TableSource, SheetTable>();
+  eachTable(p, [], (t, at) => {
+    paths.set(t as TableSource, [...at]);
+    const sheet = sheetAt.get(pathToString(at));
+    if (sheet) resolvedSheets.set(t as TableSource, sheet);
+  });
+  const ctx: TableContext = { src: plan, paths, sheets: resolvedSheets, findings: [] };
+  const budgetPaths = new Map<BudgetLineSource[], Path>();
+  eachBudget(p, [], (b, at) => budgetPaths.set(b as BudgetLineSource[], [...at]));
+  const place = (at: Path): Where => ({ file: plan.file, ...plan.positions.valueAt(at), path: pathToString(at) });
+  const parts: Parts = {
+    table: (t) => (t === undefined ? undefined : normalizeTable(t, ctx)),
+    budget: (v) => (v === undefined ? undefined : budget(v, budgetPaths.get(v) ?? [], place)),
+  };
   const normalized: NormalizedPlan = {
     file: plan.file,
     agency: {
@@ -231,7 +272,7 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
       issuer: own.quyet_dinh.cua !== undefined ? oneLine(own.quyet_dinh.cua) : co.ten_goi !== undefined ? oneLine(co.ten_goi) : lines(co.ten).join(" "),
     },
     preamble,
-    sections: (p.noi_dung ?? []).map((s, i) => section(s, i, planLevels, tables)),
+    sections: (p.noi_dung ?? []).map((s, i) => section(s, i, planLevels, parts)),
     closingSentence: p.ket_thuc,
     signer: signer(oneLineEach(p.nguoi_ky) ?? {}),
     recipients,
@@ -241,8 +282,8 @@ export function normalizePlan({ plan, profile, templatesDir, sheets }: Normalize
       numeral: numerals ? roman(i + 1) : "",
       titleLines: lines(a.tieu_de),
       paragraphs: list(a.doan),
-      table: tables(a.bang),
-      items: appendixItems(a, planLevels, tables),
+      table: parts.table(a.bang),
+      items: appendixItems(a, planLevels, parts),
       landscape: a.ngang === true,
       taskTable: a.bang_nhiem_vu,
       reference: a.kem_theo !== undefined ? oneLine(a.kem_theo).trim() : undefined,

@@ -4,8 +4,13 @@
  * "khoản 2 Mục III", "điểm a khoản 2 Mục III", "Phụ lục II"), so that a reference cannot go stale
  * when sections move. `\<` prints "<" itself. A reference opening a text or a sentence begins
  * with a capital ("Khoản 2 Mục III …").
+ *
+ * A footnote given an id (`^[…]{#luat-nsnn}`) is cited again the same way, `<luat-nsnn>`: that
+ * prints the note's number as its reference mark, known only once the document is made
+ * (render/notes.ts); here such a citation is checked and left in the text.
  */
 import { finding, type Finding, type Path, pathToString } from "../model/finding.js";
+import type { RuleId } from "../model/rules.js";
 import type { ItemObject, ItemSource, PlanSource } from "../model/plan.js";
 import type { Item } from "../model/normalized.js";
 import type { SourceFile } from "../read/index.js";
@@ -13,6 +18,8 @@ import { normalizeMessages as m, referenceLabel as L } from "../messages/normali
 import { excerpt } from "../messages/excerpt.js";
 import { suggest } from "../validate/suggest.js";
 import { roman } from "./numbering.js";
+import { parseText } from "../render/inline.js";
+import { TEXT_LIMITS, type Parse } from "./text.js";
 
 /** An escaped character (left as it is), or a reference `<ma>`. */
 const REFERENCE = /\\[\s\S]|<([a-z][a-z0-9_-]*)>/g;
@@ -30,14 +37,16 @@ export interface Targets {
   duplicates: Path[];
   /** Every label the plan generates, referenced or not (lint compares hand-typed ones with them). */
   labels: Set<string>;
+  /** The ids given to footnotes (`^[…]{#id}`) where their marks are printed. */
+  notes: Set<string>;
 }
 
 /**
  * The label of every section, numbered item and Phụ lục of a plan, and the ids given to them;
  * `numbered` is the plan's items as normalize numbers them (normalize/index.ts numberedItems).
  */
-export function referenceTargets(p: PlanSource, numbered: { sections: Item[][]; appendices: Item[][] }): Targets {
-  const t: Targets = { byId: new Map(), duplicates: [], labels: new Set() };
+export function referenceTargets(p: PlanSource, numbered: { sections: Item[][]; appendices: Item[][] }, parse: Parse = parseText): Targets {
+  const t: Targets = { byId: new Map(), duplicates: [], labels: new Set(), notes: new Set() };
   const add = (id: string | undefined, lbl: string | undefined, path: Path): void => {
     if (lbl) t.labels.add(lbl);
     if (id === undefined) return;
@@ -73,8 +82,25 @@ export function referenceTargets(p: PlanSource, numbered: { sections: Item[][]; 
     add(a.ma, within, ["phu_luc", i]);
     items(a.cac_y, numbered.appendices[i] ?? [], within, undefined, ["phu_luc", i, "cac_y"]);
   });
+  eachText(p, [], (s, path) => {
+    if (s.includes("]{#") && printsNoteMarks(path)) for (const n of parse(s).notes) t.notes.add(n.id);
+  });
   return t;
 }
+
+/**
+ * Whether a text prints footnote marks: not the lines printed as they are (trích yếu, Nơi nhận, a
+ * Phụ lục's title and "Kèm theo" line, the Quyết định's and Kèm theo's parts), nor a section's title,
+ * printed upper case (an id or a citation in it would be re-cased).
+ */
+function printsNoteMarks(path: Path): boolean {
+  const top = path[0];
+  if (top === "trich_yeu" || top === "trich_yeu_trong_cau" || top === "noi_nhan" || top === "kem_theo" || top === "quyet_dinh") return false;
+  return !(path.length === 3 && (top === "noi_dung" || top === "phu_luc") && (path[2] === "tieu_de" || path[2] === "kem_theo"));
+}
+
+/** Where footnotes are made but their ids cannot be read: a section's title, upper-cased. */
+const isSectionTitle = (path: Path): boolean => path.length === 3 && path[0] === "noi_dung" && path[2] === "tieu_de";
 
 /** Keys whose strings are codes, dates, settings or ids, where `<…>` is not a reference. */
 const NO_REFERENCES = new Set([
@@ -90,12 +116,20 @@ function startsSentence(s: string, at: number): boolean {
   return /\n[ \t]*\n/.test(s.slice(i, at));
 }
 
-/** The text with its references printed as labels, and the references that name no label. */
-export function resolveText(text: string, targets: Targets): { text: string; unknown: { id: string; offset: number }[] } {
+/**
+ * The text with its references printed as labels (a footnote's citation left as it is, for
+ * render), the references that name no label, and the footnote citations.
+ */
+export function resolveText(text: string, targets: Targets): { text: string; unknown: { id: string; offset: number }[]; notes: { id: string; offset: number }[] } {
   const unknown: { id: string; offset: number }[] = [];
-  if (!text.includes("<")) return { text, unknown };
+  const notes: { id: string; offset: number }[] = [];
+  if (!text.includes("<")) return { text, unknown, notes };
   const out = text.replace(REFERENCE, (whole: string, id: string | undefined, offset: number) => {
     if (id === undefined) return whole;
+    if (!targets.byId.has(id) && targets.notes.has(id)) {
+      notes.push({ id, offset });
+      return whole;
+    }
     const lbl = targets.byId.get(id)?.label;
     if (lbl === undefined) {
       unknown.push({ id, offset });
@@ -103,7 +137,7 @@ export function resolveText(text: string, targets: Targets): { text: string; unk
     }
     return startsSentence(text, offset) ? lbl[0]!.toLocaleUpperCase("vi") + lbl.slice(1) : lbl;
   });
-  return { text: out, unknown };
+  return { text: out, unknown, notes };
 }
 
 /** Visits the strings where references are read, with their paths. */
@@ -127,14 +161,45 @@ export function resolveReferences<T extends object>(p: T, targets: Targets): T {
   return targets.byId.size === 0 ? p : (mapTexts(p, (s) => resolveText(s, targets).text) as T);
 }
 
-/** A reference naming no id, a `ma` given twice, a `ma` on an item without a number: at their line:col. */
-export function referenceFindings(sources: SourceFile[], plan: SourceFile, targets: Targets): Finding[] {
+/** Findings of one kind reported in one text, at most. */
+const PER_TEXT = 10;
+
+/**
+ * A reference naming no id, a `ma` (or a footnote's id) given twice, a `ma` on an item without a
+ * number, a footnote cited where no mark prints: at their line:col, at most PER_TEXT of a kind a text.
+ */
+export function referenceFindings(sources: SourceFile[], plan: SourceFile, targets: Targets, parse: Parse = parseText): Finding[] {
   const out: Finding[] = [];
-  const known = [...targets.byId.keys()];
+  const known = [...targets.byId.keys(), ...targets.notes];
+  const notes = new Set<string>();
+  let citations = 0;
   for (const src of sources) {
     eachText(src.value, [], (s, path) => {
-      for (const u of resolveText(s, targets).unknown) {
-        out.push(finding("text.reference-unknown", { file: src.file, ...src.positions.within(path, s, u.offset) }, m.referenceUnknown(excerpt(u.id), known, suggest(u.id, known)), pathToString(path)));
+      // at most PER_TEXT findings of a kind in one text: placing one costs the text's length, so
+      // thousands in a text of 2 MB would take minutes; the first ones say what to fix
+      const counts = new Map<string, number>();
+      const report = (rule: RuleId, offset: number, message: () => string): void => {
+        const n = counts.get(rule) ?? 0;
+        if (n >= PER_TEXT) return;
+        counts.set(rule, n + 1);
+        out.push(finding(rule, { file: src.file, ...src.positions.within(path, s, offset) }, message(), pathToString(path)));
+      };
+      const resolved = resolveText(s, targets);
+      for (const u of resolved.unknown) report("text.reference-unknown", u.offset, () => m.referenceUnknown(excerpt(u.id), known, suggest(u.id, known)));
+      for (const c of resolved.notes) {
+        if (!printsNoteMarks(path)) report("text.note-place", c.offset, () => m.notePlace(excerpt(c.id), false));
+        // each citation is a field of five runs in the document: counted as footnotes are (normalize/text.ts)
+        else if (++citations === TEXT_LIMITS.footnotes + 1) report("limit.text", c.offset, () => m.tooMuchText(m.notesWord, TEXT_LIMITS.footnotes.toLocaleString("vi-VN")));
+      }
+      if (!s.includes("]{#")) return;
+      if (isSectionTitle(path)) {
+        for (const n of parse(s).notes) report("text.note-place", n.offset, () => m.notePlace(excerpt(n.id), true));
+      } else if (printsNoteMarks(path)) {
+        for (const n of parse(s).notes) {
+          const part = targets.byId.get(n.id);
+          if (part || notes.has(n.id)) report("text.reference-duplicate", n.offset, () => m.noteDuplicate(excerpt(n.id), part ? m.noteFirstPart(pathToString(part.path.slice(0, -1))) : m.noteFirst));
+          notes.add(n.id);
+        }
       }
     });
   }

@@ -11,7 +11,7 @@ import type { SheetTable } from "../read/sheets.js";
 import { cellSpan, headerRows, rowCells } from "../validate/tables.js";
 import { validateMessages as vm } from "../messages/validate.js";
 import { sheetMessages as sm } from "../messages/sheets.js";
-import { roman } from "./numbering.js";
+import { letter, roman } from "./numbering.js";
 import { finding } from "../model/finding.js";
 import type { RuleId } from "../model/rules.js";
 
@@ -37,6 +37,25 @@ function numberRows(rows: TableRow[], where: (r: TableRow) => Where): void {
     } else if (r.kind === "row") text = String(++n);
     r.cells.unshift({ text, colSpan: 1, rowSpan: 1, where: where(r) });
   }
+}
+
+/**
+ * TT by structure (tt: so_cap), as task annexes number: levels 1–3 are 1, 1.1, 1.1.1; level 4 is
+ * a, b, c … (Vietnamese letters); a row restarts the count of every level below its own. Sum rows
+ * have no number. validate/tables.ts has checked that no row skips a level.
+ */
+function numberByLevel(rows: TableRow[], levels: number[], where: (r: TableRow) => Where): void {
+  const counts = [0, 0, 0, 0];
+  rows.forEach((r, i) => {
+    let text = "";
+    if (r.kind === "row" || r.kind === "group") {
+      const level = levels[i] ?? 1;
+      counts[level - 1]!++;
+      counts.fill(0, level);
+      text = level === 4 ? letter(counts[3]! - 1) : counts.slice(0, level).join(".");
+    }
+    r.cells.unshift({ text, colSpan: 1, rowSpan: 1, where: where(r) });
+  });
 }
 
 export function normalizeTable(t: TableSource, ctx: TableContext): Table {
@@ -71,8 +90,9 @@ export function normalizeTable(t: TableSource, ctx: TableContext): Table {
       };
     });
   }
-  const numbered = t.tt === true;
-  if (numbered) numberRows(rows, (r) => r.where);
+  const numbered = t.tt === true || t.tt === "so_cap";
+  if (t.tt === "so_cap") numberByLevel(rows, (t.dong ?? []).map((r) => (Array.isArray(r) ? 1 : (r.cap ?? 1))), (r) => r.where);
+  else if (numbered) numberRows(rows, (r) => r.where);
   const headerWithoutNumber = numbered && t.cot === undefined;
   const columns = (header.length ? header[0]!.reduce((s, c) => s + c.colSpan, 0) : (sheet?.columns ?? 0)) + (headerWithoutNumber ? 1 : 0);
   if (sheet) checkSheetColumns(t, sheet, columns, at, ctx);

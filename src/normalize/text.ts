@@ -29,10 +29,13 @@ export function isFlowingPath(path: Path): boolean {
 /** A title is one paragraph: the trích yếu, and a section's or an item's tieu_de. */
 const isTitle = (path: Path): boolean => path[path.length - 1] === "tieu_de" || (path.length === 1 && path[0] === "trich_yeu");
 
-function problems(text: string, path: Path): TextProblem[] {
+/** A text's marks as the render stage reads them (normalize passes one that parses each text once for all its checks). */
+export type Parse = (text: string) => ReturnType<typeof parseText>;
+
+function problems(text: string, path: Path, parse: Parse): TextProblem[] {
   const out = isTitle(path) && text.includes("\n") ? titleLines(text).problems : [];
   // most texts hold no mark that can go wrong, and are passed over at once
-  if (path[0] !== "trich_yeu" && text.includes("^[")) out.push(...parseText(text).problems);
+  if (path[0] !== "trich_yeu" && text.includes("^[")) out.push(...parse(text).problems);
   return out;
 }
 
@@ -81,7 +84,7 @@ class TextBudget {
 }
 
 /** Findings of every flowing text of a plan's source value. */
-export function checkTexts(src: SourceFile): Finding[] {
+export function checkTexts(src: SourceFile, parse: Parse = parseText): Finding[] {
   const out: Finding[] = [];
   const budget = new TextBudget(src, out);
   // one path, pushed and popped on the way (a finding reads it at once)
@@ -89,7 +92,7 @@ export function checkTexts(src: SourceFile): Finding[] {
     if (typeof v === "string") {
       if (isAppendixTitle(path)) return;
       budget.count(v, path);
-      for (const p of problems(v, path)) {
+      for (const p of problems(v, path, parse)) {
         const message = p.kind === "nested-footnote" ? m.nestedFootnote() : m.blankLineInTitle(path[0] === "trich_yeu" ? m.summaryWord : m.titleWord);
         const rule = p.kind === "nested-footnote" ? "text.nested-footnote" : "text.title-paragraph";
         out.push(finding(rule, { file: src.file, ...src.positions.within(path, v, p.offset) }, message, pathToString(path)));

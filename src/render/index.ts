@@ -8,7 +8,8 @@ import { append } from "../lists.js";
 import { addDigits, groupDigits } from "../digits.js";
 import { endingMark } from "../normalize/punctuation.js";
 import { summaryInSentence } from "../normalize/sentences.js";
-import { paragraphs, plain, titleLines } from "./inline.js";
+import { isNoteMark, paragraphs, plain, titleLines } from "./inline.js";
+import { resolveNoteCitations } from "./notes.js";
 import { roman } from "../normalize/numbering.js";
 import type { TaskTableMode } from "../model/plan.js";
 
@@ -51,7 +52,7 @@ function textDate(iso: string): string {
  * stop is the end mark's own; no typed mark is removed (normalize rejects ";", "," and ":" here).
  */
 function endMark(runs: Run[]): void {
-  const last = [...runs].reverse().find((r) => !r.footnote);
+  const last = [...runs].reverse().find((r) => !isNoteMark(r));
   if (!last) {
     runs.push({ text: "./." });
     return;
@@ -69,7 +70,7 @@ function led(ps: Paragraphs, first: (runs: Run[]) => Block): Block[] {
 /** Runs with a separator before them, in their first run where that is plain text. */
 function prefixed(sep: string, runs: Run[]): Run[] {
   const [lead, ...tail] = runs;
-  return lead && !lead.footnote && !lead.breakBefore ? [{ ...lead, text: sep + lead.text }, ...tail] : [{ text: sep }, ...runs];
+  return lead && !isNoteMark(lead) && !lead.breakBefore ? [{ ...lead, text: sep + lead.text }, ...tail] : [{ text: sep }, ...runs];
 }
 
 /**
@@ -143,14 +144,21 @@ class Renderer {
 
   private budget(lines: BudgetLine[]): Block {
     const cols = this.fill("du-toan-cot").split("\n").map((s) => s.trim()).filter(Boolean);
-    const withSource = lines.some((l) => l.source);
+    const anySource = (list: BudgetLine[]): boolean => list.some((l) => l.source !== undefined || (l.lines !== undefined && anySource(l.lines)));
+    const withSource = anySource(lines);
     const one = (content: Paragraphs, colSpan = 1): TableCellBlock => ({ content, colSpan, rowSpan: 1 });
     const header = [(withSource ? cols : cols.slice(0, 3)).map((c) => one(paragraphs(c, { bold: true })))];
-    const rows: TableBlock["rows"] = lines.map((l, i) => {
-      const row = [one(paragraphs(String(i + 1))), one(paragraphs(l.text)), one(paragraphs(groupDigits(l.amount)))];
-      if (withSource) row.push(one(paragraphs(l.source ?? "")));
-      return { cells: row };
-    });
+    const rows: TableBlock["rows"] = [];
+    // a group's lines are numbered under it (1.1, 1.2 …) and follow it; the group row is bold, as its subtotal
+    const add = (list: BudgetLine[], prefix: string): void =>
+      list.forEach((l, i) => {
+        const n = `${prefix}${i + 1}`;
+        const row = [one(paragraphs(n)), one(paragraphs(l.text)), one(paragraphs(groupDigits(l.amount)))];
+        if (withSource) row.push(one(paragraphs(l.source ?? "")));
+        rows.push(l.lines ? { cells: row, bold: true } : { cells: row });
+        if (l.lines) add(l.lines, `${n}.`);
+      });
+    add(lines, "");
     const total = lines.reduce((s, l) => addDigits(s, l.amount), "0");
     // "Tổng cộng" over the TT and text columns, as real budget annexes print it
     const totalRow = [one(paragraphs(this.fill("du-toan-tong"), { bold: true }), 2), one(paragraphs(groupDigits(total), { bold: true }))];
@@ -424,5 +432,7 @@ class Renderer {
 
 /** The document model of a normalized plan; `date` is what the package records as its timestamp. */
 export function renderPlan(plan: NormalizedPlan, templates: Templates, date: Date): DocumentModel {
-  return new Renderer(plan, templates).model(date);
+  const model = new Renderer(plan, templates).model(date);
+  resolveNoteCitations(model);
+  return model;
 }

@@ -8,7 +8,9 @@
  *  - a backslash right before a newline is a line break inside the paragraph (as in CommonMark);
  *  - **bold**, *italic*, ^[footnote], H~2~O subscript, m^3^ superscript (as pandoc: no space
  *    inside, so "5 ~ 10" and a lone "^" stay text); `\*` `\^` `\~` `\[` `\]` `\<` `\\` print the character
- *    itself (`<ma>` is a reference, printed as its label by normalize/references.ts).
+ *    itself (`<ma>` is a reference, printed as its label by normalize/references.ts);
+ *  - `^[note]{#id}` gives a footnote an id, and `<id>` cites that footnote again: a run `cite`
+ *    that render/notes.ts turns into the note's number once the whole document is known.
  * A mark without its closing partner is kept as literal text. A footnote inside a footnote is a
  * problem the normalize stage reports (Word has no notes in notes).
  *
@@ -22,6 +24,23 @@ interface Style {
   bold: boolean;
   italic: boolean;
   vertical?: "sub" | "sup";
+}
+
+/** A footnote's id (`{#id}` after its "]"), and where the id starts in the text. */
+export interface NoteId {
+  id: string;
+  offset: number;
+}
+
+/** `{#id}` right after a footnote's "]"; `<id>` a citation (the id syntax of normalize/references.ts). */
+const NOTE_ID = /\{#([a-z][a-z0-9_-]*)\}/y;
+const CITE = /<([a-z][a-z0-9_-]*)>/y;
+
+/** The match of a sticky pattern at `at` if it ends by `to`. */
+function matchAt(re: RegExp, s: string, at: number, to: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  const m = re.exec(s);
+  return m && at + m[0].length <= to ? m : null;
 }
 
 export interface TextProblem {
@@ -152,6 +171,7 @@ class Parser {
   constructor(
     private readonly m: Marks,
     private readonly problems: TextProblem[],
+    private readonly notes: NoteId[] = [],
   ) {}
 
   /** The paragraphs of [from, to); inFootnote when they are a footnote's text. */
@@ -198,7 +218,7 @@ class Parser {
         continue;
       }
       if (c === "^" && s[i + 1] === "[") {
-        const end = this.m.footnoteEnd(i, to);
+        let end = this.m.footnoteEnd(i, to);
         if (end > 0) {
           if (inFootnote) {
             // one problem for the outermost inner note; its words are kept as typed (the build stops anyway)
@@ -206,9 +226,26 @@ class Parser {
             buf += s.slice(i, end + 1);
           } else {
             flush();
-            out.push({ text: "", footnote: this.paragraphs(i + 2, end, { bold: false, italic: false }, true) });
+            const run: Run = { text: "", footnote: this.paragraphs(i + 2, end, { bold: false, italic: false }, true) };
+            const id = matchAt(NOTE_ID, s, end + 1, to);
+            if (id) {
+              run.noteId = id[1]!;
+              this.notes.push({ id: id[1]!, offset: end + 3 });
+              end += id[0].length;
+            }
+            out.push(run);
           }
           i = end;
+          continue;
+        }
+      }
+      if (c === "<") {
+        const cite = matchAt(CITE, s, i, to);
+        if (cite) {
+          // kept as typed until the document is known: a <ma> of a section is printed by normalize, never seen here
+          flush();
+          out.push({ text: cite[0], cite: cite[1]!, ...styleOf(st) });
+          i += cite[0].length - 1;
           continue;
         }
       }
@@ -246,39 +283,46 @@ function skipBlanks(s: string, i: number, to: number): number {
   return i;
 }
 
+/** A style's run properties (only those set). */
+function styleOf(st: Style): Partial<Run> {
+  const out: Partial<Run> = {};
+  if (st.bold) out.bold = true;
+  if (st.italic) out.italic = true;
+  if (st.vertical) out.vertical = st.vertical;
+  return out;
+}
+
 function push(out: Run[], text: string, st: Style, breakBefore = false): void {
   if (!text && !breakBefore) return;
   const last = out[out.length - 1];
-  if (last && !last.footnote && !breakBefore && !!last.bold === st.bold && !!last.italic === st.italic && last.vertical === st.vertical) {
+  if (last && !last.footnote && last.cite === undefined && !breakBefore && !!last.bold === st.bold && !!last.italic === st.italic && last.vertical === st.vertical) {
     last.text += text;
     return;
   }
-  const run: Run = { text };
-  if (st.bold) run.bold = true;
-  if (st.italic) run.italic = true;
-  if (st.vertical) run.vertical = st.vertical;
+  const run: Run = { text, ...styleOf(st) };
   if (breakBefore) run.breakBefore = true;
   out.push(run);
 }
 
 /** Characters that can start a mark or change the flow; most texts have none. */
-const MARK = /[\\\n^*~]/;
+const MARK = /[\\\n^*~<]/;
 
 /** The paragraphs of a text with its inline marks applied on top of a base style, and its problems. */
-export function parseText(text: string, base: Partial<Style> = {}): { paragraphs: Paragraphs; problems: TextProblem[] } {
+export function parseText(text: string, base: Partial<Style> = {}): { paragraphs: Paragraphs; problems: TextProblem[]; notes: NoteId[] } {
   const st = { bold: !!base.bold, italic: !!base.italic };
   const problems: TextProblem[] = [];
+  const notes: NoteId[] = [];
   if (!MARK.test(text)) {
     const t = text.trim();
-    return { paragraphs: t ? [[push1(t, st)]] : [], problems };
+    return { paragraphs: t ? [[push1(t, st)]] : [], problems, notes };
   }
   // most texts with lines (a block scalar, a hard-wrapped source) have no mark: the flow rule alone
-  if (!INLINE_MARK.test(text)) return { paragraphs: flowOnly(text, st), problems };
-  return { paragraphs: new Parser(new Marks(text), problems).paragraphs(0, text.length, st, false), problems };
+  if (!INLINE_MARK.test(text)) return { paragraphs: flowOnly(text, st), problems, notes };
+  return { paragraphs: new Parser(new Marks(text), problems, notes).paragraphs(0, text.length, st, false), problems, notes };
 }
 
-/** Characters that start an inline mark or an escape (a newline alone only changes the flow). */
-const INLINE_MARK = /[\\^*~]/;
+/** Characters that start an inline mark, an escape or a citation (a newline alone only changes the flow). */
+const INLINE_MARK = /[\\^*~<]/;
 
 /**
  * The text-flow rule on a text without marks, as the parser applies it: a blank line (a newline,
@@ -345,7 +389,10 @@ export function titleLines(text: string): { lines: string[]; problems: TextProbl
   return { lines: lines.filter(Boolean), problems };
 }
 
-/** The text of runs without marks (footnotes left out); a line break is "\n". */
+/** Whether a run is a footnote's mark, new or cited again, rather than text. */
+export const isNoteMark = (r: Run): boolean => r.footnote !== undefined || r.cite !== undefined || r.noteRef !== undefined;
+
+/** The text of runs without marks (footnotes and their citations left out); a line break is "\n". */
 export function plain(runs: Run[]): string {
-  return runs.map((r) => (r.footnote ? "" : (r.breakBefore ? "\n" : "") + r.text)).join("");
+  return runs.map((r) => (isNoteMark(r) ? "" : (r.breakBefore ? "\n" : "") + r.text)).join("");
 }

@@ -201,7 +201,8 @@ function errorToFinding(src: SourceFile, kind: SchemaKind, e: ErrorObject, data:
       break;
     }
     case "enum": {
-      const allowed = (e.params.allowedValues as string[]) ?? [];
+      // a list may hold true and false beside words (bang.tt: true, false, so_cap)
+      const allowed = ((e.params.allowedValues as unknown[]) ?? []).map(String);
       message = m.enumValue(String(v), allowed, suggest(String(v), allowed));
       break;
     }

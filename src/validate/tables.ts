@@ -28,12 +28,42 @@ export function headerRows(cot: TableCellSource[] | TableCellSource[][]): TableC
   return cot.length > 0 && Array.isArray(cot[0]) ? (cot as TableCellSource[][]) : [cot as TableCellSource[]];
 }
 
+/**
+ * The rows' levels (cap) of a table numbered by structure (tt: so_cap): a level goes down one step at
+ * a time (a 1.1 needs its 1 before it), and only numbered rows have one; elsewhere cap has no effect.
+ */
+function checkLevels(table: Record<string, unknown>, at: Path, report: (path: Path, rule: RuleId, message: string) => void): void {
+  if (!Array.isArray(table.dong)) return;
+  // any word (so_cap, or a typo of it the schema reports) asks for numbering by level
+  const structural = typeof table.tt === "string";
+  let previous = 0;
+  (table.dong as unknown[]).forEach((r, i) => {
+    // a row written as a list of cells is at level 1
+    if (!r || typeof r !== "object" || Array.isArray(r)) {
+      previous = 1;
+      return;
+    }
+    const row = r as { cap?: unknown; loai?: unknown };
+    const level = typeof row.cap === "number" && Number.isInteger(row.cap) ? row.cap : undefined;
+    const path = [...at, "dong", i, "cap"];
+    if (row.cap !== undefined && !structural) return report(path, "table.row-level", m.levelWithoutTt());
+    if (row.loai === "cong" || row.loai === "tong") {
+      if (row.cap !== undefined) report(path, "table.row-level", m.levelUnnumbered());
+      return;
+    }
+    const l = level ?? 1;
+    if (structural && l > previous + 1) report(path, "table.row-level", m.levelJump(l, previous));
+    previous = l;
+  });
+}
+
 export function checkTables(src: SourceFile): Finding[] {
   const findings: Finding[] = [];
   const report = (path: Path, rule: RuleId, message: string): void => {
     findings.push(finding(rule, { file: src.file, ...src.positions.valueAt(path) }, message, pathToString(path)));
   };
   eachTable(src.value, [], (table, at) => {
+    checkLevels(table, at, report);
     if (!Array.isArray(table.cot) || table.cot.length === 0) return;
     const header = headerRows(table.cot as TableCellSource[]);
     if (!header.every((r) => Array.isArray(r) && r.length > 0)) return;
@@ -51,7 +81,8 @@ export function checkTables(src: SourceFile): Finding[] {
       }
     };
     problems(spans, columns, hp, (r, c) => [...hp(r), c], false);
-    const tt = table.tt === true;
+    // a tt the schema rejects (a typo of so_cap) still means a TT column: its rows are not also wrong
+    const tt = table.tt !== undefined && table.tt !== false;
     // a malformed row is the schema's to report; its count would only repeat it
     if (Array.isArray(table.dong) && (table.dong as unknown[]).every((r) => Array.isArray(r) || (r && typeof r === "object" && Array.isArray((r as { o?: unknown }).o)))) {
       const rows = table.dong as TableRowSource[];

@@ -1,9 +1,42 @@
 /** One small builder per kind of block of the document model. */
-import { BorderStyle, FootnoteReferenceRun, Paragraph, Table, TextRun, type ParagraphChild } from "docx";
+import { BookmarkEnd, BookmarkStart, BorderStyle, BuilderElement, FootnoteReferenceRun, Paragraph, StringContainer, Table, TextRun, type ParagraphChild } from "docx";
 import type { Block, Emphasis, Run } from "../model/document.js";
 import { BLACK, SIZE } from "./layout.js";
 import { BLOCK_STYLE, STYLE } from "../model/styles.js";
 import { table } from "./table.js";
+
+/** docx's character style of a footnote's reference mark (superscript), the one its FootnoteReferenceRun uses. */
+const NOTE_MARK = "FootnoteReference";
+
+/** The hidden bookmark around the reference mark of footnote n, as Word names a cross-reference's target (`_Ref…`). */
+const noteBookmark = (n: number): string => `_RefChuThich${n}`;
+
+const fieldChar = (type: "begin" | "separate" | "end"): BuilderElement =>
+  new BuilderElement({ name: "w:fldChar", attributes: { type: { key: "w:fldCharType", value: type } } });
+
+/**
+ * Footnote n cited again, as Word's cross-reference "footnote number (formatted)" writes it: a
+ * NOTEREF field to the note's bookmark, \f for the reference mark's formatting, \h a link to the
+ * note, its result the number in the reference mark's style. A complex field, because docx's
+ * SimpleField writes its result without run properties: the number would print full size.
+ */
+function noteRef(n: number): ParagraphChild[] {
+  return [
+    new TextRun({ style: NOTE_MARK, children: [fieldChar("begin")] }),
+    new TextRun({ style: NOTE_MARK, children: [new StringContainer("w:instrText", `NOTEREF ${noteBookmark(n)} \\f \\h`)] }),
+    new TextRun({ style: NOTE_MARK, children: [fieldChar("separate")] }),
+    new TextRun({ style: NOTE_MARK, text: String(n) }),
+    new TextRun({ style: NOTE_MARK, children: [fieldChar("end")] }),
+  ];
+}
+
+/**
+ * A bookmark's start or end as a paragraph's child, where docx documents them (BookmarkStart's own
+ * example, `new Paragraph({ children: [new BookmarkStart(…), …] })`) and its Paragraph writes them,
+ * but its ParagraphChild type leaves them out. Not docx's Bookmark: it takes its ids from a counter
+ * shared by the whole process, so a plan's bytes would depend on the plans built before it.
+ */
+const bookmarkPart = (x: BookmarkStart | BookmarkEnd): ParagraphChild => x as unknown as ParagraphChild;
 
 /** Inline runs; a footnote run becomes a real Word footnote carrying its own text. */
 export function runs(list: Run[], base: { bold?: boolean; italics?: boolean; size?: number } = {}): ParagraphChild[] {
@@ -11,7 +44,14 @@ export function runs(list: Run[], base: { bold?: boolean; italics?: boolean; siz
   for (const r of list) {
     if (r.footnote) {
       const note = r.footnote.map((p) => new Paragraph({ style: STYLE.footnote, children: runs(p, { size: SIZE.footnote }) }));
-      out.push(new FootnoteReferenceRun({ children: note }));
+      const mark = new FootnoteReferenceRun({ children: note });
+      // bookmark ids are the note's number: one bookmark a note, the same ids on every run (docx's own counter is process-wide)
+      if (r.bookmark !== undefined) out.push(bookmarkPart(new BookmarkStart(noteBookmark(r.bookmark), r.bookmark)), mark, bookmarkPart(new BookmarkEnd(r.bookmark)));
+      else out.push(mark);
+      continue;
+    }
+    if (r.noteRef !== undefined) {
+      for (const x of noteRef(r.noteRef)) out.push(x);
       continue;
     }
     out.push(

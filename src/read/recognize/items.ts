@@ -1,0 +1,288 @@
+/**
+ * The body of a plan: lines with their markers (I., 1., 1.1., a), a., -, +, typed or Word's
+ * automatic labels) into sections and items at every depth. Numbers and letters are not kept:
+ * they come back from the structure; where the original's differ from what kehoach generates, a
+ * note says what the original had.
+ */
+import type { ItemObject, ItemSource, Marker, TableCellSource, TableSource, TaskFieldSource } from "../../model/plan.js";
+import type { ImportedTable } from "../../model/imported.js";
+import { defaultMarker, label as markerLabel, roman } from "../../normalize/numbering.js";
+import { escapeText, runsText, type Line } from "./lines.js";
+import { REQUEST, TASK_FIELDS, TASK_LABEL } from "./words.js";
+import { importMessages as m } from "../../messages/import.js";
+import { STYLE_NAMES } from "../../messages/styles.js";
+
+export type Kind = "roman" | "so" | "so_cap" | "chu" | "chu_cham" | "gach" | "cong";
+
+export interface Marked {
+  kind: Kind;
+  /** The label as the original printed it ("III.", "c)", "1.2."). */
+  label: string;
+  /** For so_cap, how many numbers ("1.2." is 2). */
+  depth: number;
+  /** The number or letter's value, for the check. */
+}
+
+const MARK = /^(?:([IVXLC]+)\.|(\d{1,3}(?:\.\d{1,3})+)\.?|(\d{1,3})[.)]|([a-zđ])\)|([a-zđ])\.|([-–—•])|(\+))(?=\s|$)/u;
+
+/** The marker a line starts with (its automatic label, or typed), and the text after it. */
+export function markerOf(line: Line): { mark: Marked; text: string } | undefined {
+  const classify = (s: string): Marked | undefined => {
+    const m = MARK.exec(s);
+    if (!m) return undefined;
+    const label = m[0];
+    if (m[1]) return { kind: "roman", label, depth: 1 };
+    if (m[2]) return { kind: "so_cap", label: label.endsWith(".") ? label : label + ".", depth: m[2].split(".").length };
+    if (m[3]) return { kind: "so", label, depth: 1 };
+    if (m[4]) return { kind: "chu", label, depth: 1 };
+    if (m[5]) return { kind: "chu_cham", label, depth: 1 };
+    if (m[6]) return { kind: "gach", label, depth: 1 };
+    return { kind: "cong", label, depth: 1 };
+  };
+  if (line.label) {
+    const mark = classify(line.label.trim());
+    return mark ? { mark, text: line.text } : undefined;
+  }
+  const mark = classify(line.plain);
+  if (!mark) return undefined;
+  // "a. " is a letter only when a sentence follows; "I." as a word ("I. MỤC …") is a section
+  return { mark, text: stripLead(line.text, mark.label) };
+}
+
+/** The text without its typed label, keeping any mark that opens before it ("**1. Mục đích**" → "**Mục đích**"). */
+function stripLead(text: string, label: string): string {
+  const open = /^(\*{1,3})/.exec(text)?.[1] ?? "";
+  let rest = text.slice(open.length);
+  const escaped = escapeText(label);
+  if (rest.startsWith(escaped)) rest = rest.slice(escaped.length);
+  else if (rest.startsWith(label)) rest = rest.slice(label.length);
+  rest = rest.replace(/^\s+/, "");
+  // "**1.** Trên cơ sở …": the mark closed right after the label
+  if (open && rest.startsWith(open)) return rest.slice(open.length).replace(/^\s+/, "");
+  return open && rest ? open + rest : rest;
+}
+
+export interface Node {
+  mark: Marked;
+  line: Line;
+  text: string;
+  /** Unmarked paragraphs under the item's own text, before its children. */
+  paras: Line[];
+  children: (Node | { insert: Line })[];
+  tables: ImportedTable[];
+}
+
+/** A note at a place of the plan: `at` is the object or list that will hold the node, `key` its key there. */
+export interface Note {
+  at: object;
+  key: string | number;
+  text: string;
+}
+
+export interface BodyContext {
+  notes: Note[];
+  /** Lines kept as text though not recognised, for the report. */
+  unrecognised: string[];
+  /** Whether the document says what is bold (Word, Markdown), so a plain heading is plain on purpose. */
+  rich: boolean;
+}
+
+/** Lines of one section (or Phụ lục) into its paragraphs before the items, and the item tree. */
+export function parseItems(lines: Line[]): { paras: Line[]; tables: ImportedTable[]; items: (Node | { insert: Line })[] } {
+  const top: (Node | { insert: Line })[] = [];
+  const paras: Line[] = [];
+  const tables: ImportedTable[] = [];
+  const stack: Node[] = [];
+  const sameLevel = (a: Marked, b: Marked): boolean => a.kind === b.kind && (a.kind !== "so_cap" || a.depth === b.depth);
+  for (const line of lines) {
+    if (line.table) {
+      const host = stack[stack.length - 1];
+      if (host) host.tables.push(line.table);
+      else tables.push(line.table);
+      continue;
+    }
+    const m = markerOf(line);
+    if (!m || m.mark.kind === "roman" || !m.text.trim()) {
+      const host = stack[stack.length - 1];
+      if (!host) {
+        // after the part's table the paragraph stays after it: an unnumbered entry of the list (kehoach prints doan before bang)
+        if (top.length || tables.length) top.push({ insert: line });
+        else paras.push(line);
+      } else if (host.children.length === 0 && host.tables.length === 0) host.paras.push(line);
+      else host.children.push({ insert: line });
+      continue;
+    }
+    const node: Node = { mark: m.mark, line, text: m.text, paras: [], children: [], tables: [] };
+    let k = stack.length - 1;
+    while (k >= 0 && !sameLevel(stack[k]!.mark, m.mark)) k--;
+    if (k >= 0) stack.length = k;
+    const parent = stack[stack.length - 1];
+    (parent ? parent.children : top).push(node);
+    stack.push(node);
+  }
+  return { paras, tables, items: top };
+}
+
+const MARKERS: Record<Exclude<Kind, "roman">, Marker> = { so: "so", so_cap: "so_cap", chu: "chu", chu_cham: "chu_cham", gach: "gach", cong: "cong" };
+
+/** The typed label as kehoach would print it, to compare ("-" for any dash). */
+function normalLabel(m: Marked): string {
+  if (m.kind === "gach") return "-";
+  if (m.kind === "so") return m.label.replace(/\)$/, ".");
+  return m.label;
+}
+
+export function tableSource(t: ImportedTable): TableSource {
+  const cellText = (blocks: ImportedTable["rows"][number][number]["blocks"]): string =>
+    blocks.map((p) => (p.label ? escapeText(p.label) + " " : "") + runsText(p.runs, {}).trim()).filter(Boolean).join("\n\n");
+  const rows: TableCellSource[][] = t.rows.map((row) =>
+    row.map((c) => {
+      const text = cellText(c.blocks);
+      if (c.colSpan === 1 && c.rowSpan === 1) return text;
+      const cell: { noi_dung: string; gop_cot?: number; gop_dong?: number } = { noi_dung: text };
+      if (c.colSpan > 1) cell.gop_cot = c.colSpan;
+      if (c.rowSpan > 1) cell.gop_dong = c.rowSpan;
+      return cell;
+    }),
+  );
+  const head = Math.max(1, Math.min(t.headerRows, rows.length - 1));
+  // header cells are bold by the table's own look: their marks are not the clerk's
+  for (const row of rows.slice(0, head)) {
+    row.forEach((c, k) => {
+      const bare = (s: string): string => (/^\*\*[^*]+\*\*$/.test(s) ? s.slice(2, -2) : s);
+      row[k] = typeof c === "string" ? bare(c) : { ...c, noi_dung: bare(c.noi_dung) };
+    });
+  }
+  // a table of one row: kehoach's tables have a header, here of blank cells
+  if (rows.length <= 1) return { cot: (rows[0] ?? [""]).map(() => ""), dong: [rows[0] ?? [""]] };
+  return { cot: head === 1 ? rows[0]! : rows.slice(0, head), dong: rows.slice(head) };
+}
+
+const endsSentence = (s: string): boolean => /[.;!?…]["”)]?$/u.test(s.trim());
+
+/** The marker a list's entries share, and the check of each entry's label. */
+function listMarker(nodes: Node[]): Marker {
+  return MARKERS[(nodes[0]?.mark.kind ?? "so") as Exclude<Kind, "roman">] ?? "so";
+}
+
+function taskFields(children: (Node | { insert: Line })[]): TaskFieldSource[] | undefined {
+  if (!children.length) return undefined;
+  const fields: TaskFieldSource[] = [];
+  let known = false;
+  for (const c of children) {
+    if ("insert" in c || c.children.length || c.paras.length || c.tables.length || (c.mark.kind !== "gach" && c.mark.kind !== "cong")) return undefined;
+    const m = /^([^:]{2,80}?):\s+([\s\S]+)$/u.exec(c.text);
+    if (!m || /\*/.test(m[1]!)) return undefined;
+    if (TASK_LABEL.test(m[1]!)) known = true;
+    fields.push({ nhan: m[1]!, noi_dung: m[2]! });
+  }
+  return known ? fields : undefined;
+}
+
+/**
+ * An item of the tree as the plan writes it. `depth` is the item's level (1 = khoản); `units`
+ * whether it stands in Tổ chức thực hiện, where "1. Phòng Nội vụ: …" names a unit.
+ */
+export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyContext, generated: string): ItemSource {
+  const obj: ItemObject = {};
+  const text = node.text.trim();
+  const paraTexts = node.paras.map((p) => p.text);
+  const childNodes = node.children.filter((c): c is Node => !("insert" in c));
+  const fields = taskFields(node.children);
+  const hasBody = paraTexts.length > 0 || node.children.length > 0 || node.tables.length > 0;
+  const unit = units && depth === 1 ? /^(\*\*)?([^:]{2,160}?):(\*\*)?(?:\s+([\s\S]*))?$/u.exec(text) : null;
+  // kehoach's own styles say it outright; otherwise a bold line, or a short one that ends in ":" or in no mark
+  const styled = node.line.style === STYLE_NAMES.titled ? true : node.line.style === STYLE_NAMES.item ? false : undefined;
+  const heading = styled ?? (node.line.bold || (text.endsWith(":") && text.length < 200) || (!endsSentence(text) && !text.endsWith(",") && text.length < 160 && hasBody && !node.line.italic));
+  const lead = node.line.boldLead !== undefined ? stripLead(node.line.boldLead.trim(), node.mark.label) : "";
+  if (units && depth === 1 && lead && !/[:.]$/.test(lead) && text.startsWith(`**${lead}**`)) {
+    // "1. **Sở Y tế** chủ trì …": the unit's name in bold, no colon
+    let name = lead;
+    if (REQUEST.test(name)) {
+      obj.de_nghi = true;
+      name = name.replace(REQUEST, "");
+    }
+    obj.don_vi = name;
+    obj.hai_cham = false;
+    const rest = text.slice(lead.length + 4).trim();
+    obj.doan = paraTexts.length ? [rest, ...paraTexts] : rest;
+  } else if (unit && !/[.;]\s/.test(unit[2]!)) {
+    let name = unit[2]!;
+    if (REQUEST.test(name)) {
+      obj.de_nghi = true;
+      name = name.replace(REQUEST, "");
+    }
+    obj.don_vi = name;
+    if (unit[4]) obj.doan = unit[4];
+    else if (paraTexts.length) {
+      obj.xuong_dong = true;
+      obj.doan = paraTexts.length === 1 ? paraTexts[0]! : paraTexts;
+    }
+    if (unit[4] && paraTexts.length) obj.doan = [unit[4], ...paraTexts];
+  } else if (node.line.boldLead && /[:.]\s*$/.test(node.line.boldLead) && !node.line.label && stripLead(node.line.boldLead.trim(), node.mark.label)) {
+    // "**Mục tiêu chung:** Đến năm 2030 …": a run-in heading
+    const lead = node.line.boldLead.trim();
+    const rest = text.replace(/^\*\*[\s\S]*?\*\*\s*/, "");
+    obj.tieu_de = stripLead(lead, node.mark.label);
+    obj.tieu_de_cung_dong = true;
+    obj.doan = paraTexts.length ? [rest, ...paraTexts] : rest;
+  } else if (heading && (hasBody || node.line.bold || styled)) {
+    obj.tieu_de = node.line.bold ? text.replace(/^\*\*|\*\*$/g, "") : text;
+    if (node.line.italic) obj.tieu_de = obj.tieu_de.replace(/^\*|\*$/g, "");
+    if (node.line.italic && node.line.bold) obj.kieu_tieu_de = "dam_nghieng";
+    else if (node.line.italic) obj.kieu_tieu_de = "nghieng";
+    else if (ctx.rich && !node.line.bold && (!node.line.style || styled)) obj.kieu_tieu_de = "thuong";
+    if (paraTexts.length) obj.doan = paraTexts.length === 1 ? paraTexts[0]! : paraTexts;
+  } else {
+    // "**1.** Trên cơ sở …": only the number in bold
+    if (node.line.boldLead !== undefined && node.line.boldLead.trim() === node.mark.label) obj.kieu_so = "dam";
+    if (!paraTexts.length && !node.children.length && !node.tables.length && !obj.kieu_so) return text;
+    obj.doan = paraTexts.length ? [text, ...paraTexts] : text;
+  }
+  if (fields) {
+    const named = fields.every((f) => TASK_FIELDS[f.nhan] !== undefined);
+    if (named) for (const f of fields) (obj as Record<string, unknown>)[TASK_FIELDS[f.nhan]!] = f.noi_dung;
+    else obj.truong = fields;
+  } else if (node.children.length) {
+    const marker = listMarker(childNodes);
+    const expected = defaultMarker(depth + 1, generated);
+    if (marker !== expected) obj.danh_dau = marker;
+    obj.cac_y = itemList(node.children, depth + 1, units, ctx, marker, generated);
+  }
+  if (node.tables.length) {
+    obj.bang = tableSource(node.tables[0]!);
+    if (node.tables.length > 1) {
+      for (const t of node.tables.slice(1)) {
+        ctx.unrecognised.push(t.rows.map((r) => r.map((c) => c.blocks.map((b) => runsText(b.runs, {})).join(" ")).join(" | ")).join(" / "));
+      }
+      ctx.notes.push({ at: obj, key: "bang", text: m.kiemTra(m.extraTables(String(node.tables.length))) });
+    }
+  }
+  return obj;
+}
+
+/** A list of items (and unnumbered paragraphs between them), with notes where the original numbered otherwise. */
+export function itemList(entries: (Node | { insert: Line })[], depth: number, units: boolean, ctx: BodyContext, marker: Marker, parentLabel: string): ItemSource[] {
+  const out: ItemSource[] = [];
+  let index = 0;
+  for (const e of entries) {
+    if ("insert" in e) {
+      out.push({ doan_chen: e.insert.text });
+      continue;
+    }
+    const generated = markerLabel(marker, index, parentLabel);
+    const typed = normalLabel(e.mark);
+    out.push(itemSource(e, depth, units, ctx, generated));
+    if (marker !== "gach" && marker !== "cong" && typed !== generated && !(marker === "so_cap" && typed.endsWith(`${index + 1}.`))) {
+      ctx.notes.push({ at: out, key: out.length - 1, text: m.banGoc(e.mark.label) });
+    }
+    index++;
+  }
+  return out;
+}
+
+/** A section's Roman numeral check. */
+export function romanNote(typed: string, index: number): boolean {
+  return typed.replace(/\.$/, "") !== roman(index + 1);
+}
+

@@ -1,0 +1,221 @@
+/**
+ * An imported document as a flat list of lines for the recogniser: each paragraph's text in the
+ * plan's inline syntax (`**bold**`, `*italic*`, `~sub~`, `^sup^`, `^[footnote]`), its automatic
+ * label, its look; the layout tables (header, signature) read cell by cell, column after column;
+ * the other tables kept whole. Text copied from a PDF (.txt) has its hard-wrapped lines joined.
+ */
+import type { ImportedDocument, ImportedParagraph, ImportedRun, ImportedTable } from "../../model/imported.js";
+import { DATE_LINE, EOFFICE, NATIONAL, NUMBER_LINE, PLAN_TITLE, OTHER_TITLES, PREAMBLE_BASIS, PREAMBLE_FOLLOW, AUTHORITY, RECIPIENTS, CLOSING, APPENDIX, ISSUED_WITH_START, ATTACHED } from "./words.js";
+
+export interface Line {
+  /** The text in the plan's inline syntax, without the automatic label. */
+  text: string;
+  /** The same without any mark: what the words are. */
+  plain: string;
+  label?: string;
+  labelBold?: boolean;
+  /** Every letter of the paragraph is bold / italic. */
+  bold: boolean;
+  italic: boolean;
+  /** The leading bold part when the rest is not bold ("Phòng Nội vụ:" of a run-in heading). */
+  boldLead?: string;
+  centered: boolean;
+  style?: string;
+  blankBefore: boolean;
+  landscape: boolean;
+  table?: ImportedTable;
+  /** The document's own paragraph breaks inside one line (a signature "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"). */
+  parts: string[];
+}
+
+/** Characters the plan's inline syntax would read as marks, escaped (README: `\*`, `\^`, `\~` …). */
+export function escapeText(s: string): string {
+  return s.replace(/[\\*^~]/g, (c) => "\\" + c).replace(/<([a-z0-9_-]+)>/g, "\\<$1>").replace(/\[/g, (c, i: number, all: string) => (all[i - 1] === "^" ? "\\[" : c));
+}
+
+/**
+ * Runs into inline-syntax text; a line break is "\\\n" (README: `\` ending a line). Emphasis nests:
+ * bold "“", bold italic "…", bold "”" is `**“*…*”**`; spaces stay outside the marks.
+ */
+export function runsText(runs: readonly ImportedRun[], footnotes: Record<string, ImportedParagraph[]>, bare = { bold: false, italic: false }): string {
+  let out = "";
+  const open: ("**" | "*")[] = [];
+  let pending = "";
+  const moveTo = (want: Set<"**" | "*">): void => {
+    while (open.some((mk) => !want.has(mk))) out += open.pop();
+    out += pending;
+    pending = "";
+    for (const mk of ["**", "*"] as const) {
+      if (want.has(mk) && !open.includes(mk)) {
+        out += mk;
+        open.push(mk);
+      }
+    }
+  };
+  for (const r of runs) {
+    if (r.lineBreak) {
+      moveTo(new Set());
+      out = out.replace(/ +$/, "") + "\\\n";
+      continue;
+    }
+    if (r.footnote !== undefined) {
+      const paras = footnotes[r.footnote] ?? [];
+      out += pending + `^[${paras.map((p) => runsText(p.runs, {}).trim()).join("\n\n")}]`;
+      pending = "";
+      continue;
+    }
+    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(r.text)!;
+    if (!m[2]) {
+      pending += r.text;
+      continue;
+    }
+    const want = new Set<"**" | "*">();
+    if (r.bold && !bare.bold) want.add("**");
+    if (r.italic && !bare.italic) want.add("*");
+    pending += m[1];
+    moveTo(want);
+    let t = escapeText(m[2]);
+    if (r.script && /^\S+$/.test(m[2])) t = r.script === "sub" ? `~${t}~` : `^${t}^`;
+    out += t;
+    pending = m[3]!;
+  }
+  moveTo(new Set());
+  return out;
+}
+
+function plainOf(runs: readonly ImportedRun[]): string {
+  return runs.map((r) => (r.lineBreak ? "\n" : r.footnote !== undefined ? "" : r.text)).join("");
+}
+
+const letters = (runs: readonly ImportedRun[]): ImportedRun[] => runs.filter((r) => /\p{L}/u.test(r.text));
+
+function paragraphLine(p: ImportedParagraph, footnotes: Record<string, ImportedParagraph[]>, blankBefore: boolean): Line {
+  const lettered = letters(p.runs);
+  const bold = lettered.length > 0 && lettered.every((r) => r.bold);
+  const italic = lettered.length > 0 && lettered.every((r) => r.italic);
+  const plain = plainOf(p.runs).replace(/[ \t\u00a0]+/g, " ").trim();
+  const line: Line = {
+    text: runsText(p.runs, footnotes, { bold, italic }).replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, ""),
+    plain,
+    bold,
+    italic,
+    centered: p.align === "center",
+    blankBefore,
+    landscape: false,
+    parts: plain.split("\n").map((s) => s.trim()).filter(Boolean),
+  };
+  if (p.label !== undefined && p.label.trim()) line.label = p.label.trim();
+  if (p.labelBold) line.labelBold = true;
+  if (p.style) line.style = p.style;
+  if (!bold) {
+    // a bold lead then plain text: the run-in heading "Phòng Nội vụ: chủ trì …"
+    let k = 0;
+    let lead = "";
+    while (k < p.runs.length && (p.runs[k]!.bold || !p.runs[k]!.text.trim()) && !p.runs[k]!.lineBreak && p.runs[k]!.footnote === undefined) lead += p.runs[k++]!.text;
+    if (lead.trim() && k < p.runs.length) line.boldLead = lead;
+  }
+  return line;
+}
+
+const isBlank = (p: ImportedParagraph): boolean => p.runs.every((r) => !r.text.trim() && r.footnote === undefined) && !p.label;
+
+/** The paragraphs of a layout table, column after column (the header's left column, then its right). */
+function layoutParagraphs(t: ImportedTable): ImportedParagraph[] {
+  const out: ImportedParagraph[] = [];
+  for (let c = 0; c < t.columns; c++) {
+    for (const row of t.rows) {
+      let col = 0;
+      for (const cell of row) {
+        if (col === c) for (const b of cell.blocks) out.push(b);
+        col += cell.colSpan;
+      }
+    }
+  }
+  return out;
+}
+
+const CAPS = (s: string): boolean => /\p{L}/u.test(s) && s === s.toUpperCase();
+/** A line that starts a part of its own and so is never the continuation of the line before. */
+const SOLO = [NATIONAL, NUMBER_LINE, DATE_LINE, EOFFICE, PLAN_TITLE, OTHER_TITLES, AUTHORITY, RECIPIENTS, APPENDIX];
+/** …and lines that open a paragraph (the line before may still go on into them no further). */
+const OPENERS = [PREAMBLE_BASIS, PREAMBLE_FOLLOW, CLOSING, ISSUED_WITH_START, ATTACHED];
+/** A person's name on a line of its own: two to five capitalised words. */
+const NAME = /^(\p{Lu}\p{Ll}*)( \p{Lu}\p{Ll}*){1,4}$/u;
+const MARKER = /^([IVXLC]+\.|\d{1,3}(\.\d{1,3})*[.)]|[a-zđ][.)]|[-–—•+])(\s|$)/u;
+
+/**
+ * Text from a PDF breaks every line and puts blank lines where the pages had space: a line goes
+ * on the one before unless that one ended a sentence or clause, or this one starts something.
+ */
+function joinWrapped(lines: Line[], markdown: boolean): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const joins =
+      prev !== undefined &&
+      // in Markdown a blank line always ends the paragraph
+      !(markdown && l.blankBefore) &&
+      !prev.table &&
+      !l.table &&
+      // a clause ending in ";" or "," goes on when the next line starts in lower case
+      (!/[.:;!?…]["”)]?$/u.test(prev.plain) || (/[;,]$/.test(prev.plain) && /^\p{Ll}/u.test(l.plain))) &&
+      !MARKER.test(l.plain) &&
+      !SOLO.some((re) => re.test(l.plain) || re.test(prev.plain)) &&
+      !OPENERS.some((re) => re.test(l.plain)) &&
+      !CAPS(prev.plain) &&
+      !CAPS(l.plain) &&
+      // a line that is one parenthesis ("(Đã ký)"), and a signer's name, stand alone
+      !/^\(.*\)$/u.test(prev.plain) &&
+      !NAME.test(l.plain);
+    if (joins) {
+      prev.text = `${prev.text} ${l.text}`;
+      prev.plain = `${prev.plain} ${l.plain}`;
+      prev.parts = [prev.plain];
+    } else out.push(l);
+  }
+  return out;
+}
+
+/** The document's paragraphs and tables as lines, in reading order. */
+export function documentLines(doc: ImportedDocument): Line[] {
+  const lines: Line[] = [];
+  let blank = false;
+  let sectionStart = 0;
+  const add = (p: ImportedParagraph): void => {
+    if (isBlank(p)) {
+      blank = true;
+      return;
+    }
+    lines.push(paragraphLine(p, doc.footnotes, blank));
+    blank = false;
+  };
+  for (const b of doc.blocks) {
+    if (b.kind === "paragraph") add(b);
+    else if (b.kind === "table") {
+      if (b.borderless) for (const p of layoutParagraphs(b)) add(p);
+      else {
+        lines.push({ text: "", plain: "", bold: false, italic: false, centered: false, blankBefore: blank, landscape: false, table: b, parts: [] });
+        blank = false;
+      }
+    } else {
+      if (b.landscape) for (let i = sectionStart; i < lines.length; i++) lines[i]!.landscape = true;
+      sectionStart = lines.length;
+    }
+  }
+  return doc.format === "txt" || doc.format === "md" ? joinWrapped(lines, doc.format === "md") : lines;
+}
+
+/** The words of a document as they read, footnotes at their references: what the proof compares. */
+export function documentText(doc: ImportedDocument): string {
+  const out: string[] = [];
+  const para = (p: ImportedParagraph): void => {
+    let s = p.label ? p.label + " " : "";
+    for (const r of p.runs) s += r.footnote !== undefined ? " " + (doc.footnotes[r.footnote] ?? []).map((f) => plainOf(f.runs)).join(" ") + " " : r.lineBreak ? " " : r.text;
+    out.push(s);
+  };
+  for (const b of doc.blocks) {
+    if (b.kind === "paragraph") para(b);
+    else if (b.kind === "table") for (const row of b.rows) for (const cell of row) for (const p of cell.blocks) para(p);
+  }
+  return out.join("\n");
+}
