@@ -16,7 +16,7 @@ import { readPlainText } from "../read/plain-text.js";
 import { documentText } from "../read/recognize/lines.js";
 import { orderPlan, recognize } from "../read/recognize/index.js";
 import { planYaml, type YamlComment } from "../format/index.js";
-import { docxBytes, loadSource, renderLoaded } from "../pipeline.js";
+import { docxBytes, loadSource, measuredImportWidths, renderLoaded } from "../pipeline.js";
 import { importMessages as m } from "../messages/import.js";
 import { readMessages as rm } from "../messages/read.js";
 import { compareWords, docxText, words, type Proof } from "./import-proof.js";
@@ -126,7 +126,7 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
   if (!read.doc || hasErrors(read.findings)) return res;
   const doc = read.doc;
   // a legacy encoding converted: the reader's own warning (word.legacy-encoding) says so
-  const r = recognize(doc);
+  const r = recognize(doc, measuredImportWidths);
   if ("refused" in r) {
     res.findings.push(finding("import.not-plan", at(file), r.refused));
     return res;

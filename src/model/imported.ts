@@ -52,12 +52,16 @@ export interface ImportedTable {
   columns: number;
   /** Whether the table has no visible borders (a layout table: national header, signature). */
   borderless: boolean;
+  /** The grid's column widths in twips (w:tblGrid), when the document gives them all. */
+  widths?: number[];
 }
 
 /** Where a section (page set-up) ends: the blocks before it have this page orientation. */
 export interface ImportedSectionBreak {
   kind: "section";
   landscape: boolean;
+  /** The page's width between its margins, in twips, when the document gives it. */
+  textWidth?: number;
 }
 
 export type ImportedBlock = ImportedParagraph | ImportedTable | ImportedSectionBreak;

@@ -5,7 +5,7 @@
  * functions, no files. What is not recognised stays as text at its place with a note; nothing is
  * dropped but what kehoach prints itself (Quốc hiệu, Tiêu ngữ, numbers and letters).
  */
-import type { ImportedDocument } from "../../model/imported.js";
+import type { ImportedDocument, ImportedTable } from "../../model/imported.js";
 import type { AgencySource, AppendixSource, ItemSource, PlanSource, PreambleObject, ProfileSource, RecipientSource, SectionSource, SignerSource } from "../../model/plan.js";
 import type { YamlComment } from "../../format/index.js";
 import { importMessages as m } from "../../messages/import.js";
@@ -130,7 +130,7 @@ function recipient(text: string): RecipientSource {
 }
 
 /** Recognise the plan in an imported document; a document of another kind is refused. */
-export function recognize(doc: ImportedDocument): Recognised | Refusal {
+export function recognize(doc: ImportedDocument, measured?: BodyContext["measured"]): Recognised | Refusal {
   const lines = documentLines(doc);
   if (!lines.some((l) => l.plain || l.table)) return { refused: m.empty() };
   let titleAt = lines.findIndex(isPlanTitle);
@@ -155,7 +155,9 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
   const profile: ProfileSource = {};
   const notes: Note[] = [];
   const report: string[] = [];
-  const ctx: BodyContext = { notes, unrecognised: [], rich: doc.format !== "txt" };
+  const tableWidths = new Map<ImportedTable, number>();
+  for (const l of lines) if (l.table && l.tableWidth !== undefined) tableWidths.set(l.table, l.tableWidth);
+  const ctx: BodyContext = { notes, unrecognised: [], rich: doc.format !== "txt", tableWidths, ...(measured ? { measured } : {}) };
   const profileNotes: Note[] = [];
   const topNotes: string[] = [];
   const signerStrays: string[] = [];
@@ -393,7 +395,7 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
 function fillPart(target: SectionSource | AppendixSource, content: Line[], units: boolean, ctx: BodyContext): void {
   const parsed = parseItems(content);
   if (parsed.paras.length) target.doan = parsed.paras.length === 1 ? parsed.paras[0]!.text : parsed.paras.map((p) => p.text);
-  if (parsed.tables.length) target.bang = tableSource(parsed.tables[0]!);
+  if (parsed.tables.length) target.bang = tableSource(parsed.tables[0]!, ctx);
   if (parsed.items.length) {
     const first = parsed.items.find((e): e is Node => !("insert" in e));
     const kind = first?.mark.kind ?? "so";

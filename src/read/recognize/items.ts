@@ -85,6 +85,34 @@ export interface BodyContext {
   unrecognised: string[];
   /** Whether the document says what is bold (Word, Markdown), so a plain heading is plain on purpose. */
   rich: boolean;
+  /** Each table's section text width in twips, when the document gives it. */
+  tableWidths: Map<ImportedTable, number>;
+  /** The widths kehoach would measure for a table over that width (write/table.ts), when the caller can say. */
+  measured?: (t: ImportedTable, available: number) => number[];
+}
+
+/**
+ * The relative widths (do_rong) that kehoach turns back into exactly these twips over `available`
+ * (write/table.ts: floor(w / sum * available)): the smallest whole numbers that do, each at most 100.
+ */
+export function relativeWidths(grid: readonly number[], available: number): number[] | undefined {
+  const n = grid.length;
+  const same = (w: number[], total: number): boolean => w.every((x, i) => Math.floor((x / total) * available) === grid[i]);
+  for (let total = n; total <= 100 * n; total++) {
+    // w_i in [g_i·T/A, (g_i+1)·T/A): the least of each, then what the total lacks where there is room
+    const lo = grid.map((g) => Math.max(1, Math.ceil((g * total) / available)));
+    const hi = grid.map((g) => Math.min(100, Math.ceil(((g + 1) * total) / available) - 1));
+    let rest = total - lo.reduce((a, b) => a + b, 0);
+    if (rest < 0 || lo.some((l, i) => l > hi[i]!)) continue;
+    const w = [...lo];
+    for (let i = 0; i < n && rest > 0; i++) {
+      const add = Math.min(rest, hi[i]! - w[i]!);
+      w[i]! += add;
+      rest -= add;
+    }
+    if (rest === 0 && same(w, total)) return w;
+  }
+  return undefined;
 }
 
 /** Lines of one section (or Phụ lục) into its paragraphs before the items, and the item tree. */
@@ -132,7 +160,21 @@ function normalLabel(m: Marked): string {
   return m.label;
 }
 
-export function tableSource(t: ImportedTable): TableSource {
+export function tableSource(t: ImportedTable, ctx: BodyContext): TableSource {
+  const out = tableCells(t);
+  const available = ctx.tableWidths.get(t);
+  if (t.widths && available !== undefined) {
+    const measured = ctx.measured?.(t, available);
+    // widths kehoach measures itself need no do_rong
+    if (!measured || measured.some((w, i) => w !== t.widths![i])) {
+      const rel = relativeWidths(t.widths, available);
+      if (rel) out.do_rong = rel;
+    }
+  }
+  return out;
+}
+
+function tableCells(t: ImportedTable): TableSource {
   const cellText = (blocks: ImportedTable["rows"][number][number]["blocks"]): string =>
     blocks.map((p) => (p.label ? escapeText(p.label) + " " : "") + runsText(p.runs, {}).trim()).filter(Boolean).join("\n\n");
   const rows: TableCellSource[][] = t.rows.map((row) =>
@@ -250,7 +292,7 @@ export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyC
     obj.cac_y = itemList(node.children, depth + 1, units, ctx, marker, generated);
   }
   if (node.tables.length) {
-    obj.bang = tableSource(node.tables[0]!);
+    obj.bang = tableSource(node.tables[0]!, ctx);
     if (node.tables.length > 1) {
       for (const t of node.tables.slice(1)) {
         ctx.unrecognised.push(t.rows.map((r) => r.map((c) => c.blocks.map((b) => runsText(b.runs, {})).join(" ")).join(" | ")).join(" / "));

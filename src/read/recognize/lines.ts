@@ -24,6 +24,8 @@ export interface Line {
   blankBefore: boolean;
   landscape: boolean;
   table?: ImportedTable;
+  /** A table's section text width in twips (the width its do_rong divides), when the document gives it. */
+  tableWidth?: number;
   /** The document's own paragraph breaks inside one line (a signature "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"). */
   parts: string[];
 }
@@ -198,7 +200,10 @@ export function documentLines(doc: ImportedDocument): Line[] {
         blank = false;
       }
     } else {
-      if (b.landscape) for (let i = sectionStart; i < lines.length; i++) lines[i]!.landscape = true;
+      for (let i = sectionStart; i < lines.length; i++) {
+        if (b.landscape) lines[i]!.landscape = true;
+        if (lines[i]!.table && b.textWidth !== undefined) lines[i]!.tableWidth = b.textWidth;
+      }
       sectionStart = lines.length;
     }
   }

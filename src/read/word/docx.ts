@@ -16,7 +16,7 @@
  * - Legacy TCVN3/VNI text: by the run's font (.VnTime, .VnTimeH upper case, VNI-Times), else by
  *   detection over the paragraph's text; converted to Unicode. All text ends NFC.
  */
-import type { ImportedBlock, ImportedCell, ImportedParagraph, ImportedRun, ImportedTable } from "../../model/imported.js";
+import type { ImportedBlock, ImportedCell, ImportedParagraph, ImportedRun, ImportedSectionBreak, ImportedTable } from "../../model/imported.js";
 import { convertLegacy, detectLegacy, fromTcvn3, type Legacy } from "../../text/encoding.js";
 import { Numbering, symbolChar } from "./numbering.js";
 import { drawsBorder, onOff, paraProps, runProps, Styles, type RunProps } from "./styles.js";
@@ -130,7 +130,7 @@ class Reader {
           this.blocks(el, out);
           break;
         case "w:sectPr":
-          out.push({ kind: "section", landscape: landscape(el) });
+          out.push(section(el));
           break;
         default:
           // w:del, w:moveFrom, bookmarks, permissions, proofing marks: not shown
@@ -175,7 +175,7 @@ class Reader {
     this.boxes = [];
     for (const box of boxes) this.blocks(box, out);
     const sect = child(pPr, "w:sectPr");
-    if (sect) out.push({ kind: "section", landscape: landscape(sect) });
+    if (sect) out.push(section(sect));
   }
 
   /** Inline content of a paragraph (runs and their containers) → raw runs. */
@@ -303,7 +303,9 @@ class Reader {
 
   private table(tbl: XmlElement): ImportedTable {
     const tblPr = child(tbl, "w:tblPr");
-    const grid = childrenNamed(child(tbl, "w:tblGrid") ?? tbl, "w:gridCol").length;
+    const gridCols = childrenNamed(child(tbl, "w:tblGrid") ?? tbl, "w:gridCol");
+    const grid = gridCols.length;
+    const widths = gridCols.map((g) => Number(g.attrs["w:w"]));
     let visible = drawsBorder(child(tblPr, "w:tblBorders")) ?? this.styles.tableBorders(child(tblPr, "w:tblStyle")?.attrs["w:val"]) ?? false;
     const rows: ImportedCell[][] = [];
     let headerRows = 0;
@@ -342,7 +344,9 @@ class Reader {
       if (col > columns) columns = col;
       rows.push(row);
     }
-    return { kind: "table", rows, headerRows, columns, borderless: !visible };
+    const table: ImportedTable = { kind: "table", rows, headerRows, columns, borderless: !visible };
+    if (grid === columns && grid > 0 && widths.every((w) => Number.isInteger(w) && w > 0)) table.widths = widths;
+    return table;
   }
 
   /** A cell's paragraphs; a nested table's cells' paragraphs follow in order, flattened. */
@@ -391,6 +395,17 @@ function childrenThrough(el: XmlElement, name: string, out: XmlElement[] = []): 
     else if (c.name === "w:sdt") childrenThrough(child(c, "w:sdtContent") ?? c, name, out);
     else if (c.name === "w:customXml" || c.name === "w:ins") childrenThrough(c, name, out);
   }
+  return out;
+}
+
+/** A section's end: its orientation, and its text width (page less both margins) that tables fill. */
+function section(sectPr: XmlElement): ImportedSectionBreak {
+  const out: ImportedSectionBreak = { kind: "section", landscape: landscape(sectPr) };
+  const page = Number(child(sectPr, "w:pgSz")?.attrs["w:w"]);
+  const mar = child(sectPr, "w:pgMar")?.attrs;
+  if (!mar) return out;
+  const width = page - Number(mar["w:left"] ?? 0) - Number(mar["w:right"] ?? 0) - Number(mar["w:gutter"] ?? 0);
+  if (Number.isInteger(width) && width > 0) out.textWidth = width;
   return out;
 }
 

@@ -1,0 +1,68 @@
+/**
+ * `kehoach import` (issue #18), the round trip's gaps: the smallest plans that came back different
+ * (build → import the .docx → build), each with what the import must write.
+ */
+import { describe, expect, it } from "vitest";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { ROOT, runCli, tempDir } from "./helpers.js";
+import { readZip } from "../src/pack/read-zip.js";
+import { relativeWidths } from "../src/read/recognize/items.js";
+
+function parts(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readZip(readFileSync(file), { include: (n) => n === "word/document.xml" || n === "word/footnotes.xml" })) out[e.name] = e.data.toString("utf8");
+  return out;
+}
+
+const HEAD = `so: "21"
+ngay: "2026-01-12"
+trich_yeu: Thử nhập lại kế hoạch
+mo_dau:
+  loi_dan: "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"
+`;
+
+/** The plan (beside Quảng Trị's profile) built, its .docx imported into an empty folder, built again. */
+function roundTrip(body: string): { plan: Record<string, unknown>; yaml: string; orig: Record<string, string>; back: Record<string, string> } {
+  const dir = tempDir("kehoach-rt-");
+  cpSync(join(ROOT, "examples", "co-quan", "quang-tri.yaml"), join(dir, "co-quan.yaml"));
+  writeFileSync(join(dir, "plan.yaml"), HEAD + body);
+  const env = { SOURCE_DATE_EPOCH: "1700000000" };
+  const built = runCli(["build", join(dir, "plan.yaml"), "-o", join(dir, "goc.docx")], { env });
+  expect(built.stderr).not.toMatch(/lỗi  /);
+  expect(built.code).toBe(0);
+  const out = tempDir("kehoach-rt-back-");
+  cpSync(join(dir, "goc.docx"), join(out, "goc.docx"));
+  const imp = runCli(["import", join(out, "goc.docx"), "-o", join(out, "lai.yaml")]);
+  expect(imp.code).toBe(0);
+  expect(runCli(["build", join(out, "lai.yaml"), "-o", join(out, "lai.docx")], { env }).code).toBe(0);
+  const yaml = readFileSync(join(out, "lai.yaml"), "utf8");
+  return { plan: parse(yaml) as Record<string, unknown>, yaml, orig: parts(join(dir, "goc.docx")), back: parts(join(out, "lai.docx")) };
+}
+
+describe("kehoach import: table column widths", () => {
+  it("relative widths that give back the same twips: the smallest whole numbers", () => {
+    // write/table.ts: floor(w / sum * 9068) for do_rong [1, 6, 3, 2]
+    expect(relativeWidths([755, 4534, 2267, 1511], 9068)).toEqual([1, 6, 3, 2]);
+    expect(relativeWidths([3886, 2591, 2591], 9069)).toEqual([3, 2, 2]);
+  });
+
+  it("a table with do_rong comes back with it; a table kehoach measured comes back without", () => {
+    const r = roundTrip(`noi_dung:
+  - loai: nhiem_vu
+    bang:
+      cot: [STT, Nhiệm vụ, Thời hạn]
+      do_rong: [1, 6, 2]
+      dong:
+        - ["1", Rà soát thủ tục hành chính, Quý II/2026]
+  - loai: to_chuc_thuc_hien
+    bang:
+      cot: [STT, Đơn vị]
+      dong:
+        - ["1", Sở Nông nghiệp và Môi trường]
+`);
+    expect(r.yaml.match(/do_rong: \[.*\]/g)).toEqual(["do_rong: [1, 6, 2]"]);
+    expect(r.back).toEqual(r.orig);
+  });
+});
