@@ -66,3 +66,24 @@ describe("kehoach import: table column widths", () => {
     expect(r.back).toEqual(r.orig);
   });
 });
+
+describe("kehoach import: the office's look of each level (trinh_bay.cac_cap)", () => {
+  it("headings printed by a level's default come back as that level's default, not item by item", () => {
+    // Quảng Trị's profile: level 1 headings "dam" (italic switched off), level 2 "nghieng"
+    const r = roundTrip(`noi_dung:
+  - loai: muc_tieu
+    cac_y:
+      - tieu_de: Mục tiêu chung
+        doan: Theo dõi diễn biến chất lượng môi trường.
+      - tieu_de: Mục tiêu cụ thể
+        cac_y:
+          - tieu_de: Vùng ven biển
+            doan: Đủ 6 đợt quan trắc trong năm.
+          - tieu_de: Khu công nghiệp
+            doan: Quan trắc tự động liên tục.
+`);
+    expect(r.plan.trinh_bay).toEqual({ cac_cap: [{ kieu_tieu_de: "dam" }, { kieu_tieu_de: "nghieng" }] });
+    expect(r.yaml).not.toMatch(/^\s+kieu_tieu_de: nghieng$/m);
+    expect(r.back).toEqual(r.orig);
+  });
+});

@@ -12,6 +12,8 @@ export interface ImportedRun {
   italic?: boolean;
   underline?: boolean;
   script?: "sub" | "super";
+  /** Italic switched off by the run itself (w:i w:val="false"): how kehoach prints a heading set to kieu_tieu_de: dam. */
+  upright?: boolean;
   /** A footnote reference at this point (text is ""): the key into ImportedDocument.footnotes. */
   footnote?: string;
   /** A line break inside the paragraph (text is ""). */

@@ -6,7 +6,7 @@
  * dropped but what kehoach prints itself (Quốc hiệu, Tiêu ngữ, numbers and letters).
  */
 import type { ImportedDocument, ImportedTable } from "../../model/imported.js";
-import type { AgencySource, AppendixSource, ItemSource, PlanSource, PreambleObject, ProfileSource, RecipientSource, SectionSource, SignerSource } from "../../model/plan.js";
+import type { AgencySource, AppendixSource, ItemObject, ItemSource, LevelSource, PlanSource, PreambleObject, ProfileSource, RecipientSource, SectionSource, SignerSource } from "../../model/plan.js";
 import type { YamlComment } from "../../format/index.js";
 import { importMessages as m } from "../../messages/import.js";
 import { documentLines, type Line } from "./lines.js";
@@ -387,6 +387,7 @@ export function recognize(doc: ImportedDocument, measured?: BodyContext["measure
   // what could not be placed stays in the file, as comments at the end of the content
   for (const u of [...signerStrays, ...ctx.unrecognised]) notes.push({ at: plan, key: "ket_thuc", text: m.kiemTra(m.keptAsComment(u.replace(/\s+/g, " "))) });
   for (const u of ctx.unrecognised) report.push(m.tableNotPlaced(u));
+  liftLevelStyles(plan);
   const ordered = orderPlan(plan);
   return { plan: ordered, profile, comments: commentPaths(ordered, notes, plan), profileComments: commentPaths(profile, profileNotes), notes: [...new Set(report)], ...(start > 0 ? { skippedWords: lines.slice(0, start).map((l) => l.plain).join("\n") } : {}) };
 }
@@ -431,6 +432,36 @@ function stripEndMark(plan: PlanSource): void {
     else if (typeof holder.doan_chen === "string") holder.doan_chen = strip(holder.doan_chen);
     return;
   }
+}
+
+/**
+ * A heading look every titled item of one level shares becomes that level's default
+ * (trinh_bay.cac_cap), as the office's profile had it; the items keep only their exceptions.
+ */
+function liftLevelStyles(plan: PlanSource): void {
+  const byDepth: ItemObject[][] = [];
+  const walk = (list: ItemSource[] | undefined, depth: number): void => {
+    for (const it of list ?? []) {
+      if (typeof it !== "object" || "doan_chen" in it) continue;
+      const o = it as ItemObject;
+      if (o.tieu_de !== undefined) (byDepth[depth - 1] ??= []).push(o);
+      walk(o.cac_y, depth + 1);
+    }
+  };
+  for (const s of plan.noi_dung ?? []) if (!s.cac_cap) walk(s.cac_y, 1);
+  for (const a of plan.phu_luc ?? []) if (!a.cac_cap) walk(a.cac_y, 1);
+  const levels: LevelSource[] = [];
+  byDepth.forEach((items, d) => {
+    const titled = (items ?? []).filter((o) => !o.tieu_de_cung_dong);
+    const look = titled[0]?.kieu_tieu_de;
+    if (look === undefined || titled.some((o) => o.kieu_tieu_de !== look)) return;
+    for (const o of titled) delete o.kieu_tieu_de;
+    // a run-in heading takes the level's look too: it keeps its own bold
+    if (look !== "dam") for (const o of items!) if (o.tieu_de_cung_dong && o.kieu_tieu_de === undefined) o.kieu_tieu_de = "dam";
+    levels[d] = { kieu_tieu_de: look };
+  });
+  if (!levels.length) return;
+  plan.trinh_bay = { ...plan.trinh_bay, cac_cap: Array.from(levels, (l) => l ?? {}) };
 }
 
 /** The plan's keys in the order of the schema and README (what fmt writes). */

@@ -273,6 +273,7 @@ export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyC
     if (node.line.italic) obj.tieu_de = obj.tieu_de.replace(/^\*|\*$/g, "");
     if (node.line.italic && node.line.bold) obj.kieu_tieu_de = "dam_nghieng";
     else if (node.line.italic) obj.kieu_tieu_de = "nghieng";
+    else if (node.line.bold && node.line.upright) obj.kieu_tieu_de = "dam";
     else if (ctx.rich && !node.line.bold && (!node.line.style || styled)) obj.kieu_tieu_de = "thuong";
     if (paraTexts.length) obj.doan = paraTexts.length === 1 ? paraTexts[0]! : paraTexts;
   } else {

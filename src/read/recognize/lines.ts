@@ -17,6 +17,8 @@ export interface Line {
   /** Every letter of the paragraph is bold / italic. */
   bold: boolean;
   italic: boolean;
+  /** Every letter has italic switched off outright (ImportedRun.upright). */
+  upright?: boolean;
   /** The leading bold part when the rest is not bold ("Phòng Nội vụ:" of a run-in heading). */
   boldLead?: string;
   centered: boolean;
@@ -106,6 +108,7 @@ function paragraphLine(p: ImportedParagraph, footnotes: Record<string, ImportedP
     landscape: false,
     parts: plain.split("\n").map((s) => s.trim()).filter(Boolean),
   };
+  if (lettered.length > 0 && lettered.every((r) => r.upright)) line.upright = true;
   if (p.label !== undefined && p.label.trim()) line.label = p.label.trim();
   if (p.labelBold) line.labelBold = true;
   if (p.style) line.style = p.style;

@@ -218,6 +218,7 @@ class Reader {
     const base: RawRun = { text: "" };
     if (toggle("bold")) base.bold = true;
     if (toggle("italic")) base.italic = true;
+    else if (direct.italic === false) base.upright = true;
     if (look.underline) base.underline = true;
     if (look.script === "sub" || look.script === "super") base.script = look.script;
     const enc = fontEncoding(look.font);
@@ -467,6 +468,7 @@ function merge(runs: ImportedRun[]): ImportedRun[] {
       !last.lineBreak &&
       last.bold === r.bold &&
       last.italic === r.italic &&
+      last.upright === r.upright &&
       last.underline === r.underline &&
       last.script === r.script
     )
