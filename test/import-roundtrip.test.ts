@@ -87,3 +87,21 @@ describe("kehoach import: the office's look of each level (trinh_bay.cac_cap)", 
     expect(r.back).toEqual(r.orig);
   });
 });
+
+describe("kehoach import: a footnote cited again", () => {
+  it("the note's bookmark and the NOTEREF field come back as ^[…]{#id} and <id>, in text and in a table", () => {
+    const r = roundTrip(`noi_dung:
+  - loai: muc_tieu
+    doan: Tỷ lệ đạt 46,3%^[Báo cáo số 512/BC-SNNMT ngày 15/12/2025.]{#bc-512}.
+    cac_y:
+      - Nâng tỷ lệ từ 46,3%<bc-512> lên 50%.
+    bang:
+      cot: [TT, Chỉ tiêu]
+      dong:
+        - ["1", Tỷ lệ năm 2025<bc-512>]
+`);
+    expect(r.yaml).toContain("]{#chu-thich-1}");
+    expect(r.yaml.match(/<chu-thich-1>/g)).toHaveLength(2);
+    expect(r.back).toEqual(r.orig);
+  });
+});

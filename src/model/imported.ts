@@ -16,6 +16,10 @@ export interface ImportedRun {
   upright?: boolean;
   /** A footnote reference at this point (text is ""): the key into ImportedDocument.footnotes. */
   footnote?: string;
+  /** On a footnote reference: the bookmark around its mark (what a NOTEREF field elsewhere names). */
+  bookmark?: string;
+  /** The shown result of a NOTEREF field (a footnote cited again): the bookmark it refers to. */
+  cite?: string;
   /** A line break inside the paragraph (text is ""). */
   lineBreak?: boolean;
 }

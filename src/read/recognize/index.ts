@@ -9,7 +9,7 @@ import type { ImportedDocument, ImportedTable } from "../../model/imported.js";
 import type { AgencySource, AppendixSource, ItemObject, ItemSource, LevelSource, PlanSource, PreambleObject, ProfileSource, RecipientSource, SectionSource, SignerSource } from "../../model/plan.js";
 import type { YamlComment } from "../../format/index.js";
 import { importMessages as m } from "../../messages/import.js";
-import { documentLines, type Line } from "./lines.js";
+import { documentLines, noteIds, type Line } from "./lines.js";
 import { itemList, parseItems, romanNote, tableSource, markerOf, type BodyContext, type Node, type Note } from "./items.js";
 import {
   AGENCY_CODES, agencyKey, APPENDIX_LINE, BASIS_WORDS, YEAR, UNIT_WORD, APPENDIX, ARCHIVE, ATTACHED, AUTHORITY, CLOSING, DATE_LINE, DECISION_TITLE, EOFFICE, ISSUED_WITH, ISSUED_WITH_START, LEAD_VERB, NATIONAL, NUMBER_LINE,
@@ -131,7 +131,8 @@ function recipient(text: string): RecipientSource {
 
 /** Recognise the plan in an imported document; a document of another kind is refused. */
 export function recognize(doc: ImportedDocument, measured?: BodyContext["measured"]): Recognised | Refusal {
-  const lines = documentLines(doc);
+  const ids = noteIds(doc);
+  const lines = documentLines(doc, ids);
   if (!lines.some((l) => l.plain || l.table)) return { refused: m.empty() };
   let titleAt = lines.findIndex(isPlanTitle);
   const other = documentKind(lines, titleAt);
@@ -157,7 +158,7 @@ export function recognize(doc: ImportedDocument, measured?: BodyContext["measure
   const report: string[] = [];
   const tableWidths = new Map<ImportedTable, number>();
   for (const l of lines) if (l.table && l.tableWidth !== undefined) tableWidths.set(l.table, l.tableWidth);
-  const ctx: BodyContext = { notes, unrecognised: [], rich: doc.format !== "txt", tableWidths, ...(measured ? { measured } : {}) };
+  const ctx: BodyContext = { notes, unrecognised: [], rich: doc.format !== "txt", noteIds: ids, tableWidths, ...(measured ? { measured } : {}) };
   const profileNotes: Note[] = [];
   const topNotes: string[] = [];
   const signerStrays: string[] = [];

@@ -7,7 +7,7 @@
 import type { ItemObject, ItemSource, Marker, TableCellSource, TableSource, TaskFieldSource } from "../../model/plan.js";
 import type { ImportedTable } from "../../model/imported.js";
 import { defaultMarker, label as markerLabel, roman } from "../../normalize/numbering.js";
-import { escapeText, runsText, type Line } from "./lines.js";
+import { escapeText, runsText, type Line, type NoteIds } from "./lines.js";
 import { REQUEST, TASK_FIELDS, TASK_LABEL } from "./words.js";
 import { importMessages as m } from "../../messages/import.js";
 import { STYLE_NAMES } from "../../messages/styles.js";
@@ -85,6 +85,8 @@ export interface BodyContext {
   unrecognised: string[];
   /** Whether the document says what is bold (Word, Markdown), so a plain heading is plain on purpose. */
   rich: boolean;
+  /** The footnotes cited again, by their bookmark (lines.ts noteIds). */
+  noteIds: NoteIds;
   /** Each table's section text width in twips, when the document gives it. */
   tableWidths: Map<ImportedTable, number>;
   /** The widths kehoach would measure for a table over that width (write/table.ts), when the caller can say. */
@@ -161,7 +163,7 @@ function normalLabel(m: Marked): string {
 }
 
 export function tableSource(t: ImportedTable, ctx: BodyContext): TableSource {
-  const out = tableCells(t);
+  const out = tableCells(t, ctx.noteIds);
   const available = ctx.tableWidths.get(t);
   if (t.widths && available !== undefined) {
     const measured = ctx.measured?.(t, available);
@@ -174,9 +176,9 @@ export function tableSource(t: ImportedTable, ctx: BodyContext): TableSource {
   return out;
 }
 
-function tableCells(t: ImportedTable): TableSource {
+function tableCells(t: ImportedTable, ids: NoteIds): TableSource {
   const cellText = (blocks: ImportedTable["rows"][number][number]["blocks"]): string =>
-    blocks.map((p) => (p.label ? escapeText(p.label) + " " : "") + runsText(p.runs, {}).trim()).filter(Boolean).join("\n\n");
+    blocks.map((p) => (p.label ? escapeText(p.label) + " " : "") + runsText(p.runs, {}, undefined, ids).trim()).filter(Boolean).join("\n\n");
   const rows: TableCellSource[][] = t.rows.map((row) =>
     row.map((c) => {
       const text = cellText(c.blocks);

@@ -41,7 +41,7 @@ export function escapeText(s: string): string {
  * Runs into inline-syntax text; a line break is "\\\n" (README: `\` ending a line). Emphasis nests:
  * bold "“", bold italic "…", bold "”" is `**“*…*”**`; spaces stay outside the marks.
  */
-export function runsText(runs: readonly ImportedRun[], footnotes: Record<string, ImportedParagraph[]>, bare = { bold: false, italic: false }): string {
+export function runsText(runs: readonly ImportedRun[], footnotes: Record<string, ImportedParagraph[]>, bare = { bold: false, italic: false }, ids: NoteIds = new Map()): string {
   let out = "";
   const open: ("**" | "*")[] = [];
   let pending = "";
@@ -56,7 +56,17 @@ export function runsText(runs: readonly ImportedRun[], footnotes: Record<string,
       }
     }
   };
+  let citing: string | undefined;
   for (const r of runs) {
+    // a footnote cited again: `<id>` once for the field's shown number
+    const id = r.cite !== undefined ? ids.get(r.cite) : undefined;
+    if (id !== undefined) {
+      if (citing !== r.cite) out += pending + `<${id}>`;
+      pending = "";
+      citing = r.cite;
+      continue;
+    }
+    citing = undefined;
     if (r.lineBreak) {
       moveTo(new Set());
       out = out.replace(/ +$/, "") + "\\\n";
@@ -64,7 +74,8 @@ export function runsText(runs: readonly ImportedRun[], footnotes: Record<string,
     }
     if (r.footnote !== undefined) {
       const paras = footnotes[r.footnote] ?? [];
-      out += pending + `^[${paras.map((p) => runsText(p.runs, {}).trim()).join("\n\n")}]`;
+      const id = r.bookmark !== undefined ? ids.get(r.bookmark) : undefined;
+      out += pending + `^[${paras.map((p) => runsText(p.runs, {}).trim()).join("\n\n")}]` + (id !== undefined ? `{#${id}}` : "");
       pending = "";
       continue;
     }
@@ -87,19 +98,41 @@ export function runsText(runs: readonly ImportedRun[], footnotes: Record<string,
   return out;
 }
 
+/** The ids given to footnotes cited again, by the bookmark around their mark: "chu-thich-1" … */
+export type NoteIds = Map<string, string>;
+
+/** Footnotes whose bookmark a NOTEREF field cites somewhere in the document, each an id for `{#id}` and `<id>`. */
+export function noteIds(doc: ImportedDocument): NoteIds {
+  const marked = new Map<string, string>();
+  const cited = new Set<string>();
+  const para = (p: ImportedParagraph): void => {
+    for (const r of p.runs) {
+      if (r.footnote !== undefined && r.bookmark !== undefined && !marked.has(r.bookmark)) marked.set(r.bookmark, r.footnote);
+      if (r.cite !== undefined) cited.add(r.cite);
+    }
+  };
+  for (const b of doc.blocks) {
+    if (b.kind === "paragraph") para(b);
+    else if (b.kind === "table") for (const row of b.rows) for (const cell of row) cell.blocks.forEach(para);
+  }
+  const ids: NoteIds = new Map();
+  for (const [name, key] of marked) if (cited.has(name)) ids.set(name, `chu-thich-${key.replace(/[^a-z0-9]/gi, "").toLowerCase()}`);
+  return ids;
+}
+
 function plainOf(runs: readonly ImportedRun[]): string {
   return runs.map((r) => (r.lineBreak ? "\n" : r.footnote !== undefined ? "" : r.text)).join("");
 }
 
 const letters = (runs: readonly ImportedRun[]): ImportedRun[] => runs.filter((r) => /\p{L}/u.test(r.text));
 
-function paragraphLine(p: ImportedParagraph, footnotes: Record<string, ImportedParagraph[]>, blankBefore: boolean): Line {
+function paragraphLine(p: ImportedParagraph, footnotes: Record<string, ImportedParagraph[]>, blankBefore: boolean, ids: NoteIds): Line {
   const lettered = letters(p.runs);
   const bold = lettered.length > 0 && lettered.every((r) => r.bold);
   const italic = lettered.length > 0 && lettered.every((r) => r.italic);
   const plain = plainOf(p.runs).replace(/[ \t\u00a0]+/g, " ").trim();
   const line: Line = {
-    text: runsText(p.runs, footnotes, { bold, italic }).replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, ""),
+    text: runsText(p.runs, footnotes, { bold, italic }, ids).replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, ""),
     plain,
     bold,
     italic,
@@ -182,7 +215,7 @@ function joinWrapped(lines: Line[], markdown: boolean): Line[] {
 }
 
 /** The document's paragraphs and tables as lines, in reading order. */
-export function documentLines(doc: ImportedDocument): Line[] {
+export function documentLines(doc: ImportedDocument, ids: NoteIds = noteIds(doc)): Line[] {
   const lines: Line[] = [];
   let blank = false;
   let sectionStart = 0;
@@ -191,7 +224,7 @@ export function documentLines(doc: ImportedDocument): Line[] {
       blank = true;
       return;
     }
-    lines.push(paragraphLine(p, doc.footnotes, blank));
+    lines.push(paragraphLine(p, doc.footnotes, blank, ids));
     blank = false;
   };
   for (const b of doc.blocks) {

@@ -62,6 +62,10 @@ function fontEncoding(font: string | undefined): RawRun["legacy"] {
 class FieldState {
   /** One entry per open field: whether its result part has begun. */
   private stack: boolean[] = [];
+  /** Each open field's code, as its w:instrText gives it. */
+  private codes: string[] = [];
+  /** Per open field, the bookmark its result cites (a NOTEREF field), or "". */
+  private cites: string[] = [];
   /** How many open fields are still in their code part. */
   private inCodeCount = 0;
 
@@ -69,19 +73,35 @@ class FieldState {
     return this.inCodeCount > 0;
   }
 
+  /** The bookmark the innermost field's shown result cites, if it is a NOTEREF. */
+  get cite(): string | undefined {
+    for (let i = this.cites.length - 1; i >= 0; i--) if (this.cites[i]) return this.cites[i];
+    return undefined;
+  }
+
   begin(): void {
     this.stack.push(false);
+    this.codes.push("");
+    this.cites.push("");
     this.inCodeCount++;
+  }
+
+  code(text: string): void {
+    if (this.codes.length) this.codes[this.codes.length - 1] += text;
   }
 
   separate(): void {
     if (this.stack.length && !this.stack[this.stack.length - 1]) {
       this.stack[this.stack.length - 1] = true;
       this.inCodeCount--;
+      const noteRef = /^\s*NOTEREF\s+(\S+)/.exec(this.codes[this.codes.length - 1]!);
+      if (noteRef) this.cites[this.cites.length - 1] = noteRef[1]!;
     }
   }
 
   end(): void {
+    this.codes.pop();
+    this.cites.pop();
     if (this.stack.length && !this.stack.pop()) this.inCodeCount--;
   }
 
@@ -95,6 +115,8 @@ class Reader {
   readonly styles: Styles;
   readonly numbering: Numbering;
   private field = new FieldState();
+  /** Bookmarks open where the reading is, by id: the one around a footnote's mark names it for NOTEREF. */
+  private bookmarks = new Map<string, string>();
   /** Text boxes met in the paragraph being read: their paragraphs follow it. */
   private boxes: XmlElement[] = [];
   legacyCount = new Map<Legacy, number>();
@@ -199,8 +221,14 @@ class Reader {
         case "w:sdt":
           this.inline(child(el, "w:sdtContent") ?? el, pStyleRun, out);
           break;
+        case "w:bookmarkStart":
+          if (el.attrs["w:id"] !== undefined && el.attrs["w:name"]) this.bookmarks.set(el.attrs["w:id"], el.attrs["w:name"]);
+          break;
+        case "w:bookmarkEnd":
+          this.bookmarks.delete(el.attrs["w:id"] ?? "");
+          break;
         default:
-          // w:del, w:moveFrom, w:pPr, bookmarks, comments' ranges, proofing marks
+          // w:del, w:moveFrom, w:pPr, comments' ranges, proofing marks
           break;
       }
     }
@@ -221,6 +249,8 @@ class Reader {
     else if (direct.italic === false) base.upright = true;
     if (look.underline) base.underline = true;
     if (look.script === "sub" || look.script === "super") base.script = look.script;
+    const cite = this.field.cite;
+    if (cite !== undefined) base.cite = cite;
     const enc = fontEncoding(look.font);
     if (enc !== undefined) base.legacy = enc;
     const symbols = /symbol|wingdings|webdings/i.test(look.font ?? "");
@@ -258,7 +288,12 @@ class Reader {
         case "w:endnoteReference": {
           const id = c.attrs["w:id"];
           // an endnote is a note as a footnote is (a plan prints notes at the foot of the page)
-          if (id !== undefined && !this.inCode) out.push({ text: "", footnote: c.name === "w:endnoteReference" ? ENDNOTE + id : id });
+          if (id !== undefined && !this.inCode) {
+            const note: RawRun = { text: "", footnote: c.name === "w:endnoteReference" ? ENDNOTE + id : id };
+            const mark = [...this.bookmarks.values()].pop();
+            if (mark !== undefined) note.bookmark = mark;
+            out.push(note);
+          }
           break;
         }
         case "w:fldChar": {
@@ -274,8 +309,11 @@ class Reader {
         case "mc:AlternateContent":
           textBoxes(c, this.boxes);
           break;
+        case "w:instrText":
+          if (this.inCode) this.field.code(textContent(c));
+          break;
         default:
-          // w:instrText (a field's code), w:delText, w:footnoteRef (the note's own mark)
+          // w:delText, w:footnoteRef (the note's own mark)
           break;
       }
     }
@@ -469,6 +507,7 @@ function merge(runs: ImportedRun[]): ImportedRun[] {
       last.bold === r.bold &&
       last.italic === r.italic &&
       last.upright === r.upright &&
+      last.cite === r.cite &&
       last.underline === r.underline &&
       last.script === r.script
     )
