@@ -105,3 +105,78 @@ describe("kehoach import: a footnote cited again", () => {
     expect(r.back).toEqual(r.orig);
   });
 });
+
+describe("kehoach import: a task's lines", () => {
+  it("lines typed without a dash (label in italic) and a line printed after the sub-items come back as truong", () => {
+    const r = roundTrip(`noi_dung:
+  - loai: nhiem_vu
+    cac_y:
+      - tieu_de: Quan trắc nước thải
+        truong:
+          - { nhan: "*Đơn vị chủ trì thực hiện:*", noi_dung: Ban Quản lý các Khu công nghiệp, gach: false }
+        cac_y:
+          - Kiểm tra hệ thống quan trắc tự động.
+      - tieu_de: Công bố thông tin
+        truong:
+          - { nhan: Cơ quan thực hiện, noi_dung: Sở Nông nghiệp và Môi trường }
+          - { nhan: Thời gian thực hiện, noi_dung: Quý IV năm 2026, sau_cac_y: true }
+        cac_y:
+          - Công bố kết quả quan trắc.
+          - Cập nhật quy trình công bố.
+`);
+    const items = (r.plan.noi_dung as { cac_y: Record<string, unknown>[] }[])[0]!.cac_y;
+    expect(items[0]!.truong).toEqual([{ nhan: "*Đơn vị chủ trì thực hiện:*", noi_dung: "Ban Quản lý các Khu công nghiệp", gach: false }]);
+    expect(items[1]!.truong).toEqual([
+      { nhan: "Cơ quan thực hiện", noi_dung: "Sở Nông nghiệp và Môi trường" },
+      { nhan: "Thời gian thực hiện", noi_dung: "Quý IV năm 2026", sau_cac_y: true },
+    ]);
+    expect(r.back).toEqual(r.orig);
+  });
+});
+
+describe("kehoach import: budget lines (du_toan)", () => {
+  it("kehoach's budget table, with a group of lines, comes back as du_toan with cac_dong and the amounts as typed", () => {
+    const r = roundTrip(`noi_dung:
+  - loai: kinh_phi
+    du_toan:
+      - noi_dung: Khôi phục công trình cấp nước
+        nguon: Vốn Chương trình mục tiêu quốc gia
+        cac_dong:
+          - { noi_dung: Sửa chữa 37 công trình, so_tien: "18.500.000.000" }
+          - { noi_dung: Lập hồ sơ chuyển giao, so_tien: "1.215.000.000" }
+      - { noi_dung: Tuyên truyền sử dụng nước sạch, so_tien: "450.000.000", nguon: Ngân sách tỉnh }
+`);
+    expect((r.plan.noi_dung as Record<string, unknown>[])[0]!.du_toan).toEqual([
+      {
+        noi_dung: "Khôi phục công trình cấp nước",
+        nguon: "Vốn Chương trình mục tiêu quốc gia",
+        cac_dong: [
+          { noi_dung: "Sửa chữa 37 công trình", so_tien: "18.500.000.000" },
+          { noi_dung: "Lập hồ sơ chuyển giao", so_tien: "1.215.000.000" },
+        ],
+      },
+      { noi_dung: "Tuyên truyền sử dụng nước sạch", so_tien: "450.000.000", nguon: "Ngân sách tỉnh" },
+    ]);
+    expect(r.back).toEqual(r.orig);
+  });
+
+  it("a clerk's budget table (TT | Nội dung | Số tiền (đồng) | Nguồn, a row Tổng cộng) is read as du_toan; a wrong total keeps it a table", () => {
+    const table = (total: string): string => `noi_dung:
+  - loai: kinh_phi
+    bang:
+      cot: [TT, Nội dung, Số tiền (đồng), Nguồn kinh phí]
+      dong:
+        - ["1", Tập huấn cán bộ, "12.000.000", Ngân sách xã]
+        - ["2", In tài liệu tuyên truyền, "3.500.000", ""]
+        - [{ noi_dung: Tổng cộng, gop_cot: 2 }, "${total}", ""]
+`;
+    const r = roundTrip(table("15.500.000"));
+    expect((r.plan.noi_dung as Record<string, unknown>[])[0]!.du_toan).toEqual([
+      { noi_dung: "Tập huấn cán bộ", so_tien: "12.000.000", nguon: "Ngân sách xã" },
+      { noi_dung: "In tài liệu tuyên truyền", so_tien: "3.500.000" },
+    ]);
+    const wrong = roundTrip(table("15.000.000"));
+    expect((wrong.plan.noi_dung as Record<string, unknown>[])[0]!.bang).toBeDefined();
+    expect(wrong.back).toEqual(wrong.orig);
+  });
+});

@@ -10,7 +10,7 @@ import type { AgencySource, AppendixSource, ItemObject, ItemSource, LevelSource,
 import type { YamlComment } from "../../format/index.js";
 import { importMessages as m } from "../../messages/import.js";
 import { documentLines, noteIds, type Line } from "./lines.js";
-import { itemList, parseItems, romanNote, tableSource, markerOf, type BodyContext, type Node, type Note } from "./items.js";
+import { budgetSource, itemList, parseItems, romanNote, tableSource, markerOf, type BodyContext, type Node, type Note } from "./items.js";
 import {
   AGENCY_CODES, agencyKey, APPENDIX_LINE, BASIS_WORDS, YEAR, UNIT_WORD, APPENDIX, ARCHIVE, ATTACHED, AUTHORITY, CLOSING, DATE_LINE, DECISION_TITLE, EOFFICE, ISSUED_WITH, ISSUED_WITH_START, LEAD_VERB, NATIONAL, NUMBER_LINE,
   OFFICIAL_LETTER, OFFICIAL_LETTER_NAME, OTHER_TITLES, PLAN_CODE, PLAN_TITLE, PREAMBLE_BASIS, PREAMBLE_FOLLOW, RECIPIENTS, RECIPIENT_NOTE, SECTION_TITLES, SIGNED,
@@ -363,7 +363,7 @@ export function recognize(doc: ImportedDocument, measured?: BodyContext["measure
         app.kem_theo = kem;
       }
       if (lines.slice(a, end).some((l) => l.landscape)) app.ngang = true;
-      fillPart(app, part.slice(j), false, ctx);
+      fillPart(app, part.slice(j), false, ctx, false);
       apps.push(app);
       a = end;
     }
@@ -394,10 +394,13 @@ export function recognize(doc: ImportedDocument, measured?: BodyContext["measure
 }
 
 /** A section's or a Phụ lục's content: paragraphs, a table, items. */
-function fillPart(target: SectionSource | AppendixSource, content: Line[], units: boolean, ctx: BodyContext): void {
+function fillPart(target: SectionSource | AppendixSource, content: Line[], units: boolean, ctx: BodyContext, section = true): void {
   const parsed = parseItems(content);
   if (parsed.paras.length) target.doan = parsed.paras.length === 1 ? parsed.paras[0]!.text : parsed.paras.map((p) => p.text);
-  if (parsed.tables.length) target.bang = tableSource(parsed.tables[0]!, ctx);
+  // a section's budget table is its du_toan (a Phụ lục has none: its table stays a table)
+  const budget = parsed.tables.length && section ? budgetSource(parsed.tables[0]!, ctx) : undefined;
+  if (budget) (target as SectionSource).du_toan = budget;
+  else if (parsed.tables.length) target.bang = tableSource(parsed.tables[0]!, ctx);
   if (parsed.items.length) {
     const first = parsed.items.find((e): e is Node => !("insert" in e));
     const kind = first?.mark.kind ?? "so";
@@ -452,17 +455,17 @@ function liftLevelStyles(plan: PlanSource): void {
   for (const s of plan.noi_dung ?? []) if (!s.cac_cap) walk(s.cac_y, 1);
   for (const a of plan.phu_luc ?? []) if (!a.cac_cap) walk(a.cac_y, 1);
   const levels: LevelSource[] = [];
-  byDepth.forEach((items, d) => {
+  // levels from the first on (a level in cac_cap cannot be left empty)
+  for (const items of byDepth) {
     const titled = (items ?? []).filter((o) => !o.tieu_de_cung_dong);
     const look = titled[0]?.kieu_tieu_de;
-    if (look === undefined || titled.some((o) => o.kieu_tieu_de !== look)) return;
+    if (look === undefined || titled.some((o) => o.kieu_tieu_de !== look)) break;
     for (const o of titled) delete o.kieu_tieu_de;
     // a run-in heading takes the level's look too: it keeps its own bold
     if (look !== "dam") for (const o of items!) if (o.tieu_de_cung_dong && o.kieu_tieu_de === undefined) o.kieu_tieu_de = "dam";
-    levels[d] = { kieu_tieu_de: look };
-  });
-  if (!levels.length) return;
-  plan.trinh_bay = { ...plan.trinh_bay, cac_cap: Array.from(levels, (l) => l ?? {}) };
+    levels.push({ kieu_tieu_de: look });
+  }
+  if (levels.length) plan.trinh_bay = { ...plan.trinh_bay, cac_cap: levels };
 }
 
 /** The plan's keys in the order of the schema and README (what fmt writes). */

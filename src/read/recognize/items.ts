@@ -4,9 +4,10 @@
  * they come back from the structure; where the original's differ from what kehoach generates, a
  * note says what the original had.
  */
-import type { ItemObject, ItemSource, Marker, TableCellSource, TableSource, TaskFieldSource } from "../../model/plan.js";
+import type { BudgetLineSource, ItemObject, ItemSource, Marker, TableCellSource, TableSource, TaskFieldSource } from "../../model/plan.js";
 import type { ImportedTable } from "../../model/imported.js";
 import { defaultMarker, label as markerLabel, roman } from "../../normalize/numbering.js";
+import { addDigits } from "../../digits.js";
 import { escapeText, runsText, type Line, type NoteIds } from "./lines.js";
 import { REQUEST, TASK_FIELDS, TASK_LABEL } from "./words.js";
 import { importMessages as m } from "../../messages/import.js";
@@ -176,6 +177,61 @@ export function tableSource(t: ImportedTable, ctx: BodyContext): TableSource {
   return out;
 }
 
+const AMOUNT = /^(?:[0-9]{1,3}(?:\.[0-9]{3})*|[0-9]{1,16})$/;
+const unbold = (s: string): string => (/^\*\*[^*]+\*\*$/.test(s) ? s.slice(2, -2) : s);
+const digitsOf = (s: string): string => s.replace(/\./g, "").replace(/^0+(?=\d)/, "");
+
+/**
+ * A budget table as kehoach's du_toan prints it, or as a clerk types one with the same columns:
+ * TT | Nội dung | Số tiền (đồng) [| Nguồn kinh phí], lines numbered 1, 2 … (a group's lines 1.1, 1.2 …),
+ * a last row "Tổng cộng" with the sum. Amounts stay as typed; a group's is left out when it is its
+ * lines' sum (kehoach adds it up). Anything else (numbers out of order, a wrong total) stays a table.
+ */
+export function budgetSource(t: ImportedTable, ctx: BodyContext): BudgetLineSource[] | undefined {
+  const table = tableCells(t, ctx.noteIds);
+  const head = (table.cot ?? []).map((c) => (typeof c === "string" ? c : "").trim());
+  if (head.length < 3 || head.length > 4 || !/^S?TT$/iu.test(head[0]!) || !/^Nội dung/iu.test(head[1]!) || !/^(Số tiền|Kinh phí|Dự toán)/iu.test(head[2]!)) return undefined;
+  if (head.length === 4 && !/^Nguồn/iu.test(head[3]!)) return undefined;
+  // tableCells gives rows as lists of cells
+  const rows = (table.dong ?? []) as TableCellSource[][];
+  const last = rows[rows.length - 1];
+  const totalCell = last?.[0];
+  if (!last || rows.length < 2 || !/^Tổng( cộng)?$/iu.test(unbold(typeof totalCell === "string" ? totalCell : (totalCell?.noi_dung ?? "")).trim())) return undefined;
+  const lines: BudgetLineSource[] = [];
+  const path: { line: BudgetLineSource; list: BudgetLineSource[]; typed: string }[] = [];
+  for (const row of rows.slice(0, -1)) {
+    if (row.length !== head.length || row.some((c) => typeof c !== "string")) return undefined;
+    const [tt, text, amount, source] = (row as string[]).map((c) => unbold(c.trim()));
+    const num = /^(\d{1,3}(?:\.\d{1,3})*)\.?$/.exec(tt!)?.[1]?.split(".");
+    if (!num || !text || !AMOUNT.test(amount!)) return undefined;
+    // depth and number as kehoach numbers them: 1, 2 … and under a group 1.1, 1.2 …
+    if (num.length > path.length + 1) return undefined;
+    path.length = num.length - 1;
+    const list = num.length === 1 ? lines : (path[path.length - 1]!.line.cac_dong ??= []);
+    if (Number(num[num.length - 1]) !== list.length + 1 || num.slice(0, -1).join(".") !== path.map((p) => String(p.list.indexOf(p.line) + 1)).join(".")) return undefined;
+    const line: BudgetLineSource = { noi_dung: text, so_tien: amount! };
+    if (source) line.nguon = source;
+    list.push(line);
+    path.push({ line, list, typed: amount! });
+  }
+  // a group's amount: left out when it is the sum of its lines
+  const settle = (list: BudgetLineSource[]): string => {
+    let total = "0";
+    for (const l of list) {
+      if (l.cac_dong) {
+        const sum = settle(l.cac_dong);
+        if (digitsOf(String(l.so_tien)) === sum) delete l.so_tien;
+        total = addDigits(total, l.so_tien === undefined ? sum : digitsOf(String(l.so_tien)));
+      } else total = addDigits(total, digitsOf(String(l.so_tien)));
+    }
+    return total;
+  };
+  const sum = settle(lines);
+  const totalAmount = last.find((c, i) => i > 0 && typeof c === "string" && c.trim());
+  if (typeof totalAmount !== "string" || digitsOf(unbold(totalAmount.trim())) !== sum) return undefined;
+  return lines;
+}
+
 function tableCells(t: ImportedTable, ids: NoteIds): TableSource {
   const cellText = (blocks: ImportedTable["rows"][number][number]["blocks"]): string =>
     blocks.map((p) => (p.label ? escapeText(p.label) + " " : "") + runsText(p.runs, {}, undefined, ids).trim()).filter(Boolean).join("\n\n");
@@ -209,18 +265,45 @@ function listMarker(nodes: Node[]): Marker {
   return MARKERS[(nodes[0]?.mark.kind ?? "so") as Exclude<Kind, "roman">] ?? "so";
 }
 
-function taskFields(children: (Node | { insert: Line })[]): TaskFieldSource[] | undefined {
-  if (!children.length) return undefined;
+/** A task's line typed without a dash, its label in italic or bold: "*Đơn vị chủ trì thực hiện:* Ban Quản lý …". */
+function undashedField(text: string): TaskFieldSource | undefined {
+  const m = /^(\*{1,2})([^*]{2,80}?:)\1\s+([\s\S]+)$/u.exec(text);
+  if (!m || !TASK_LABEL.test(m[2]!)) return undefined;
+  return { nhan: m[1]! + m[2]! + m[1]!, noi_dung: m[3]!, gach: false };
+}
+
+/**
+ * A task's lines: paragraphs under its text that are all undashed fields, then dashed fields
+ * ("- Cơ quan chủ trì: …"); one dashed line may hold the task's sub-items (a), b) …), and the lines
+ * after those items are printed after them (sau_cac_y). What is left of the node is returned.
+ */
+function taskFields(node: Node): { fields: TaskFieldSource[]; paras: Line[]; items: (Node | { insert: Line })[] } | undefined {
+  const undashed = node.paras.map((p) => undashedField(p.text));
+  const before = undashed.length && undashed.every((f) => f !== undefined) ? (undashed as TaskFieldSource[]) : [];
+  const paras = before.length ? [] : node.paras;
+  const dashed = dashedFields(node.children);
+  if (dashed) return { fields: [...before, ...dashed.fields], paras, items: dashed.items };
+  return before.length ? { fields: before, paras, items: node.children } : undefined;
+}
+
+function dashedFields(children: (Node | { insert: Line })[]): { fields: TaskFieldSource[]; items: (Node | { insert: Line })[] } | undefined {
   const fields: TaskFieldSource[] = [];
   let known = false;
+  let items: (Node | { insert: Line })[] = [];
   for (const c of children) {
-    if ("insert" in c || c.children.length || c.paras.length || c.tables.length || (c.mark.kind !== "gach" && c.mark.kind !== "cong")) return undefined;
+    if ("insert" in c || c.paras.length || c.tables.length || (c.mark.kind !== "gach" && c.mark.kind !== "cong")) return undefined;
     const m = /^([^:]{2,80}?):\s+([\s\S]+)$/u.exec(c.text);
     if (!m || /\*/.test(m[1]!)) return undefined;
     if (TASK_LABEL.test(m[1]!)) known = true;
-    fields.push({ nhan: m[1]!, noi_dung: m[2]! });
+    const field: TaskFieldSource = { nhan: m[1]!, noi_dung: m[2]! };
+    if (items.length) field.sau_cac_y = true;
+    if (c.children.length) {
+      if (items.length) return undefined;
+      items = c.children;
+    }
+    fields.push(field);
   }
-  return known ? fields : undefined;
+  return known && fields.length ? { fields, items } : undefined;
 }
 
 /**
@@ -230,10 +313,12 @@ function taskFields(children: (Node | { insert: Line })[]): TaskFieldSource[] | 
 export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyContext, generated: string): ItemSource {
   const obj: ItemObject = {};
   const text = node.text.trim();
+  const hasBody = node.paras.length > 0 || node.children.length > 0 || node.tables.length > 0;
+  const task = taskFields(node);
+  const fields = task?.fields;
+  if (task) node = { ...node, paras: task.paras, children: task.items };
   const paraTexts = node.paras.map((p) => p.text);
   const childNodes = node.children.filter((c): c is Node => !("insert" in c));
-  const fields = taskFields(node.children);
-  const hasBody = paraTexts.length > 0 || node.children.length > 0 || node.tables.length > 0;
   const unit = units && depth === 1 ? /^(\*\*)?([^:]{2,160}?):(\*\*)?(?:\s+([\s\S]*))?$/u.exec(text) : null;
   // kehoach's own styles say it outright; otherwise a bold line, or a short one that ends in ":" or in no mark
   const styled = node.line.style === STYLE_NAMES.titled ? true : node.line.style === STYLE_NAMES.item ? false : undefined;
@@ -281,21 +366,24 @@ export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyC
   } else {
     // "**1.** Trên cơ sở …": only the number in bold
     if (node.line.boldLead !== undefined && node.line.boldLead.trim() === node.mark.label) obj.kieu_so = "dam";
-    if (!paraTexts.length && !node.children.length && !node.tables.length && !obj.kieu_so) return text;
+    if (!paraTexts.length && !node.children.length && !node.tables.length && !obj.kieu_so && !fields) return text;
     obj.doan = paraTexts.length ? [text, ...paraTexts] : text;
   }
   if (fields) {
-    const named = fields.every((f) => TASK_FIELDS[f.nhan] !== undefined);
+    const named = fields.every((f) => TASK_FIELDS[f.nhan] !== undefined && f.gach === undefined && f.sau_cac_y === undefined);
     if (named) for (const f of fields) (obj as Record<string, unknown>)[TASK_FIELDS[f.nhan]!] = f.noi_dung;
     else obj.truong = fields;
-  } else if (node.children.length) {
+  }
+  if (node.children.length) {
     const marker = listMarker(childNodes);
     const expected = defaultMarker(depth + 1, generated);
     if (marker !== expected) obj.danh_dau = marker;
     obj.cac_y = itemList(node.children, depth + 1, units, ctx, marker, generated);
   }
   if (node.tables.length) {
-    obj.bang = tableSource(node.tables[0]!, ctx);
+    const budget = budgetSource(node.tables[0]!, ctx);
+    if (budget) obj.du_toan = budget;
+    else obj.bang = tableSource(node.tables[0]!, ctx);
     if (node.tables.length > 1) {
       for (const t of node.tables.slice(1)) {
         ctx.unrecognised.push(t.rows.map((r) => r.map((c) => c.blocks.map((b) => runsText(b.runs, {})).join(" ")).join(" | ")).join(" / "));
