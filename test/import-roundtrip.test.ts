@@ -180,3 +180,17 @@ describe("kehoach import: budget lines (du_toan)", () => {
     expect(wrong.back).toEqual(wrong.orig);
   });
 });
+
+describe("kehoach import: a Phụ lục heading with nothing under it", () => {
+  it("is kept in a '# kiểm tra:' comment, and the plan builds (no empty phu_luc entry)", () => {
+    const dir = tempDir("kehoach-rt-pl-");
+    cpSync(join(ROOT, "test", "fixtures", "phu-luc-trong.txt"), join(dir, "kh.txt"));
+    const r = runCli(["import", join(dir, "kh.txt")]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"PHỤ LỤC" của bản gốc không có nội dung');
+    const yaml = readFileSync(join(dir, "kh.yaml"), "utf8");
+    expect(yaml).toContain("# kiểm tra: kehoach không in được phần này của bản gốc ở chỗ này; chữ của bản gốc: PHỤ LỤC");
+    expect(yaml).not.toContain("phu_luc");
+  });
+});

@@ -364,10 +364,15 @@ export function recognize(doc: ImportedDocument, measured?: BodyContext["measure
       }
       if (lines.slice(a, end).some((l) => l.landscape)) app.ngang = true;
       fillPart(app, part.slice(j), false, ctx, false);
-      apps.push(app);
+      // a heading with nothing under it is no Phụ lục kehoach can print: its lines are kept for checking
+      if (app.tieu_de === undefined && app.doan === undefined && app.cac_y === undefined && app.bang === undefined) {
+        const kept = lines.slice(a, end).map((l) => l.plain).join(" ");
+        notes.push({ at: plan, key: "ket_thuc", text: m.kiemTra(m.keptAsComment(kept)) });
+        report.push(m.emptyAppendix(kept));
+      } else apps.push(app);
       a = end;
     }
-    plan.phu_luc = apps;
+    if (apps.length) plan.phu_luc = apps;
   }
 
   if (plan.ngay === undefined && !plan.quyet_dinh) {
