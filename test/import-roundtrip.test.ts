@@ -194,3 +194,40 @@ describe("kehoach import: a Phụ lục heading with nothing under it", () => {
     expect(yaml).not.toContain("phu_luc");
   });
 });
+
+describe("kehoach import: the office's own task labels", () => {
+  it("task lines printed by an office template come back as chu_tri/phoi_hop/thoi_gian, the template written beside co-quan.yaml", () => {
+    const dir = tempDir("kehoach-rt-mau-");
+    cpSync(join(ROOT, "examples", "co-quan", "ly-son.yaml"), join(dir, "co-quan.yaml"));
+    cpSync(join(ROOT, "examples", "co-quan", "mau-ly-son"), join(dir, "mau-ly-son"), { recursive: true });
+    writeFileSync(
+      join(dir, "plan.yaml"),
+      HEAD +
+        `noi_dung:
+  - loai: nhiem_vu
+    cac_y:
+      - doan: Tuyên truyền về quyền trẻ em.
+        chu_tri: Phòng Nội vụ.
+        phoi_hop: Các phòng, ban, ngành.
+        thoi_gian: Thường xuyên trong năm.
+`,
+    );
+    const env = { SOURCE_DATE_EPOCH: "1700000000" };
+    expect(runCli(["build", join(dir, "plan.yaml"), "-o", join(dir, "goc.docx")], { env }).code).toBe(0);
+    const out = tempDir("kehoach-rt-mau-back-");
+    cpSync(join(dir, "goc.docx"), join(out, "goc.docx"));
+    expect(runCli(["import", join(out, "goc.docx"), "-o", join(out, "lai.yaml")]).code).toBe(0);
+    expect(readFileSync(join(out, "mau", "nhiem-vu-phoi-hop.hbs"), "utf8")).toBe("Cơ quan, đơn vị phối hợp thực hiện: {{loi_van}}");
+    expect(parse(readFileSync(join(out, "co-quan.yaml"), "utf8")).mau).toBe("mau");
+    const item = (parse(readFileSync(join(out, "lai.yaml"), "utf8")).noi_dung as { cac_y: Record<string, unknown>[] }[])[0]!.cac_y[0]!;
+    expect(item).toMatchObject({ chu_tri: "Phòng Nội vụ.", phoi_hop: "Các phòng, ban, ngành.", thoi_gian: "Thường xuyên trong năm." });
+    expect(runCli(["build", join(out, "lai.yaml"), "-o", join(out, "lai.docx")], { env }).code).toBe(0);
+    expect(parts(join(out, "lai.docx"))).toEqual(parts(join(dir, "goc.docx")));
+    // an office profile found beside the output: no template written, the lines kept as truong
+    const found = tempDir("kehoach-rt-mau-found-");
+    cpSync(join(dir, "goc.docx"), join(found, "goc.docx"));
+    cpSync(join(ROOT, "examples", "co-quan", "quang-tri.yaml"), join(found, "co-quan.yaml"));
+    expect(runCli(["import", join(found, "goc.docx"), "-o", join(found, "lai.yaml")]).code).toBe(0);
+    expect(readFileSync(join(found, "lai.yaml"), "utf8")).toContain("nhan: Cơ quan, đơn vị phối hợp thực hiện");
+  });
+});

@@ -342,19 +342,15 @@ function parts(file: string): Record<string, string> {
 }
 
 const EXAMPLES = readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".yaml")).sort();
-/** Examples whose round trip gives the same document.xml and footnotes.xml today. */
-const IDENTICAL = new Set(["000-dien-hoa.yaml", "001-phu-la.yaml", "002-bang-mac.yaml", "004-quang-nam.yaml", "binh-dinh-phong-chong-dich.yaml", "dan-chieu-muong-khuong.yaml", "quang-tri-quan-trac.yaml", "tp-hcm-quan-trac.yaml"]);
-/** …and the same once neighbouring runs of one look are merged (task lines read as fields: "Cơ quan chủ trì" + ": …"). */
-const SAME_TEXT_AND_LOOK = new Set(["003-ly-son.yaml"]);
+/** Examples whose round trip gives the same document.xml and footnotes.xml. */
+const IDENTICAL = new Set(EXAMPLES.filter((e) => e !== "nghe-an-nuoc-sach.yaml"));
+/** …and every paragraph but those of one table: nghe-an's Phụ lục table with tt: so_cap, co_chu and cap rows (not read back yet). */
+const ALL_BUT_ANNEX_TABLE = new Set(["nghe-an-nuoc-sach.yaml"]);
 
-/** document.xml with neighbouring runs of the same properties merged into one. */
-function mergedRuns(xml: string): string {
-  const pair = /<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>|)<w:t xml:space="preserve">([^<]*)<\/w:t><\/w:r><w:r>\1<w:t xml:space="preserve">([^<]*)<\/w:t><\/w:r>/g;
-  for (let prev = ""; prev !== xml; ) {
-    prev = xml;
-    xml = xml.replace(pair, (_, pr: string, a: string, b: string) => `<w:r>${pr}<w:t xml:space="preserve">${a}${b}</w:t></w:r>`);
-  }
-  return xml;
+/** document.xml without its last table (the Phụ lục's). */
+function withoutLastTable(xml: string): string {
+  const start = xml.lastIndexOf("<w:tbl>");
+  return xml.slice(0, start) + xml.slice(xml.indexOf("</w:tbl>", start) + "</w:tbl>".length);
 }
 
 describe("kehoach import: round trip of every example (build → import the .docx → build)", () => {
@@ -372,7 +368,10 @@ describe("kehoach import: round trip of every example (build → import the .doc
       const back = join(dir, "lai.docx");
       expect(runCli(["build", report.files[0]!.output!, "-o", back], { env }).code).toBe(0);
       if (IDENTICAL.has(ex)) expect(parts(back)).toEqual(parts(orig));
-      if (SAME_TEXT_AND_LOOK.has(ex)) expect(mergedRuns(parts(back)["word/document.xml"]!)).toBe(mergedRuns(parts(orig)["word/document.xml"]!));
+      if (ALL_BUT_ANNEX_TABLE.has(ex)) {
+        expect(withoutLastTable(parts(back)["word/document.xml"]!)).toBe(withoutLastTable(parts(orig)["word/document.xml"]!));
+        expect(parts(back)["word/footnotes.xml"]).toBe(parts(orig)["word/footnotes.xml"]);
+      }
       // a plan issued with a Quyết định comes back as one
       if (ex === "tp-hcm-quan-trac.yaml") expect(readFileSync(report.files[0]!.output!, "utf8")).toMatch(/quyet_dinh:\n\s+so: "3961"/);
     });
@@ -412,8 +411,7 @@ describe.skipIf(!HAS_SOFFICE)("kehoach import: the seeds as clerks' Word, LibreO
   beforeAll(async () => {
     fixtures = await makeWordFixtures(dir);
   }, 300_000);
-  // 002's fixture runs the trích yếu into the preamble's paragraph: no trích yếu to find (reported to importread)
-  for (const seed of seeds.filter((s) => !s.startsWith("002"))) {
+  for (const seed of seeds) {
     for (const kind of ["docx", "odt", "doc"] as const) {
       it(`${seed} as .${kind} imports with ≥ 97 % of its words and builds with 0 FAIL`, () => {
         importsAndBuilds(seed, `cu.${kind}`, readFileSync(fixtures.find((f) => f.name === seed)![kind]));

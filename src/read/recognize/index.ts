@@ -10,7 +10,7 @@ import type { AgencySource, AppendixSource, ItemObject, ItemSource, LevelSource,
 import type { YamlComment } from "../../format/index.js";
 import { importMessages as m } from "../../messages/import.js";
 import { documentLines, noteIds, type Line } from "./lines.js";
-import { budgetSource, itemList, parseItems, romanNote, tableSource, markerOf, type BodyContext, type Node, type Note } from "./items.js";
+import { budgetSource, taskTemplates, itemList, parseItems, romanNote, tableSource, markerOf, type BodyContext, type Node, type Note } from "./items.js";
 import {
   AGENCY_CODES, agencyKey, APPENDIX_LINE, BASIS_WORDS, YEAR, UNIT_WORD, APPENDIX, ARCHIVE, ATTACHED, AUTHORITY, CLOSING, DATE_LINE, DECISION_TITLE, EOFFICE, ISSUED_WITH, ISSUED_WITH_START, LEAD_VERB, NATIONAL, NUMBER_LINE,
   OFFICIAL_LETTER, OFFICIAL_LETTER_NAME, OTHER_TITLES, PLAN_CODE, PLAN_TITLE, PREAMBLE_BASIS, PREAMBLE_FOLLOW, RECIPIENTS, RECIPIENT_NOTE, SECTION_TITLES, SIGNED,
@@ -26,6 +26,8 @@ export interface Recognised {
   profileComments: YamlComment[];
   /** Texts kept though not recognised, and other things the user should look at. */
   notes: string[];
+  /** Templates the plan needs (the office's own task labels), by file name: written in a folder named by `mau`. */
+  templates: Record<string, string>;
   /** The text before the plan, not imported: the Quyết định that issues it (the proof leaves its words out). */
   skippedWords?: string;
 }
@@ -130,7 +132,7 @@ function recipient(text: string): RecipientSource {
 }
 
 /** Recognise the plan in an imported document; a document of another kind is refused. */
-export function recognize(doc: ImportedDocument, measured?: BodyContext["measured"]): Recognised | Refusal {
+export function recognize(doc: ImportedDocument, measured?: BodyContext["measured"], templates = false): Recognised | Refusal {
   const ids = noteIds(doc);
   const lines = documentLines(doc, ids);
   if (!lines.some((l) => l.plain || l.table)) return { refused: m.empty() };
@@ -158,7 +160,7 @@ export function recognize(doc: ImportedDocument, measured?: BodyContext["measure
   const report: string[] = [];
   const tableWidths = new Map<ImportedTable, number>();
   for (const l of lines) if (l.table && l.tableWidth !== undefined) tableWidths.set(l.table, l.tableWidth);
-  const ctx: BodyContext = { notes, unrecognised: [], rich: doc.format !== "txt", noteIds: ids, tableWidths, ...(measured ? { measured } : {}) };
+  const ctx: BodyContext = { notes, unrecognised: [], rich: doc.format !== "txt", noteIds: ids, tableWidths, ...(templates ? { templates: {} } : {}), ...(measured ? { measured } : {}) };
   const profileNotes: Note[] = [];
   const topNotes: string[] = [];
   const signerStrays: string[] = [];
@@ -395,7 +397,7 @@ export function recognize(doc: ImportedDocument, measured?: BodyContext["measure
   for (const u of ctx.unrecognised) report.push(m.tableNotPlaced(u));
   liftLevelStyles(plan);
   const ordered = orderPlan(plan);
-  return { plan: ordered, profile, comments: commentPaths(ordered, notes, plan), profileComments: commentPaths(profile, profileNotes), notes: [...new Set(report)], ...(start > 0 ? { skippedWords: lines.slice(0, start).map((l) => l.plain).join("\n") } : {}) };
+  return { plan: ordered, profile, templates: taskTemplates(ctx), comments: commentPaths(ordered, notes, plan), profileComments: commentPaths(profile, profileNotes), notes: [...new Set(report)], ...(start > 0 ? { skippedWords: lines.slice(0, start).map((l) => l.plain).join("\n") } : {}) };
 }
 
 /** A section's or a Phụ lục's content: paragraphs, a table, items. */

@@ -86,6 +86,11 @@ export interface BodyContext {
   unrecognised: string[];
   /** Whether the document says what is bold (Word, Markdown), so a plain heading is plain on purpose. */
   rich: boolean;
+  /**
+   * Task labels printed by the office's own templates (nhiem-vu-phoi-hop.hbs "Cơ quan, đơn vị phối hợp
+   * thực hiện: …"), by template; undefined where the plan cannot bring templates (an office profile was found).
+   */
+  templates?: Partial<Record<TaskKey, string>>;
   /** The footnotes cited again, by their bookmark (lines.ts noteIds). */
   noteIds: NoteIds;
   /** Each table's section text width in twips, when the document gives it. */
@@ -265,6 +270,30 @@ function listMarker(nodes: Node[]): Marker {
   return MARKERS[(nodes[0]?.mark.kind ?? "so") as Exclude<Kind, "roman">] ?? "so";
 }
 
+type TaskKey = "chu_tri" | "phoi_hop" | "thoi_gian";
+const TASK_ROLES: [TaskKey, RegExp][] = [["chu_tri", /chủ trì/iu], ["phoi_hop", /phối hợp/iu], ["thoi_gian", /thời gian|thời hạn/iu]];
+
+/**
+ * Task lines printed in one run each, as kehoach prints chu_tri, phoi_hop and thoi_gian, in that
+ * order: their keys; a label other than kehoach's own is the office's template (ctx.templates),
+ * the same label every time. Undefined when they are not.
+ */
+function templateKeys(fields: TaskFieldSource[], ctx: BodyContext): TaskKey[] | undefined {
+  const keys: TaskKey[] = [];
+  const wanted: Partial<Record<TaskKey, string>> = {};
+  for (const f of fields) {
+    if (f.gach !== undefined || f.sau_cac_y !== undefined) return undefined;
+    const key = TASK_FIELDS[f.nhan] ?? TASK_ROLES.find(([, re]) => re.test(f.nhan))?.[0];
+    if (!key || keys.includes(key) || (keys.length && TASK_ROLES.findIndex(([k]) => k === key) < TASK_ROLES.findIndex(([k]) => k === keys[keys.length - 1]))) return undefined;
+    keys.push(key);
+    // one label a key throughout the plan: kehoach's own, or the office's template
+    if (ctx.templates?.[key] !== undefined ? ctx.templates[key] !== f.nhan : TASK_FIELDS[f.nhan] !== key && !ctx.templates) return undefined;
+    wanted[key] = f.nhan;
+  }
+  Object.assign(ctx.templates ?? {}, wanted);
+  return keys;
+}
+
 /** A task's line typed without a dash, its label in italic or bold: "*Đơn vị chủ trì thực hiện:* Ban Quản lý …". */
 function undashedField(text: string): TaskFieldSource | undefined {
   const m = /^(\*{1,2})([^*]{2,80}?:)\1\s+([\s\S]+)$/u.exec(text);
@@ -277,17 +306,20 @@ function undashedField(text: string): TaskFieldSource | undefined {
  * ("- Cơ quan chủ trì: …"); one dashed line may hold the task's sub-items (a), b) …), and the lines
  * after those items are printed after them (sau_cac_y). What is left of the node is returned.
  */
-function taskFields(node: Node): { fields: TaskFieldSource[]; paras: Line[]; items: (Node | { insert: Line })[] } | undefined {
+function taskFields(node: Node): { fields: TaskFieldSource[]; paras: Line[]; items: (Node | { insert: Line })[]; oneRun?: boolean } | undefined {
   const undashed = node.paras.map((p) => undashedField(p.text));
   const before = undashed.length && undashed.every((f) => f !== undefined) ? (undashed as TaskFieldSource[]) : [];
   const paras = before.length ? [] : node.paras;
   const dashed = dashedFields(node.children);
-  if (dashed) return { fields: [...before, ...dashed.fields], paras, items: dashed.items };
+  if (dashed) return { fields: [...before, ...dashed.fields], paras, items: dashed.items, oneRun: !before.length && dashed.oneRun };
   return before.length ? { fields: before, paras, items: node.children } : undefined;
 }
 
-function dashedFields(children: (Node | { insert: Line })[]): { fields: TaskFieldSource[]; items: (Node | { insert: Line })[] } | undefined {
+function dashedFields(children: (Node | { insert: Line })[]): { fields: TaskFieldSource[]; items: (Node | { insert: Line })[]; oneRun: boolean } | undefined {
   const fields: TaskFieldSource[] = [];
+  // a Word document's task lines may be the office's templates (the reader joins runs of one look, so
+  // kehoach's truong, label and text in two runs, reads the same: its labels match no role in order)
+  let oneRun = true;
   let known = false;
   let items: (Node | { insert: Line })[] = [];
   for (const c of children) {
@@ -296,6 +328,7 @@ function dashedFields(children: (Node | { insert: Line })[]): { fields: TaskFiel
     if (!m || /\*/.test(m[1]!)) return undefined;
     if (TASK_LABEL.test(m[1]!)) known = true;
     const field: TaskFieldSource = { nhan: m[1]!, noi_dung: m[2]! };
+    if (!c.line.runTexts) oneRun = false;
     if (items.length) field.sau_cac_y = true;
     if (c.children.length) {
       if (items.length) return undefined;
@@ -303,13 +336,22 @@ function dashedFields(children: (Node | { insert: Line })[]): { fields: TaskFiel
     }
     fields.push(field);
   }
-  return known && fields.length ? { fields, items } : undefined;
+  return known && fields.length ? { fields, items, oneRun } : undefined;
 }
 
 /**
  * An item of the tree as the plan writes it. `depth` is the item's level (1 = khoản); `units`
  * whether it stands in Tổ chức thực hiện, where "1. Phòng Nội vụ: …" names a unit.
  */
+/** The office's templates the plan's task lines need (labels other than kehoach's own), by template file name. */
+export function taskTemplates(ctx: BodyContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, label] of Object.entries(ctx.templates ?? {})) {
+    if (TASK_FIELDS[label] !== key) out[`nhiem-vu-${key.replace("_", "-")}.hbs`] = `${label}: {{loi_van}}`;
+  }
+  return out;
+}
+
 export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyContext, generated: string): ItemSource {
   const obj: ItemObject = {};
   const text = node.text.trim();
@@ -370,8 +412,9 @@ export function itemSource(node: Node, depth: number, units: boolean, ctx: BodyC
     obj.doan = paraTexts.length ? [text, ...paraTexts] : text;
   }
   if (fields) {
-    const named = fields.every((f) => TASK_FIELDS[f.nhan] !== undefined && f.gach === undefined && f.sau_cac_y === undefined);
-    if (named) for (const f of fields) (obj as Record<string, unknown>)[TASK_FIELDS[f.nhan]!] = f.noi_dung;
+    const keys = task!.oneRun ? templateKeys(fields, ctx) : undefined;
+    const named = keys !== undefined || fields.every((f) => TASK_FIELDS[f.nhan] !== undefined && f.gach === undefined && f.sau_cac_y === undefined);
+    if (named) fields.forEach((f, i) => ((obj as Record<string, unknown>)[keys?.[i] ?? TASK_FIELDS[f.nhan]!] = f.noi_dung));
     else obj.truong = fields;
   }
   if (node.children.length) {

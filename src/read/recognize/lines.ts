@@ -28,6 +28,8 @@ export interface Line {
   table?: ImportedTable;
   /** A table's section text width in twips (the width its do_rong divides), when the document gives it. */
   tableWidth?: number;
+  /** Word's runs' texts (not for .txt/.md): where the document's look changes, as kehoach's own runs split. */
+  runTexts?: string[];
   /** The document's own paragraph breaks inside one line (a signature "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"). */
   parts: string[];
 }
@@ -126,7 +128,7 @@ function plainOf(runs: readonly ImportedRun[]): string {
 
 const letters = (runs: readonly ImportedRun[]): ImportedRun[] => runs.filter((r) => /\p{L}/u.test(r.text));
 
-function paragraphLine(p: ImportedParagraph, footnotes: Record<string, ImportedParagraph[]>, blankBefore: boolean, ids: NoteIds): Line {
+function paragraphLine(p: ImportedParagraph, footnotes: Record<string, ImportedParagraph[]>, blankBefore: boolean, ids: NoteIds, words: boolean): Line {
   const lettered = letters(p.runs);
   const bold = lettered.length > 0 && lettered.every((r) => r.bold);
   const italic = lettered.length > 0 && lettered.every((r) => r.italic);
@@ -142,6 +144,7 @@ function paragraphLine(p: ImportedParagraph, footnotes: Record<string, ImportedP
     parts: plain.split("\n").map((s) => s.trim()).filter(Boolean),
   };
   if (lettered.length > 0 && lettered.every((r) => r.upright)) line.upright = true;
+  if (words) line.runTexts = p.runs.map((r) => r.text);
   if (p.label !== undefined && p.label.trim()) line.label = p.label.trim();
   if (p.labelBold) line.labelBold = true;
   if (p.style) line.style = p.style;
@@ -224,7 +227,7 @@ export function documentLines(doc: ImportedDocument, ids: NoteIds = noteIds(doc)
       blank = true;
       return;
     }
-    lines.push(paragraphLine(p, doc.footnotes, blank, ids));
+    lines.push(paragraphLine(p, doc.footnotes, blank, ids, doc.format !== "txt" && doc.format !== "md"));
     blank = false;
   };
   for (const b of doc.blocks) {
