@@ -20,6 +20,7 @@ import type { NormalizedPlan } from "./model/normalized.js";
 import type { DocumentModel, Run, TableBlock, TableCellBlock } from "./model/document.js";
 import type { ImportedCell, ImportedTable } from "./model/imported.js";
 import { columnWidths } from "./write/table.js";
+import { tableFontSize } from "./read/recognize/items.js";
 import type { ProfileSource } from "./model/plan.js";
 import { parsedDocument, parseSource, readSource, type SourceFile } from "./read/index.js";
 import { formatDocument, planDifference } from "./format/index.js";
@@ -224,5 +225,7 @@ export function measuredImportWidths(t: ImportedTable, available: number): numbe
     rows: t.rows.slice(head).map((r) => ({ cells: r.map(cell) })),
     align: Array.from({ length: t.columns }, (): "left" => "left"),
   };
+  const size = tableFontSize(t);
+  if (size !== undefined) block.size = size;
   return columnWidths(block, available);
 }

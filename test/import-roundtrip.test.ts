@@ -231,3 +231,36 @@ describe("kehoach import: the office's own task labels", () => {
     expect(readFileSync(join(found, "lai.yaml"), "utf8")).toContain("nhan: Cơ quan, đơn vị phối hợp thực hiện");
   });
 });
+
+describe("kehoach import: a Phụ lục table numbered by structure", () => {
+  it("a TT column of 1, 1.1, 1.1.1, a … comes back as tt: so_cap with cap and group rows, and its font size as co_chu", () => {
+    const r = roundTrip(`noi_dung:
+  - loai: nhiem_vu
+    doan: Chi tiết tại Phụ lục kèm theo.
+phu_luc:
+  - tieu_de: Danh mục nhiệm vụ
+    bang:
+      tt: so_cap
+      co_chu: 12
+      cot: [TT, Nội dung nhiệm vụ, Thời gian]
+      dong:
+        - { loai: nhom, o: [{ noi_dung: Khôi phục công trình, gop_cot: 2 }] }
+        - { cap: 2, o: [Sửa chữa công trình, Quý III năm 2026] }
+        - { cap: 3, o: [Khảo sát, Quý I năm 2026] }
+        - { cap: 4, o: [Các xã miền núi, Tháng 02 năm 2026] }
+        - { cap: 2, o: [Chuyển giao công trình, Quý IV năm 2026] }
+        - [Công bố kết quả, Hằng quý]
+`);
+    const bang = (r.plan.phu_luc as { bang: Record<string, unknown> }[])[0]!.bang;
+    expect(bang).toMatchObject({ tt: "so_cap", co_chu: 12, cot: ["TT", "Nội dung nhiệm vụ", "Thời gian"] });
+    expect(bang.dong).toEqual([
+      { loai: "nhom", o: [{ noi_dung: "Khôi phục công trình", gop_cot: 2 }] },
+      { cap: 2, o: ["Sửa chữa công trình", "Quý III năm 2026"] },
+      { cap: 3, o: ["Khảo sát", "Quý I năm 2026"] },
+      { cap: 4, o: ["Các xã miền núi", "Tháng 02 năm 2026"] },
+      { cap: 2, o: ["Chuyển giao công trình", "Quý IV năm 2026"] },
+      ["Công bố kết quả", "Hằng quý"],
+    ]);
+    expect(r.back).toEqual(r.orig);
+  });
+});

@@ -12,6 +12,8 @@ export interface ImportedRun {
   italic?: boolean;
   underline?: boolean;
   script?: "sub" | "super";
+  /** The font size the run sets itself (w:sz), in points. */
+  size?: number;
   /** Italic switched off by the run itself (w:i w:val="false"): how kehoach prints a heading set to kieu_tieu_de: dam. */
   upright?: boolean;
   /** A footnote reference at this point (text is ""): the key into ImportedDocument.footnotes. */

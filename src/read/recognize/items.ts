@@ -4,9 +4,9 @@
  * they come back from the structure; where the original's differ from what kehoach generates, a
  * note says what the original had.
  */
-import type { BudgetLineSource, ItemObject, ItemSource, Marker, TableCellSource, TableSource, TaskFieldSource } from "../../model/plan.js";
+import type { BudgetLineSource, ItemObject, ItemSource, TableRowSource, Marker, TableCellSource, TableSource, TaskFieldSource } from "../../model/plan.js";
 import type { ImportedTable } from "../../model/imported.js";
-import { defaultMarker, label as markerLabel, roman } from "../../normalize/numbering.js";
+import { defaultMarker, label as markerLabel, letter, roman } from "../../normalize/numbering.js";
 import { addDigits } from "../../digits.js";
 import { escapeText, runsText, type Line, type NoteIds } from "./lines.js";
 import { REQUEST, TASK_FIELDS, TASK_LABEL } from "./words.js";
@@ -168,8 +168,65 @@ function normalLabel(m: Marked): string {
   return m.label;
 }
 
+/** The font size every run of a table sets itself (kehoach's co_chu), in points. */
+export function tableFontSize(t: ImportedTable): number | undefined {
+  let size: number | undefined;
+  for (const row of t.rows)
+    for (const cell of row)
+      for (const p of cell.blocks)
+        for (const r of p.runs) {
+          // a note's mark keeps the footnote style's size
+          if (!r.text.trim() || r.cite !== undefined) continue;
+          if (r.size === undefined || (size !== undefined && r.size !== size)) return undefined;
+          size = r.size;
+        }
+  return size;
+}
+
+const LEVEL_OF: [RegExp, number][] = [[/^\d+$/, 1], [/^\d+\.\d+$/, 2], [/^\d+\.\d+\.\d+$/, 3], [/^[a-zđ]$/u, 4]];
+
+/**
+ * A TT column kehoach numbers by structure (tt: so_cap: 1, 1.1, 1.1.1, a …, centred): the rows'
+ * levels (cap) and group rows (loai: nhom, bold, their text over the other columns) instead of the
+ * typed numbers. Undefined when the column is not exactly that numbering.
+ */
+function levelNumbered(out: TableSource, t: ImportedTable): TableSource | undefined {
+  const cot = out.cot ?? [];
+  const rows = (out.dong ?? []) as TableCellSource[][];
+  if (Array.isArray(cot[0]) || typeof cot[0] !== "string" || !/^S?TT$/iu.test(cot[0]) || !rows.length) return undefined;
+  const body = t.rows.slice(t.rows.length - rows.length);
+  const counts = [0, 0, 0, 0];
+  const levels: number[] = [];
+  for (const [i, row] of rows.entries()) {
+    const first = row[0];
+    if (typeof first !== "string" || body[i]?.[0]?.blocks[0]?.align !== "center") return undefined;
+    const tt = unbold(first.trim());
+    const level = LEVEL_OF.find(([re]) => re.test(tt))?.[1];
+    if (!level || level > levels.length + 1 || (levels.length && level > levels[levels.length - 1]! + 1)) return undefined;
+    counts[level - 1]!++;
+    counts.fill(0, level);
+    if (tt !== (level === 4 ? letter(counts[3]! - 1) : counts.slice(0, level).join("."))) return undefined;
+    levels.push(level);
+  }
+  const columns = cot.length;
+  const dong: TableRowSource[] = rows.map((row, i) => {
+    const rest = row.slice(1);
+    const cap = levels[i]! > 1 ? { cap: levels[i]! } : {};
+    const only = rest[0];
+    if (rest.length === 1 && typeof only === "object" && only.gop_cot === columns - 1 && !only.gop_dong && /^\*\*[^*]+\*\*$/.test(only.noi_dung) && /^\*\*/.test(row[0] as string)) {
+      return { loai: "nhom" as const, ...cap, o: [{ noi_dung: unbold(only.noi_dung), gop_cot: only.gop_cot }] };
+    }
+    return levels[i]! > 1 ? { ...cap, o: rest } : rest;
+  });
+  return { tt: "so_cap", cot, dong };
+}
+
 export function tableSource(t: ImportedTable, ctx: BodyContext): TableSource {
-  const out = tableCells(t, ctx.noteIds);
+  let out = tableCells(t, ctx.noteIds);
+  out = levelNumbered(out, t) ?? out;
+  const size = tableFontSize(t);
+  // what co_chu can say (11 to 13 by half points); 13 is the tables' own size
+  if (size !== undefined && size >= 11 && size < 13 && Number.isInteger(size * 2)) out.co_chu = size;
   const available = ctx.tableWidths.get(t);
   if (t.widths && available !== undefined) {
     const measured = ctx.measured?.(t, available);

@@ -247,6 +247,8 @@ class Reader {
     if (toggle("bold")) base.bold = true;
     if (toggle("italic")) base.italic = true;
     else if (direct.italic === false) base.upright = true;
+    const sz = Number(child(rPr, "w:sz")?.attrs["w:val"]);
+    if (sz > 0) base.size = sz / 2;
     if (look.underline) base.underline = true;
     if (look.script === "sub" || look.script === "super") base.script = look.script;
     const cite = this.field.cite;
@@ -507,6 +509,7 @@ function merge(runs: ImportedRun[]): ImportedRun[] {
       last.bold === r.bold &&
       last.italic === r.italic &&
       last.upright === r.upright &&
+      last.size === r.size &&
       last.cite === r.cite &&
       last.underline === r.underline &&
       last.script === r.script
