@@ -342,12 +342,12 @@ function parts(file: string): Record<string, string> {
 }
 
 const EXAMPLES = readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".yaml")).sort();
-/** Examples whose round trip gives the same document.xml and footnotes.xml: every one. */
+/** Examples whose round trip gives the same document.xml and footnotes.xml (and .docx): every one. */
 const IDENTICAL = new Set(EXAMPLES);
 
 describe("kehoach import: round trip of every example (build → import the .docx → build)", () => {
   for (const ex of EXAMPLES) {
-    it(`${ex}: every word comes back${IDENTICAL.has(ex) ? ", and the same document" : ""}`, () => {
+    it(`${ex}: every word comes back${IDENTICAL.has(ex) ? ", and the same document, byte for byte" : ""}`, () => {
       const dir = tempDir("kehoach-roundtrip-");
       const env = { SOURCE_DATE_EPOCH: "1700000000" };
       const orig = join(dir, "goc.docx");
@@ -360,6 +360,8 @@ describe("kehoach import: round trip of every example (build → import the .doc
       const back = join(dir, "lai.docx");
       expect(runCli(["build", report.files[0]!.output!, "-o", back], { env }).code).toBe(0);
       if (IDENTICAL.has(ex)) expect(parts(back)).toEqual(parts(orig));
+      // and the whole package, byte for byte
+      expect(readFileSync(back).equals(readFileSync(orig))).toBe(true);
       // a plan issued with a Quyết định comes back as one
       if (ex === "tp-hcm-quan-trac.yaml") expect(readFileSync(report.files[0]!.output!, "utf8")).toMatch(/quyet_dinh:\n\s+so: "3961"/);
     });
