@@ -17,6 +17,7 @@ import { documentText } from "../read/recognize/lines.js";
 import { orderPlan, recognize } from "../read/recognize/index.js";
 import { planYaml, type YamlComment } from "../format/index.js";
 import { schemaDirFor } from "../paths.js";
+import { docxBytes, loadSource, measuredImportWidths, renderLoaded } from "../pipeline.js";
 import { importMessages as m } from "../messages/import.js";
 import { readMessages as rm } from "../messages/read.js";
 import { compareWords, docxText, words, type Proof } from "./import-proof.js";
@@ -49,6 +50,9 @@ interface FileResult {
 const at = (file: string) => ({ file, line: 1, col: 1 });
 
 /** The document in a file, or the findings saying why not. */
+/** The folder beside co-quan.yaml that holds the office's templates import found (its `mau`). */
+const TEMPLATE_DIR = "mau";
+
 async function readDocument(file: string): Promise<{ doc?: ImportedDocument; findings: Finding[] }> {
   const ext = extname(file).toLowerCase();
   if (ext === ".docm") return { findings: [finding("import.read", at(file), m.docm())] };
@@ -127,16 +131,19 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
   if (!read.doc || hasErrors(read.findings)) return res;
   const doc = read.doc;
   // a legacy encoding converted: the reader's own warning (word.legacy-encoding) says so
-  const r = recognize(doc);
+  const out = outputFor(file, o);
+  const office = profileOf(out);
+  // the office's own task labels become its templates only in the profile import writes
+  const r = recognize(doc, measuredImportWidths, office.value === undefined);
   if ("refused" in r) {
     res.findings.push(finding("import.not-plan", at(file), r.refused));
     return res;
   }
   res.notes.push(...r.notes);
-  const out = outputFor(file, o);
-  const office = profileOf(out);
   res.findings.push(...office.findings);
   if (hasErrors(office.findings)) return res;
+  const templates = Object.entries(r.templates).map(([name, text]) => ({ file: join(dirname(out), TEMPLATE_DIR, name), text }));
+  if (templates.length) r.profile.mau = TEMPLATE_DIR;
   const split = splitProfile(r.plan, office.value, r.profile);
   const comments: YamlComment[] = r.comments;
   res.comments = comments.length;
@@ -148,14 +155,20 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
     checkOutputPath(out, [file]);
     if (existsSync(out)) throw new OutputError(out, "exists");
     if (split.profile) checkOutputPath(profileFile, [file]);
+    for (const t of templates) {
+      checkOutputPath(t.file, [file]);
+      if (existsSync(t.file)) throw new OutputError(t.file, "exists");
+    }
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
-    const msg = e.reason === "source" ? m.outputIsInput() : e.reason === "exists" ? m.outputExists(out) : m.outputSpecial(e.path);
+    const msg = e.reason === "source" ? m.outputIsInput() : e.reason === "exists" ? m.outputExists(e.path) : m.outputSpecial(e.path);
     res.findings.push(finding("output.write", at(out), msg));
     return res;
   }
   try {
     makeFolders(dirname(out));
+    if (templates.length) makeFolders(join(dirname(out), TEMPLATE_DIR));
+    for (const t of templates) await writeAtomic(t.file, Buffer.from(t.text), [file]);
     if (split.profile) {
       await writeAtomic(profileFile, Buffer.from(`# yaml-language-server: $schema=${schemaDir}/co-quan.schema.json\n` + planYaml(split.profile, r.profileComments)), [file]);
       res.profile = { file: profileFile, written: true };
@@ -167,9 +180,7 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
     return res;
   }
   if (o.proof === false) return res;
-  // the proof: build what was written, compare its words with the original's. The build's modules
-  // (validators, templates, docx) are loaded here only: an import without the proof never loads them
-  const { docxBytes, loadSource, renderLoaded } = await import("../pipeline.js");
+  // the proof: build what was written, compare its words with the original's
   const loaded = loadSource(parseSource(out, yaml));
   const errors = loaded.findings.filter((f) => f.severity === "error");
   if (!loaded.plan || errors.length) {
