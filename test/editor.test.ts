@@ -69,8 +69,8 @@ describe("editor: yaml-language-server with kehoach's schemas", () => {
   });
 
   it.each([
-    ["ngay", 'ngay: "2024-05"', 'ngay: "2024-13"', (props(SCHEMA).ngay as Schema).patternErrorMessage],
-    ["so", 'ngay: "2024-05"', 'ngay: "2024-05"\nso: "28a"', (props(SCHEMA).so as Schema).patternErrorMessage],
+    ["ngay", "ngay: 2024-05", 'ngay: "2024-13"', (props(SCHEMA).ngay as Schema).patternErrorMessage],
+    ["so", "ngay: 2024-05", 'ngay: "2024-05"\nso: "28a"', (props(SCHEMA).so as Schema).patternErrorMessage],
     ["trich_yeu", "trich_yeu: ", 'trich_yeu: "   "\nx_trich_yeu: ', (defs.text as Schema).patternErrorMessage],
   ])("a wrong %s shows the Vietnamese hint, not the regex", async (key, from, to, hint) => {
     const { file, text } = broken(key, from, to);
