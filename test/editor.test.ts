@@ -188,6 +188,16 @@ describe("editor: yaml-language-server with kehoach's schemas", () => {
   });
 });
 
+/** The office folder moved (or cloned elsewhere): its 2026 plan's schema line still finds the schema, and the editor still explains in Vietnamese. */
+async function explainedAfterMove(office: string): Promise<void> {
+  const moved = `${office}-moved`;
+  renameSync(office, moved);
+  const file = join(moved, "ke-hoach", "2026", "ke-hoach-2026.yaml");
+  const d = await lsp.open(file, readFileSync(file, "utf8").replace(/^ngay: .*$/m, 'ngay: "2026-02-30"'));
+  lsp.close(file);
+  expect(d.map((x) => x.message)).toContain((props(SCHEMA).ngay as Schema).patternErrorMessage);
+}
+
 describe("kehoach init: the schema line survives moving and committing the office folder", () => {
   it("names the office repository's installed kehoach (node_modules/kehoach/schemas), relative to the plan", async () => {
     const office = tempDir("kehoach-office-");
@@ -200,13 +210,7 @@ describe("kehoach init: the schema line survives moving and committing the offic
     expect(plan.split("\n")[0]).toBe("# yaml-language-server: $schema=../../node_modules/kehoach/schemas/kehoach.schema.json");
     const profile = readFileSync(join(office, "ke-hoach", "2026", "co-quan.yaml"), "utf8");
     expect(profile.split("\n")[0]).toBe("# yaml-language-server: $schema=../../node_modules/kehoach/schemas/co-quan.schema.json");
-    // moved (or cloned elsewhere): the line still finds the schema, the editor still explains in Vietnamese
-    const moved = `${office}-moved`;
-    renameSync(office, moved);
-    const file = join(moved, "ke-hoach", "2026", "ke-hoach-2026.yaml");
-    const d = await lsp.open(file, readFileSync(file, "utf8").replace(/^ngay: .*$/m, 'ngay: "2026-02-30"'));
-    lsp.close(file);
-    expect(d.map((x) => x.message)).toContain((props(SCHEMA).ngay as Schema).patternErrorMessage);
+    await explainedAfterMove(office);
   });
 
   it("kehoach import in the same office repository names the installed kehoach too", () => {
@@ -241,13 +245,7 @@ describe("kehoach init: the schema line survives moving and committing the offic
     expect(imported.stdout).not.toContain("đã chép lược đồ");
     expect(readFileSync(join(office, "cu", "ke-hoach.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=../.kehoach/kehoach.schema.json");
     expect(readdirSync(join(office, "cu")).sort()).toEqual(["co-quan.yaml", "ke-hoach.txt", "ke-hoach.yaml"]);
-    // moved (or cloned elsewhere): the line still finds the schema, the editor still explains in Vietnamese
-    const moved = `${office}-moved`;
-    renameSync(office, moved);
-    const file = join(moved, "ke-hoach", "2026", "ke-hoach-2026.yaml");
-    const d = await lsp.open(file, readFileSync(file, "utf8").replace(/^ngay: .*$/m, 'ngay: "2026-02-30"'));
-    lsp.close(file);
-    expect(d.map((x) => x.message)).toContain((props(SCHEMA).ngay as Schema).patternErrorMessage);
+    await explainedAfterMove(office);
   });
 
   it("a folder outside any repository gets its own copy; the line never names kehoach's folder on this machine", () => {
@@ -257,6 +255,18 @@ describe("kehoach init: the schema line survives moving and committing the offic
     expect(r.stdout).toContain("đã chép lược đồ của kehoach vào .kehoach:");
     expect(readFileSync(join(dir, "ke-hoach.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=.kehoach/kehoach.schema.json");
     expect(readFileSync(join(dir, "co-quan.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=.kehoach/co-quan.schema.json");
+  });
+});
+
+describe("kehoach init: a schema copy that cannot be written", () => {
+  it("is said, with the reason, and the plan and profile are still created", () => {
+    const dir = tempDir("kehoach-no-copy-");
+    // a file where the .kehoach folder would go
+    writeFileSync(join(dir, ".kehoach"), "");
+    const r = runCli(["init", ".", "--co-quan", "Ủy ban nhân dân/Xã Bằng Mạc", "--nguoi-ky", "Triệu Thị Diệp", "--nam", "2026"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/không tạo được tệp \S*\.kehoach\/kehoach\.schema\.json \(/);
+    expect(readFileSync(join(dir, "ke-hoach-2026.yaml"), "utf8").split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=\S+\/schemas\/kehoach\.schema\.json$/);
   });
 });
 
