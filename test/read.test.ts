@@ -92,3 +92,27 @@ describe("read stage: bad input gets one clear Vietnamese message", () => {
     expect(f.message).toContain("tệp quá lớn (10.0 MB");
   });
 });
+
+describe("read stage: typed lines, whatever the scalar style and where the scalar sits", () => {
+  it("restores the lines of folded scalars in block and flow collections, keys kept as typed", () => {
+    const s = parseSource(
+      "plan.yaml",
+      [
+        "a: dòng một \t",
+        "   dòng hai",
+        "",
+        "  \t ",
+        "   dòng ba",
+        "b: ['x  ", "   y', \"p\\", "   q\", {k: m", "   n}]",
+        "c:",
+        "  - >",
+        "    gấp một",
+        "    gấp hai",
+        "  - d: 'it''s", "      here'",
+        "",
+      ].join("\n"),
+    );
+    expect(s.findings).toEqual([]);
+    expect(s.value).toEqual({ a: "dòng một\ndòng hai\n\n\ndòng ba", b: ["x\ny", "pq", { k: "m\nn" }], c: ["gấp một\ngấp hai\n", { d: "it's\nhere" }] });
+  });
+});

@@ -9,6 +9,7 @@ import { normalizePlan } from "../src/normalize/index.js";
 import { paragraphs, titleLines, parsedWithMarks } from "../src/render/inline.js";
 import type { Block, Run } from "../src/model/document.js";
 import { MINIMAL_PLAN } from "./helpers.js";
+import { isBlank, isBlankOrCr, isWhite, joinLines } from "../src/lines.js";
 import { modelOf } from "./docx.js";
 
 const text = (runs: Run[]): string => runs.map((r) => (r.breakBefore ? "⏎" : "") + r.text).join("");
@@ -214,6 +215,21 @@ describe("a text without marks takes the short way, with the parser's result", (
       let text = "";
       for (let k = Math.floor(rnd() * 12); k >= 0; k--) text += pieces[Math.floor(rnd() * pieces.length)];
       expect(paragraphs(text), JSON.stringify(text)).toEqual(parsedWithMarks(text));
+    }
+  });
+});
+
+describe("line ends joined with the blanks around them (src/lines.ts), as the patterns they replace", () => {
+  it("gives what /[ \\t]*\\n[ \\t]*/g, /[ \\t]*\\n\\s*/g and /[ \\t\\r]*\\n[ \\t\\r]*/g give, on random texts", () => {
+    const alphabet = ["a", "ư", " ", " ", "\t", "\n", "\n", "\r", "\v", "\u00a0", "\u3000", "\u2028", "\u200a", "\u200b", "\ufeff", "\u180e", "\u0085", "\\"];
+    let seed = 5;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    for (let i = 0; i < 3000; i++) {
+      let s = "";
+      for (let k = rnd(30); k > 0; k--) s += alphabet[rnd(alphabet.length)];
+      expect(joinLines(s, "\n", isBlank, isBlank)).toBe(s.replace(/[ \t]*\n[ \t]*/g, "\n"));
+      expect(joinLines(s, " ", isBlank, isWhite)).toBe(s.replace(/[ \t]*\n\s*/g, " "));
+      expect(joinLines(s, " ", isBlankOrCr, isBlankOrCr)).toBe(s.replace(/[ \t\r]*\n[ \t\r]*/g, " "));
     }
   });
 });

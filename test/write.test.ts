@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildDocument } from "../src/write/index.js";
 import { compileParts, packerParts } from "../src/write/compile.js";
+import { element } from "../src/write/xml.js";
 import { docxBytes, loadPlan, renderLoaded } from "../src/pipeline.js";
 import type { DocumentModel } from "../src/model/document.js";
 import { packDocument, readZip } from "../src/pack/index.js";
@@ -200,6 +201,22 @@ describe("write stage: the parts are docx's, written faster", () => {
     const b = readZip(packDocument(docx, date));
     expect(a.map((e) => e.name)).toEqual(b.map((e) => e.name));
     b.forEach((e, i) => expect(a[i]!.data.toString("utf8"), e.name).toBe(e.data.toString("utf8")));
+  });
+});
+
+describe("write stage: xml.ts writes docx's objects as docx's writer does, quirks included", () => {
+  it("puts attributes found among the children in the start tag, escapes text and attribute values", () => {
+    expect(element({ "w:p": [{ "w:r": [{ _attr: { "w:x": 'a"<' } }, "A & B"] }, { _attr: { "w:y": 2 } }] })).toBe('<w:p w:y="2"><w:r w:x="a&quot;&lt;">A &amp; B</w:r></w:p>');
+  });
+  it("lets a text replace the child before it, element or text, as docx's writer does", () => {
+    expect(element({ x: [{ a: "1" }, "t", { b: {} }, "u", "v"] })).toBe("<x>tv</x>");
+  });
+  it("closes an empty element, and an empty list of children with an end tag; writes CDATA", () => {
+    expect(element({ x: {} })).toBe("<x/>");
+    expect(element({ x: [] })).toBe("<x></x>");
+    expect(element({ x: { _attr: { n: false } } })).toBe('<x n="false"/>');
+    expect(element({ x: { _cdata: "a]]>b" } })).toBe("<x><![CDATA[a]]]]><![CDATA[>b]]></x>");
+    expect(element({ x: 0 })).toBe("<x>0</x>");
   });
 });
 

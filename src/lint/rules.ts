@@ -6,6 +6,7 @@ import { referenceTargets } from "../normalize/references.js";
 import { numberedItems } from "../normalize/index.js";
 import { SIZE, TEXT_WIDTH } from "../write/layout.js";
 import { textWidth } from "../write/measure.js";
+import { isBlank, isWhite, joinLines } from "../lines.js";
 
 export interface RuleContext {
   value: PlanSource;
@@ -117,6 +118,9 @@ const CLAUSE_MARKERS = [
   /\d(?:\/\d{4})?[-/][A-ZĐ]{2,}[A-ZĐa-z]{0,9}[-/][A-ZĐ]/gu,
   /(?<!\p{L})(?:Hội nghị|kết quả|tổng kết|sơ kết|đánh giá|đạt được|cùng kỳ)(?!\p{L})/giu,
 ];
+/** A year after "năm", and whether a text has one (the rule's own pattern, without the word boundary before). */
+const STALE_YEAR = /(?<!\p{L})năm\s{1,9}((?:19|20)\d{2})(?!\d)/giu;
+const YEAR_AFTER_NAM = /năm\s{1,9}(?:19|20)\d{2}(?!\d)/iu;
 /** The year in a document's number or date in the clause ("/2024", "-2024"). */
 const YEAR_REF = /[/-]((?:19|20)\d{2})(?!\d)/g;
 
@@ -138,7 +142,8 @@ export function staleYears(c: RuleContext): void {
   const planYear = c.plan.year;
   if (!planYear) return;
   for (const t of c.texts) {
-    if (!/năm\s/iu.test(t.text)) continue;
+    // the markers are looked for only in a text with a year in it ("năm học", "hằng năm" have none)
+    if (!YEAR_AFTER_NAM.test(t.text)) continue;
     const s = t.text;
     const markers = CLAUSE_MARKERS.flatMap((re) => spans(s, re)).sort((a, b) => a[1] - b[1]);
     const laws = spans(s, LAW);
@@ -151,7 +156,7 @@ export function staleYears(c: RuleContext): void {
     let scanned = 0;
     let lastSep = -1; // the last ";" or "." before the year
     let nextSep = -1; // the first ";" or "." after the year
-    for (const x of s.matchAll(/(?<!\p{L})năm\s{1,9}((?:19|20)\d{2})(?!\d)/giu)) {
+    for (const x of s.matchAll(STALE_YEAR)) {
       const at = x.index!;
       const end = at + x[0].length;
       for (; scanned < at; scanned++) if (s[scanned] === ";" || s[scanned] === ".") lastSep = scanned;
@@ -330,7 +335,7 @@ export function hygiene(c: RuleContext): void {
       const atEnd = at + 3 >= t.text.trimEnd().length;
       if (!(atEnd && (isClosing || closingFalse))) c.emit("lint.end-mark", "warning", t.path, m.endMark(), { index: at, needle: "./.", value: t.text });
     }
-    const dbl = /\S( {2,})\S/.exec(t.text);
+    const dbl = t.text.includes("  ") ? /\S( {2,})\S/.exec(t.text) : null;
     if (dbl) c.emit("lint.double-space", "warning", t.path, m.doubleSpace(), { index: dbl.index + 1, needle: dbl[1]!, value: t.text });
     const u = unmatchedBrackets(t.text);
     BRACKETS.forEach(([open, close], i) => {
@@ -419,7 +424,7 @@ export function titleWidth(c: RuleContext, raw: string | undefined): void {
   if (raw === undefined || !raw.includes("\\\n")) return;
   let offset = 0;
   for (const seg of raw.split("\\\n")) {
-    const line = seg.trim().replace(/[ \t]*\n\s*/g, " ");
+    const line = joinLines(seg.trim(), " ", isBlank, isWhite);
     const width = textWidth(line, SIZE.title / 2, true);
     if (width > TEXT_WIDTH) {
       const lead = offset + seg.length - seg.trimStart().length;

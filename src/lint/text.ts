@@ -3,6 +3,7 @@ import type { Finding, Path } from "../model/finding.js";
 import { pathToString } from "../model/finding.js";
 import type { SourceFile } from "../read/index.js";
 import type { FindingCap } from "../read/cap.js";
+import { isBlank, isWhite, joinLines } from "../lines.js";
 
 /** Keys whose values are codes, dates or settings, not prose. */
 const NOT_TEXT = new Set(["so", "ngay", "han", "viet_tat", "loai", "danh_dau", "ho_so", "mau", "kiem_tra", "so_ban", "so_ban_phat_hanh", "nguoi_soan", "ky_so", "de_nghi", "ngang", "so_tien", "do_rong"]);
@@ -15,7 +16,7 @@ export interface TextValue {
 /** Every text of a value, in document order; each path is its own copy. */
 export function textValues(value: unknown, path: Path = [], out: TextValue[] = []): TextValue[] {
   // the rules read a text as it prints: its typed lines joined by spaces (render/inline.ts)
-  if (typeof value === "string") out.push({ path: [...path], text: value.includes("\n") ? value.replace(/[ \t]*\n\s*/g, " ") : value });
+  if (typeof value === "string") out.push({ path: [...path], text: joinLines(value, " ", isBlank, isWhite) });
   else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(i);

@@ -21,6 +21,7 @@ import { parseText } from "../render/inline.js";
 import { referenceFindings, referenceTargets, resolveReferences } from "./references.js";
 import { ARCHIVE_LINE, unusedKeyFindings } from "./unused.js";
 import { append } from "../lists.js";
+import { isBlank, isWhite, joinLines } from "../lines.js";
 import { addDigits } from "../digits.js";
 
 /**
@@ -34,7 +35,7 @@ function lines(v: string | string[] | undefined): string[] {
 }
 
 /** A one-line field (a name, a code, a signature or recipient line, luu): a newline in it, with its spaces, is a space. */
-const oneLine = (s: string): string => s.replace(/[ \t]*\n\s*/g, " ");
+const oneLine = (s: string): string => joinLines(s, " ", isBlank, isWhite);
 function oneLineEach<T extends object>(o: T | undefined): T | undefined {
   return o && (Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? oneLine(v) : v])) as T);
 }

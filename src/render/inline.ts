@@ -18,6 +18,7 @@
  * positions), so parsing is O(n log n) in the text's length, whatever the text.
  */
 import type { Paragraphs, Run } from "../model/document.js";
+import { isBlankOrCr, joinLines } from "../lines.js";
 
 interface Style {
   bold: boolean;
@@ -332,13 +333,12 @@ function flowOnly(text: string, st: Style): Paragraphs {
   const out: Paragraphs = [];
   for (const p of text.split(BLANK_LINE)) {
     const t = p.trim();
-    if (t) out.push([push1(t.replace(LINE_END, " "), st)]);
+    if (t) out.push([push1(joinLines(t, " ", isBlankOrCr, isBlankOrCr), st)]);
   }
   return out;
 }
 
 const BLANK_LINE = /\n[ \t\r]*\n\s*/;
-const LINE_END = /[ \t\r]*\n[ \t\r]*/g;
 
 /** The parser's result, for tests that compare flowOnly with it. */
 export function parsedWithMarks(text: string): Paragraphs {

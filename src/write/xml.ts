@@ -26,7 +26,11 @@ function attributes(attr: Record<string, unknown>): string {
   return s;
 }
 
-/** One element. Mirrors docx's resolve/format: a text child replaces the child before it. */
+/**
+ * One element. Mirrors docx's resolve/format: attributes among the children go to the start tag,
+ * and a text child replaces the child before it. Written into one string, child after child
+ * (the objects of a long body are many; arrays and joins per element cost a batch).
+ */
 export function element(data: Xmlable): string {
   let name: string | undefined;
   for (const k in data) {
@@ -34,34 +38,28 @@ export function element(data: Xmlable): string {
     break;
   }
   const values = name === undefined ? undefined : data[name];
-  let attrs = "";
-  const content: string[] = [];
-  if (typeof values === "object") {
-    if (values !== null) {
-      const { _attr: attr, _cdata: cdata } = values as { _attr?: Record<string, unknown>; _cdata?: string };
-      if (attr) attrs += attributes(attr);
-      if (cdata) content.push(`<![CDATA[${cdata.replace(/\]\]>/g, "]]]]><![CDATA[>")}]]>`);
-      if (Array.isArray(values)) {
-        let text = false;
-        content.push("");
-        for (const v of values) {
-          if (typeof v === "object") {
-            const first = firstKey(v as Xmlable);
-            if (first === "_attr") attrs += attributes((v as { _attr: Record<string, unknown> })._attr);
-            else content.push(element(v as Xmlable));
-          } else {
-            content.pop();
-            text = true;
-            content.push(value(v));
-          }
-        }
-        if (!text) content.push("");
+  const open = name ? `<${name}` : "";
+  if (typeof values !== "object") return open + (name ? ">" : "") + value(values) + (name ? `</${name}>` : "");
+  if (values === null) return open + "/>";
+  const { _attr: attr, _cdata: cdata } = values as { _attr?: Record<string, unknown>; _cdata?: string };
+  let attrs = attr ? attributes(attr) : "";
+  const cdataText = cdata ? `<![CDATA[${cdata.replace(/\]\]>/g, "]]]]><![CDATA[>")}]]>` : "";
+  if (!Array.isArray(values)) return cdataText ? open + attrs + (name ? ">" : "") + cdataText + (name ? `</${name}>` : "") : open + attrs + "/>";
+  // content: the CDATA, then the children; `last` is where the last child starts (a text replaces it)
+  let content = cdataText;
+  let last = content.length;
+  for (const v of values) {
+    if (typeof v === "object") {
+      if (firstKey(v as Xmlable) === "_attr") attrs += attributes((v as { _attr: Record<string, unknown> })._attr);
+      else {
+        last = content.length;
+        content += element(v as Xmlable);
       }
+    } else {
+      content = content.slice(0, last) + value(v);
     }
-  } else content.push(value(values));
-  const open = (name ? `<${name}` : "") + attrs;
-  if (content.length === 0) return open + "/>";
-  return open + (name ? ">" : "") + content.join("") + (name ? `</${name}>` : "");
+  }
+  return open + attrs + (name ? ">" : "") + content + (name ? `</${name}>` : "");
 }
 
 function firstKey(o: Xmlable): string | undefined {
