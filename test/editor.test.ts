@@ -258,8 +258,8 @@ describe("kehoach init: the schema line survives moving and committing the offic
   });
 });
 
-describe("kehoach init: a schema copy that cannot be written", () => {
-  it("is said, with the reason, and the plan and profile are still created", () => {
+describe("kehoach init and import: a schema copy that cannot be written", () => {
+  it("is said, with the reason, and the plan and profile are still written", () => {
     const dir = tempDir("kehoach-no-copy-");
     // a file where the .kehoach folder would go
     writeFileSync(join(dir, ".kehoach"), "");
@@ -267,6 +267,14 @@ describe("kehoach init: a schema copy that cannot be written", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/không tạo được tệp \S*\.kehoach\/kehoach\.schema\.json \(/);
     expect(readFileSync(join(dir, "ke-hoach-2026.yaml"), "utf8").split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=\S+\/schemas\/kehoach\.schema\.json$/);
+    // import says it too, and still writes the plan
+    mkdirSync(join(dir, "cu"));
+    writeFileSync(join(dir, "cu", ".kehoach"), "");
+    writeFileSync(join(dir, "cu", "ke-hoach.txt"), OLD_PLAN);
+    const imported = runCli(["import", "cu/ke-hoach.txt"], { cwd: dir });
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/không tạo được tệp \S*\.kehoach\/kehoach\.schema\.json \(/);
+    expect(existsSync(join(dir, "cu", "ke-hoach.yaml"))).toBe(true);
   });
 });
 

@@ -19,6 +19,7 @@ import { planYaml, type YamlComment } from "../format/index.js";
 import { docxBytes, loadSource, renderLoaded } from "../pipeline.js";
 import { importMessages as m } from "../messages/import.js";
 import { initMessages } from "../messages/cli.js";
+import { reasonVi } from "../messages/files.js";
 import { readMessages as rm } from "../messages/read.js";
 import { compareWords, docxText, words, type Proof } from "./import-proof.js";
 import { checkOutputPath, makeFolders, OutputError, writeAtomic } from "./atomic.js";
@@ -161,6 +162,7 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
     const schemas = await schemaDirFor(dirname(out), [file]);
     const schemaDir = schemas.dir;
     res.schemaCopy = schemas.copied;
+    if (schemas.failed) res.notes.push(initMessages.cannotCreate(schemas.failed.path, reasonVi(schemas.failed.code)));
     yaml = `# yaml-language-server: $schema=${schemaDir}/kehoach.schema.json\n` + body;
     if (split.profile) {
       await writeAtomic(profileFile, Buffer.from(`# yaml-language-server: $schema=${schemaDir}/co-quan.schema.json\n` + planYaml(split.profile, r.profileComments)), [file]);
