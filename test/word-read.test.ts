@@ -105,10 +105,13 @@ describe("a plan numbered by Word (docx library, real numbering definitions)", (
       [["1", 1, 1], ["Tập huấn", 1, 1], ["10.000.000", 1, 1]],
       [["Cộng", 2, 1], ["10.000.000", 1, 1]],
     ]);
-    expect(doc.blocks.filter((b) => b.kind === "section")).toEqual([
+    expect(doc.blocks.filter((b) => b.kind === "section")).toMatchObject([
       { kind: "section", landscape: false },
       { kind: "section", landscape: true },
     ]);
+    // the grid's widths, and the text width between the margins that tables fill
+    expect(annex.widths).toHaveLength(3);
+    expect(doc.blocks.filter((b) => b.kind === "section").map((b) => (b as { textWidth?: number }).textWidth)).toEqual([11906 - 2 * 1440, 16838 - 2 * 1440]);
     // the annex's blocks come after the first section's break, before the last
     const kinds = doc.blocks.map((b) => b.kind);
     expect(kinds.slice(-4)).toEqual(["section", "paragraph", "table", "section"]);

@@ -16,7 +16,7 @@ import { readPlainText } from "../read/plain-text.js";
 import { documentText } from "../read/recognize/lines.js";
 import { orderPlan, recognize } from "../read/recognize/index.js";
 import { planYaml, type YamlComment } from "../format/index.js";
-import { docxBytes, loadSource, renderLoaded } from "../pipeline.js";
+import { docxBytes, loadSource, measuredImportWidths, renderLoaded } from "../pipeline.js";
 import { importMessages as m } from "../messages/import.js";
 import { initMessages } from "../messages/cli.js";
 import { reasonVi } from "../messages/files.js";
@@ -52,6 +52,9 @@ interface FileResult {
 const at = (file: string) => ({ file, line: 1, col: 1 });
 
 /** The document in a file, or the findings saying why not. */
+/** The folder beside co-quan.yaml that holds the office's templates import found (its `mau`). */
+const TEMPLATE_DIR = "mau";
+
 async function readDocument(file: string): Promise<{ doc?: ImportedDocument; findings: Finding[] }> {
   const ext = extname(file).toLowerCase();
   if (ext === ".docm") return { findings: [finding("import.read", at(file), m.docm())] };
@@ -130,16 +133,19 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
   if (!read.doc || hasErrors(read.findings)) return res;
   const doc = read.doc;
   // a legacy encoding converted: the reader's own warning (word.legacy-encoding) says so
-  const r = recognize(doc);
+  const out = outputFor(file, o);
+  const office = profileOf(out);
+  // the office's own task labels become its templates only in the profile import writes
+  const r = recognize(doc, measuredImportWidths, office.value === undefined);
   if ("refused" in r) {
     res.findings.push(finding("import.not-plan", at(file), r.refused));
     return res;
   }
   res.notes.push(...r.notes);
-  const out = outputFor(file, o);
-  const office = profileOf(out);
   res.findings.push(...office.findings);
   if (hasErrors(office.findings)) return res;
+  const templates = Object.entries(r.templates).map(([name, text]) => ({ file: join(dirname(out), TEMPLATE_DIR, name), text }));
+  if (templates.length) r.profile.mau = TEMPLATE_DIR;
   const split = splitProfile(r.plan, office.value, r.profile);
   const comments: YamlComment[] = r.comments;
   res.comments = comments.length;
@@ -150,9 +156,13 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
     checkOutputPath(out, [file]);
     if (existsSync(out)) throw new OutputError(out, "exists");
     if (split.profile) checkOutputPath(profileFile, [file]);
+    for (const t of templates) {
+      checkOutputPath(t.file, [file]);
+      if (existsSync(t.file)) throw new OutputError(t.file, "exists");
+    }
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
-    const msg = e.reason === "source" ? m.outputIsInput() : e.reason === "exists" ? m.outputExists(out) : m.outputSpecial(e.path);
+    const msg = e.reason === "source" ? m.outputIsInput() : e.reason === "exists" ? m.outputExists(e.path) : m.outputSpecial(e.path);
     res.findings.push(finding("output.write", at(out), msg));
     return res;
   }
@@ -164,6 +174,8 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
     res.schemaCopy = schemas.copied;
     if (schemas.failed) res.notes.push(initMessages.cannotCreate(schemas.failed.path, reasonVi(schemas.failed.code)));
     yaml = `# yaml-language-server: $schema=${schemaDir}/kehoach.schema.json\n` + body;
+    if (templates.length) makeFolders(join(dirname(out), TEMPLATE_DIR));
+    for (const t of templates) await writeAtomic(t.file, Buffer.from(t.text), [file]);
     if (split.profile) {
       await writeAtomic(profileFile, Buffer.from(`# yaml-language-server: $schema=${schemaDir}/co-quan.schema.json\n` + planYaml(split.profile, r.profileComments)), [file]);
       res.profile = { file: profileFile, written: true };

@@ -19,6 +19,7 @@ export const importMessages = {
   headerLine: (text: string) => `dòng "${excerpt(text)}" ở phần đầu văn bản không nhận ra; đã chép vào phần mở đầu`,
   keptAsComment: (text: string) => `kehoach không in được phần này của bản gốc ở chỗ này; chữ của bản gốc: ${text}`,
   tableNotPlaced: (text: string) => `một bảng của bản gốc không đặt được vào kế hoạch (đã chép vào chú thích "# kiểm tra:"): "${excerpt(text)}"`,
+  emptyAppendix: (text: string) => `"${excerpt(text)}" của bản gốc không có nội dung nên không thành phụ lục của kế hoạch (đã chép vào chú thích "# kiểm tra:")`,
   signerLine: (text: string) => `dòng "${excerpt(text)}" ở phần chữ ký không nhận ra`,
   yearOnly: "bản gốc không có dòng địa danh, ngày tháng; năm lấy từ trích yếu, hãy sửa khi biết ngày ban hành",
   guessedCode: (code: string) => `bản gốc không in chữ viết tắt của cơ quan (số do hệ thống hoặc Quyết định ghi); kehoach đoán "${excerpt(code)}" (co_quan.viet_tat), hãy kiểm tra`,

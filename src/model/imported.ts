@@ -12,8 +12,16 @@ export interface ImportedRun {
   italic?: boolean;
   underline?: boolean;
   script?: "sub" | "super";
+  /** The font size the run sets itself (w:sz), in points. */
+  size?: number;
+  /** Italic switched off by the run itself (w:i w:val="false"): how kehoach prints a heading set to kieu_tieu_de: dam. */
+  upright?: boolean;
   /** A footnote reference at this point (text is ""): the key into ImportedDocument.footnotes. */
   footnote?: string;
+  /** On a footnote reference: the bookmark around its mark (what a NOTEREF field elsewhere names). */
+  bookmark?: string;
+  /** The shown result of a NOTEREF field (a footnote cited again): the bookmark it refers to. */
+  cite?: string;
   /** A line break inside the paragraph (text is ""). */
   lineBreak?: boolean;
 }
@@ -52,12 +60,16 @@ export interface ImportedTable {
   columns: number;
   /** Whether the table has no visible borders (a layout table: national header, signature). */
   borderless: boolean;
+  /** The grid's column widths in twips (w:tblGrid), when the document gives them all. */
+  widths?: number[];
 }
 
 /** Where a section (page set-up) ends: the blocks before it have this page orientation. */
 export interface ImportedSectionBreak {
   kind: "section";
   landscape: boolean;
+  /** The page's width between its margins, in twips, when the document gives it. */
+  textWidth?: number;
 }
 
 export type ImportedBlock = ImportedParagraph | ImportedTable | ImportedSectionBreak;

@@ -70,14 +70,18 @@ function measuredWidths(b: TableBlock, columns: number, available: number, sizeP
   return out.map((w) => Math.floor(w));
 }
 
-export function table(b: TableBlock, available: number): Table {
-  const columns = b.align.length;
-  const sizePt = b.size ?? SIZE.table / 2;
-  let widths: number[];
+/** The columns' widths in twips: the user's relative do_rong over `available`, or measured from the text. */
+export function columnWidths(b: TableBlock, available: number): number[] {
   if (b.widths) {
     const total = b.widths.reduce((s, w) => s + w, 0) || 1;
-    widths = b.widths.map((w) => Math.floor((w / total) * available));
-  } else widths = measuredWidths(b, columns, available, sizePt);
+    return b.widths.map((w) => Math.floor((w / total) * available));
+  }
+  return measuredWidths(b, b.align.length, available, b.size ?? SIZE.table / 2);
+}
+
+export function table(b: TableBlock, available: number): Table {
+  const columns = b.align.length;
+  const widths = columnWidths(b, available);
   const size = b.size !== undefined ? b.size * 2 : undefined;
   const rowsOf = (list: { cells: TableCellBlock[]; bold?: boolean; italic?: boolean }[], header: boolean): TableRow[] => {
     const { starts } = placeCells(list.map((r) => r.cells), columns);

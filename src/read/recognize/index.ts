@@ -5,12 +5,12 @@
  * functions, no files. What is not recognised stays as text at its place with a note; nothing is
  * dropped but what kehoach prints itself (Quốc hiệu, Tiêu ngữ, numbers and letters).
  */
-import type { ImportedDocument } from "../../model/imported.js";
-import type { AgencySource, AppendixSource, ItemSource, PlanSource, PreambleObject, ProfileSource, RecipientSource, SectionSource, SignerSource } from "../../model/plan.js";
+import type { ImportedDocument, ImportedTable } from "../../model/imported.js";
+import type { AgencySource, AppendixSource, ItemObject, ItemSource, LevelSource, PlanSource, PreambleObject, ProfileSource, RecipientSource, SectionSource, SignerSource } from "../../model/plan.js";
 import type { YamlComment } from "../../format/index.js";
 import { importMessages as m } from "../../messages/import.js";
-import { documentLines, type Line } from "./lines.js";
-import { itemList, parseItems, romanNote, tableSource, markerOf, type BodyContext, type Node, type Note } from "./items.js";
+import { documentLines, noteIds, type Line } from "./lines.js";
+import { budgetSource, taskTemplates, itemList, parseItems, romanNote, tableSource, markerOf, type BodyContext, type Node, type Note } from "./items.js";
 import {
   AGENCY_CODES, agencyKey, APPENDIX_LINE, BASIS_WORDS, YEAR, UNIT_WORD, APPENDIX, ARCHIVE, ATTACHED, AUTHORITY, CLOSING, DATE_LINE, DECISION_TITLE, EOFFICE, ISSUED_WITH, ISSUED_WITH_START, LEAD_VERB, NATIONAL, NUMBER_LINE,
   OFFICIAL_LETTER, OFFICIAL_LETTER_NAME, OTHER_TITLES, PLAN_CODE, PLAN_TITLE, PREAMBLE_BASIS, PREAMBLE_FOLLOW, RECIPIENTS, RECIPIENT_NOTE, SECTION_TITLES, SIGNED,
@@ -26,6 +26,8 @@ export interface Recognised {
   profileComments: YamlComment[];
   /** Texts kept though not recognised, and other things the user should look at. */
   notes: string[];
+  /** Templates the plan needs (the office's own task labels), by file name: written in a folder named by `mau`. */
+  templates: Record<string, string>;
   /** The text before the plan, not imported: the Quyết định that issues it (the proof leaves its words out). */
   skippedWords?: string;
 }
@@ -130,8 +132,9 @@ function recipient(text: string): RecipientSource {
 }
 
 /** Recognise the plan in an imported document; a document of another kind is refused. */
-export function recognize(doc: ImportedDocument): Recognised | Refusal {
-  const lines = documentLines(doc);
+export function recognize(doc: ImportedDocument, measured?: BodyContext["measured"], templates = false): Recognised | Refusal {
+  const ids = noteIds(doc);
+  const lines = documentLines(doc, ids);
   if (!lines.some((l) => l.plain || l.table)) return { refused: m.empty() };
   let titleAt = lines.findIndex(isPlanTitle);
   const other = documentKind(lines, titleAt);
@@ -155,7 +158,9 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
   const profile: ProfileSource = {};
   const notes: Note[] = [];
   const report: string[] = [];
-  const ctx: BodyContext = { notes, unrecognised: [], rich: doc.format !== "txt" };
+  const tableWidths = new Map<ImportedTable, number>();
+  for (const l of lines) if (l.table && l.tableWidth !== undefined) tableWidths.set(l.table, l.tableWidth);
+  const ctx: BodyContext = { notes, unrecognised: [], rich: doc.format !== "txt", noteIds: ids, tableWidths, ...(templates ? { templates: {} } : {}), ...(measured ? { measured } : {}) };
   const profileNotes: Note[] = [];
   const topNotes: string[] = [];
   const signerStrays: string[] = [];
@@ -360,11 +365,16 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
         app.kem_theo = kem;
       }
       if (lines.slice(a, end).some((l) => l.landscape)) app.ngang = true;
-      fillPart(app, part.slice(j), false, ctx);
-      apps.push(app);
+      fillPart(app, part.slice(j), false, ctx, false);
+      // a heading with nothing under it is no Phụ lục kehoach can print: its lines are kept for checking
+      if (app.tieu_de === undefined && app.doan === undefined && app.cac_y === undefined && app.bang === undefined) {
+        const kept = lines.slice(a, end).map((l) => l.plain).join(" ");
+        notes.push({ at: plan, key: "ket_thuc", text: m.kiemTra(m.keptAsComment(kept)) });
+        report.push(m.emptyAppendix(kept));
+      } else apps.push(app);
       a = end;
     }
-    plan.phu_luc = apps;
+    if (apps.length) plan.phu_luc = apps;
   }
 
   if (plan.ngay === undefined && !plan.quyet_dinh) {
@@ -385,15 +395,19 @@ export function recognize(doc: ImportedDocument): Recognised | Refusal {
   // what could not be placed stays in the file, as comments at the end of the content
   for (const u of [...signerStrays, ...ctx.unrecognised]) notes.push({ at: plan, key: "ket_thuc", text: m.kiemTra(m.keptAsComment(u.replace(/\s+/g, " "))) });
   for (const u of ctx.unrecognised) report.push(m.tableNotPlaced(u));
+  liftLevelStyles(plan);
   const ordered = orderPlan(plan);
-  return { plan: ordered, profile, comments: commentPaths(ordered, notes, plan), profileComments: commentPaths(profile, profileNotes), notes: [...new Set(report)], ...(start > 0 ? { skippedWords: lines.slice(0, start).map((l) => l.plain).join("\n") } : {}) };
+  return { plan: ordered, profile, templates: taskTemplates(ctx), comments: commentPaths(ordered, notes, plan), profileComments: commentPaths(profile, profileNotes), notes: [...new Set(report)], ...(start > 0 ? { skippedWords: lines.slice(0, start).map((l) => l.plain).join("\n") } : {}) };
 }
 
 /** A section's or a Phụ lục's content: paragraphs, a table, items. */
-function fillPart(target: SectionSource | AppendixSource, content: Line[], units: boolean, ctx: BodyContext): void {
+function fillPart(target: SectionSource | AppendixSource, content: Line[], units: boolean, ctx: BodyContext, section = true): void {
   const parsed = parseItems(content);
   if (parsed.paras.length) target.doan = parsed.paras.length === 1 ? parsed.paras[0]!.text : parsed.paras.map((p) => p.text);
-  if (parsed.tables.length) target.bang = tableSource(parsed.tables[0]!);
+  // a section's budget table is its du_toan (a Phụ lục has none: its table stays a table)
+  const budget = parsed.tables.length && section ? budgetSource(parsed.tables[0]!, ctx) : undefined;
+  if (budget) (target as SectionSource).du_toan = budget;
+  else if (parsed.tables.length) target.bang = tableSource(parsed.tables[0]!, ctx);
   if (parsed.items.length) {
     const first = parsed.items.find((e): e is Node => !("insert" in e));
     const kind = first?.mark.kind ?? "so";
@@ -429,6 +443,36 @@ function stripEndMark(plan: PlanSource): void {
     else if (typeof holder.doan_chen === "string") holder.doan_chen = strip(holder.doan_chen);
     return;
   }
+}
+
+/**
+ * A heading look every titled item of one level shares becomes that level's default
+ * (trinh_bay.cac_cap), as the office's profile had it; the items keep only their exceptions.
+ */
+function liftLevelStyles(plan: PlanSource): void {
+  const byDepth: ItemObject[][] = [];
+  const walk = (list: ItemSource[] | undefined, depth: number): void => {
+    for (const it of list ?? []) {
+      if (typeof it !== "object" || "doan_chen" in it) continue;
+      const o = it as ItemObject;
+      if (o.tieu_de !== undefined) (byDepth[depth - 1] ??= []).push(o);
+      walk(o.cac_y, depth + 1);
+    }
+  };
+  for (const s of plan.noi_dung ?? []) if (!s.cac_cap) walk(s.cac_y, 1);
+  for (const a of plan.phu_luc ?? []) if (!a.cac_cap) walk(a.cac_y, 1);
+  const levels: LevelSource[] = [];
+  // levels from the first on (a level in cac_cap cannot be left empty)
+  for (const items of byDepth) {
+    const titled = (items ?? []).filter((o) => !o.tieu_de_cung_dong);
+    const look = titled[0]?.kieu_tieu_de;
+    if (look === undefined || titled.some((o) => o.kieu_tieu_de !== look)) break;
+    for (const o of titled) delete o.kieu_tieu_de;
+    // a run-in heading takes the level's look too: it keeps its own bold
+    if (look !== "dam") for (const o of items!) if (o.tieu_de_cung_dong && o.kieu_tieu_de === undefined) o.kieu_tieu_de = "dam";
+    levels.push({ kieu_tieu_de: look });
+  }
+  if (levels.length) plan.trinh_bay = { ...plan.trinh_bay, cac_cap: levels };
 }
 
 /** The plan's keys in the order of the schema and README (what fmt writes). */

@@ -17,6 +17,8 @@ export interface Line {
   /** Every letter of the paragraph is bold / italic. */
   bold: boolean;
   italic: boolean;
+  /** Every letter has italic switched off outright (ImportedRun.upright). */
+  upright?: boolean;
   /** The leading bold part when the rest is not bold ("Phòng Nội vụ:" of a run-in heading). */
   boldLead?: string;
   centered: boolean;
@@ -24,6 +26,10 @@ export interface Line {
   blankBefore: boolean;
   landscape: boolean;
   table?: ImportedTable;
+  /** A table's section text width in twips (the width its do_rong divides), when the document gives it. */
+  tableWidth?: number;
+  /** Word's runs' texts (not for .txt/.md): where the document's look changes, as kehoach's own runs split. */
+  runTexts?: string[];
   /** The document's own paragraph breaks inside one line (a signature "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"). */
   parts: string[];
 }
@@ -37,7 +43,7 @@ export function escapeText(s: string): string {
  * Runs into inline-syntax text; a line break is "\\\n" (README: `\` ending a line). Emphasis nests:
  * bold "“", bold italic "…", bold "”" is `**“*…*”**`; spaces stay outside the marks.
  */
-export function runsText(runs: readonly ImportedRun[], footnotes: Record<string, ImportedParagraph[]>, bare = { bold: false, italic: false }): string {
+export function runsText(runs: readonly ImportedRun[], footnotes: Record<string, ImportedParagraph[]>, bare = { bold: false, italic: false }, ids: NoteIds = new Map()): string {
   let out = "";
   const open: ("**" | "*")[] = [];
   let pending = "";
@@ -52,7 +58,17 @@ export function runsText(runs: readonly ImportedRun[], footnotes: Record<string,
       }
     }
   };
+  let citing: string | undefined;
   for (const r of runs) {
+    // a footnote cited again: `<id>` once for the field's shown number
+    const id = r.cite !== undefined ? ids.get(r.cite) : undefined;
+    if (id !== undefined) {
+      if (citing !== r.cite) out += pending + `<${id}>`;
+      pending = "";
+      citing = r.cite;
+      continue;
+    }
+    citing = undefined;
     if (r.lineBreak) {
       moveTo(new Set());
       out = out.replace(/ +$/, "") + "\\\n";
@@ -60,7 +76,8 @@ export function runsText(runs: readonly ImportedRun[], footnotes: Record<string,
     }
     if (r.footnote !== undefined) {
       const paras = footnotes[r.footnote] ?? [];
-      out += pending + `^[${paras.map((p) => runsText(p.runs, {}).trim()).join("\n\n")}]`;
+      const id = r.bookmark !== undefined ? ids.get(r.bookmark) : undefined;
+      out += pending + `^[${paras.map((p) => runsText(p.runs, {}).trim()).join("\n\n")}]` + (id !== undefined ? `{#${id}}` : "");
       pending = "";
       continue;
     }
@@ -83,19 +100,41 @@ export function runsText(runs: readonly ImportedRun[], footnotes: Record<string,
   return out;
 }
 
+/** The ids given to footnotes cited again, by the bookmark around their mark: "chu-thich-1" … */
+export type NoteIds = Map<string, string>;
+
+/** Footnotes whose bookmark a NOTEREF field cites somewhere in the document, each an id for `{#id}` and `<id>`. */
+export function noteIds(doc: ImportedDocument): NoteIds {
+  const marked = new Map<string, string>();
+  const cited = new Set<string>();
+  const para = (p: ImportedParagraph): void => {
+    for (const r of p.runs) {
+      if (r.footnote !== undefined && r.bookmark !== undefined && !marked.has(r.bookmark)) marked.set(r.bookmark, r.footnote);
+      if (r.cite !== undefined) cited.add(r.cite);
+    }
+  };
+  for (const b of doc.blocks) {
+    if (b.kind === "paragraph") para(b);
+    else if (b.kind === "table") for (const row of b.rows) for (const cell of row) cell.blocks.forEach(para);
+  }
+  const ids: NoteIds = new Map();
+  for (const [name, key] of marked) if (cited.has(name)) ids.set(name, `chu-thich-${key.replace(/[^a-z0-9]/gi, "").toLowerCase()}`);
+  return ids;
+}
+
 function plainOf(runs: readonly ImportedRun[]): string {
   return runs.map((r) => (r.lineBreak ? "\n" : r.footnote !== undefined ? "" : r.text)).join("");
 }
 
 const letters = (runs: readonly ImportedRun[]): ImportedRun[] => runs.filter((r) => /\p{L}/u.test(r.text));
 
-function paragraphLine(p: ImportedParagraph, footnotes: Record<string, ImportedParagraph[]>, blankBefore: boolean): Line {
+function paragraphLine(p: ImportedParagraph, footnotes: Record<string, ImportedParagraph[]>, blankBefore: boolean, ids: NoteIds, words: boolean): Line {
   const lettered = letters(p.runs);
   const bold = lettered.length > 0 && lettered.every((r) => r.bold);
   const italic = lettered.length > 0 && lettered.every((r) => r.italic);
   const plain = plainOf(p.runs).replace(/[ \t\u00a0]+/g, " ").trim();
   const line: Line = {
-    text: runsText(p.runs, footnotes, { bold, italic }).replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, ""),
+    text: runsText(p.runs, footnotes, { bold, italic }, ids).replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, ""),
     plain,
     bold,
     italic,
@@ -104,6 +143,8 @@ function paragraphLine(p: ImportedParagraph, footnotes: Record<string, ImportedP
     landscape: false,
     parts: plain.split("\n").map((s) => s.trim()).filter(Boolean),
   };
+  if (lettered.length > 0 && lettered.every((r) => r.upright)) line.upright = true;
+  if (words) line.runTexts = p.runs.map((r) => r.text);
   if (p.label !== undefined && p.label.trim()) line.label = p.label.trim();
   if (p.labelBold) line.labelBold = true;
   if (p.style) line.style = p.style;
@@ -177,7 +218,7 @@ function joinWrapped(lines: Line[], markdown: boolean): Line[] {
 }
 
 /** The document's paragraphs and tables as lines, in reading order. */
-export function documentLines(doc: ImportedDocument): Line[] {
+export function documentLines(doc: ImportedDocument, ids: NoteIds = noteIds(doc)): Line[] {
   const lines: Line[] = [];
   let blank = false;
   let sectionStart = 0;
@@ -186,7 +227,7 @@ export function documentLines(doc: ImportedDocument): Line[] {
       blank = true;
       return;
     }
-    lines.push(paragraphLine(p, doc.footnotes, blank));
+    lines.push(paragraphLine(p, doc.footnotes, blank, ids, doc.format !== "txt" && doc.format !== "md"));
     blank = false;
   };
   for (const b of doc.blocks) {
@@ -198,7 +239,10 @@ export function documentLines(doc: ImportedDocument): Line[] {
         blank = false;
       }
     } else {
-      if (b.landscape) for (let i = sectionStart; i < lines.length; i++) lines[i]!.landscape = true;
+      for (let i = sectionStart; i < lines.length; i++) {
+        if (b.landscape) lines[i]!.landscape = true;
+        if (lines[i]!.table && b.textWidth !== undefined) lines[i]!.tableWidth = b.textWidth;
+      }
       sectionStart = lines.length;
     }
   }

@@ -16,7 +16,7 @@
  * - Legacy TCVN3/VNI text: by the run's font (.VnTime, .VnTimeH upper case, VNI-Times), else by
  *   detection over the paragraph's text; converted to Unicode. All text ends NFC.
  */
-import type { ImportedBlock, ImportedCell, ImportedParagraph, ImportedRun, ImportedTable } from "../../model/imported.js";
+import type { ImportedBlock, ImportedCell, ImportedParagraph, ImportedRun, ImportedSectionBreak, ImportedTable } from "../../model/imported.js";
 import { convertLegacy, detectLegacy, fromTcvn3, type Legacy } from "../../text/encoding.js";
 import { Numbering, symbolChar } from "./numbering.js";
 import { drawsBorder, onOff, paraProps, runProps, Styles, type RunProps } from "./styles.js";
@@ -62,6 +62,10 @@ function fontEncoding(font: string | undefined): RawRun["legacy"] {
 class FieldState {
   /** One entry per open field: whether its result part has begun. */
   private stack: boolean[] = [];
+  /** Each open field's code, as its w:instrText gives it. */
+  private codes: string[] = [];
+  /** Per open field, the bookmark its result cites (a NOTEREF field), or "". */
+  private cites: string[] = [];
   /** How many open fields are still in their code part. */
   private inCodeCount = 0;
 
@@ -69,19 +73,35 @@ class FieldState {
     return this.inCodeCount > 0;
   }
 
+  /** The bookmark the innermost field's shown result cites, if it is a NOTEREF. */
+  get cite(): string | undefined {
+    for (let i = this.cites.length - 1; i >= 0; i--) if (this.cites[i]) return this.cites[i];
+    return undefined;
+  }
+
   begin(): void {
     this.stack.push(false);
+    this.codes.push("");
+    this.cites.push("");
     this.inCodeCount++;
+  }
+
+  code(text: string): void {
+    if (this.codes.length) this.codes[this.codes.length - 1] += text;
   }
 
   separate(): void {
     if (this.stack.length && !this.stack[this.stack.length - 1]) {
       this.stack[this.stack.length - 1] = true;
       this.inCodeCount--;
+      const noteRef = /^\s*NOTEREF\s+(\S+)/.exec(this.codes[this.codes.length - 1]!);
+      if (noteRef) this.cites[this.cites.length - 1] = noteRef[1]!;
     }
   }
 
   end(): void {
+    this.codes.pop();
+    this.cites.pop();
     if (this.stack.length && !this.stack.pop()) this.inCodeCount--;
   }
 
@@ -95,6 +115,8 @@ class Reader {
   readonly styles: Styles;
   readonly numbering: Numbering;
   private field = new FieldState();
+  /** Bookmarks open where the reading is, by id: the one around a footnote's mark names it for NOTEREF. */
+  private bookmarks = new Map<string, string>();
   /** Text boxes met in the paragraph being read: their paragraphs follow it. */
   private boxes: XmlElement[] = [];
   legacyCount = new Map<Legacy, number>();
@@ -130,7 +152,7 @@ class Reader {
           this.blocks(el, out);
           break;
         case "w:sectPr":
-          out.push({ kind: "section", landscape: landscape(el) });
+          out.push(section(el));
           break;
         default:
           // w:del, w:moveFrom, bookmarks, permissions, proofing marks: not shown
@@ -175,7 +197,7 @@ class Reader {
     this.boxes = [];
     for (const box of boxes) this.blocks(box, out);
     const sect = child(pPr, "w:sectPr");
-    if (sect) out.push({ kind: "section", landscape: landscape(sect) });
+    if (sect) out.push(section(sect));
   }
 
   /** Inline content of a paragraph (runs and their containers) → raw runs. */
@@ -199,8 +221,14 @@ class Reader {
         case "w:sdt":
           this.inline(child(el, "w:sdtContent") ?? el, pStyleRun, out);
           break;
+        case "w:bookmarkStart":
+          if (el.attrs["w:id"] !== undefined && el.attrs["w:name"]) this.bookmarks.set(el.attrs["w:id"], el.attrs["w:name"]);
+          break;
+        case "w:bookmarkEnd":
+          this.bookmarks.delete(el.attrs["w:id"] ?? "");
+          break;
         default:
-          // w:del, w:moveFrom, w:pPr, bookmarks, comments' ranges, proofing marks
+          // w:del, w:moveFrom, w:pPr, comments' ranges, proofing marks
           break;
       }
     }
@@ -218,8 +246,13 @@ class Reader {
     const base: RawRun = { text: "" };
     if (toggle("bold")) base.bold = true;
     if (toggle("italic")) base.italic = true;
+    else if (direct.italic === false) base.upright = true;
+    const sz = Number(child(rPr, "w:sz")?.attrs["w:val"]);
+    if (sz > 0) base.size = sz / 2;
     if (look.underline) base.underline = true;
     if (look.script === "sub" || look.script === "super") base.script = look.script;
+    const cite = this.field.cite;
+    if (cite !== undefined) base.cite = cite;
     const enc = fontEncoding(look.font);
     if (enc !== undefined) base.legacy = enc;
     const symbols = /symbol|wingdings|webdings/i.test(look.font ?? "");
@@ -257,7 +290,12 @@ class Reader {
         case "w:endnoteReference": {
           const id = c.attrs["w:id"];
           // an endnote is a note as a footnote is (a plan prints notes at the foot of the page)
-          if (id !== undefined && !this.inCode) out.push({ text: "", footnote: c.name === "w:endnoteReference" ? ENDNOTE + id : id });
+          if (id !== undefined && !this.inCode) {
+            const note: RawRun = { text: "", footnote: c.name === "w:endnoteReference" ? ENDNOTE + id : id };
+            const mark = [...this.bookmarks.values()].pop();
+            if (mark !== undefined) note.bookmark = mark;
+            out.push(note);
+          }
           break;
         }
         case "w:fldChar": {
@@ -273,8 +311,11 @@ class Reader {
         case "mc:AlternateContent":
           textBoxes(c, this.boxes);
           break;
+        case "w:instrText":
+          if (this.inCode) this.field.code(textContent(c));
+          break;
         default:
-          // w:instrText (a field's code), w:delText, w:footnoteRef (the note's own mark)
+          // w:delText, w:footnoteRef (the note's own mark)
           break;
       }
     }
@@ -303,7 +344,9 @@ class Reader {
 
   private table(tbl: XmlElement): ImportedTable {
     const tblPr = child(tbl, "w:tblPr");
-    const grid = childrenNamed(child(tbl, "w:tblGrid") ?? tbl, "w:gridCol").length;
+    const gridCols = childrenNamed(child(tbl, "w:tblGrid") ?? tbl, "w:gridCol");
+    const grid = gridCols.length;
+    const widths = gridCols.map((g) => Number(g.attrs["w:w"]));
     let visible = drawsBorder(child(tblPr, "w:tblBorders")) ?? this.styles.tableBorders(child(tblPr, "w:tblStyle")?.attrs["w:val"]) ?? false;
     const rows: ImportedCell[][] = [];
     let headerRows = 0;
@@ -342,7 +385,9 @@ class Reader {
       if (col > columns) columns = col;
       rows.push(row);
     }
-    return { kind: "table", rows, headerRows, columns, borderless: !visible };
+    const table: ImportedTable = { kind: "table", rows, headerRows, columns, borderless: !visible };
+    if (grid === columns && grid > 0 && widths.every((w) => Number.isInteger(w) && w > 0)) table.widths = widths;
+    return table;
   }
 
   /** A cell's paragraphs; a nested table's cells' paragraphs follow in order, flattened. */
@@ -391,6 +436,17 @@ function childrenThrough(el: XmlElement, name: string, out: XmlElement[] = []): 
     else if (c.name === "w:sdt") childrenThrough(child(c, "w:sdtContent") ?? c, name, out);
     else if (c.name === "w:customXml" || c.name === "w:ins") childrenThrough(c, name, out);
   }
+  return out;
+}
+
+/** A section's end: its orientation, and its text width (page less both margins) that tables fill. */
+function section(sectPr: XmlElement): ImportedSectionBreak {
+  const out: ImportedSectionBreak = { kind: "section", landscape: landscape(sectPr) };
+  const page = Number(child(sectPr, "w:pgSz")?.attrs["w:w"]);
+  const mar = child(sectPr, "w:pgMar")?.attrs;
+  if (!mar) return out;
+  const width = page - Number(mar["w:left"] ?? 0) - Number(mar["w:right"] ?? 0) - Number(mar["w:gutter"] ?? 0);
+  if (Number.isInteger(width) && width > 0) out.textWidth = width;
   return out;
 }
 
@@ -452,6 +508,9 @@ function merge(runs: ImportedRun[]): ImportedRun[] {
       !last.lineBreak &&
       last.bold === r.bold &&
       last.italic === r.italic &&
+      last.upright === r.upright &&
+      last.size === r.size &&
+      last.cite === r.cite &&
       last.underline === r.underline &&
       last.script === r.script
     )
