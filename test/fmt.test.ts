@@ -210,7 +210,7 @@ describe("the canonical layout", () => {
     const out = fmtText(text);
     for (const line of [
       "          - {nhan: Cơ quan thực hiện, noi_dung: Sở Nông nghiệp và Môi trường}",
-      "      - {noi_dung: Tập huấn, so_tien: 3.000.000}",
+      "      - {noi_dung: Tập huấn, so_tien: \"3.000.000\"}",
       "  - {ten: UBND tỉnh, ghi_chu: b/c}",
       "  - {ten: \"Các sở, ngành\"}",
       "luu: {don_vi: VP, so_ban: \"02\"}",

@@ -272,6 +272,8 @@ function plainOk(s: string, doc: Document): boolean {
   if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|^(%|---|\.\.\.)/.test(s)) return false;
   const test = (tag: { default?: unknown; tag: string; test?: RegExp }): boolean => Boolean(tag.default) && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(s) === true;
   const { tags, compat } = doc.schema;
+  // the YAML 1.1 spec's float allows more dots after the first ("18.500.000.000"); yaml's and PyYAML's do not
+  if (/^[-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?$/.test(s)) return false;
   return !tags.some(test) && !(compat ?? []).some(test);
 }
 
