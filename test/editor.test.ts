@@ -5,7 +5,7 @@
  * per enum value, hover showing a key's own description, snippets that quote dates and numbers.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { YamlLanguageServer } from "./lsp.js";
 import { ROOT, runCli, tempDir } from "./helpers.js";
@@ -69,8 +69,8 @@ describe("editor: yaml-language-server with kehoach's schemas", () => {
   });
 
   it.each([
-    ["ngay", 'ngay: "2024-05"', 'ngay: "2024-13"', (props(SCHEMA).ngay as Schema).patternErrorMessage],
-    ["so", 'ngay: "2024-05"', 'ngay: "2024-05"\nso: "28a"', (props(SCHEMA).so as Schema).patternErrorMessage],
+    ["ngay", "ngay: 2024-05", 'ngay: "2024-13"', (props(SCHEMA).ngay as Schema).patternErrorMessage],
+    ["so", "ngay: 2024-05", 'ngay: "2024-05"\nso: "28a"', (props(SCHEMA).so as Schema).patternErrorMessage],
     ["trich_yeu", "trich_yeu: ", 'trich_yeu: "   "\nx_trich_yeu: ', (defs.text as Schema).patternErrorMessage],
   ])("a wrong %s shows the Vietnamese hint, not the regex", async (key, from, to, hint) => {
     const { file, text } = broken(key, from, to);
@@ -188,6 +188,16 @@ describe("editor: yaml-language-server with kehoach's schemas", () => {
   });
 });
 
+/** The office folder moved (or cloned elsewhere): its 2026 plan's schema line still finds the schema, and the editor still explains in Vietnamese. */
+async function explainedAfterMove(office: string): Promise<void> {
+  const moved = `${office}-moved`;
+  renameSync(office, moved);
+  const file = join(moved, "ke-hoach", "2026", "ke-hoach-2026.yaml");
+  const d = await lsp.open(file, readFileSync(file, "utf8").replace(/^ngay: .*$/m, 'ngay: "2026-02-30"'));
+  lsp.close(file);
+  expect(d.map((x) => x.message)).toContain((props(SCHEMA).ngay as Schema).patternErrorMessage);
+}
+
 describe("kehoach init: the schema line survives moving and committing the office folder", () => {
   it("names the office repository's installed kehoach (node_modules/kehoach/schemas), relative to the plan", async () => {
     const office = tempDir("kehoach-office-");
@@ -200,12 +210,94 @@ describe("kehoach init: the schema line survives moving and committing the offic
     expect(plan.split("\n")[0]).toBe("# yaml-language-server: $schema=../../node_modules/kehoach/schemas/kehoach.schema.json");
     const profile = readFileSync(join(office, "ke-hoach", "2026", "co-quan.yaml"), "utf8");
     expect(profile.split("\n")[0]).toBe("# yaml-language-server: $schema=../../node_modules/kehoach/schemas/co-quan.schema.json");
-    // moved (or cloned elsewhere): the line still finds the schema, the editor still explains in Vietnamese
-    const moved = `${office}-moved`;
-    renameSync(office, moved);
-    const file = join(moved, "ke-hoach", "2026", "ke-hoach-2026.yaml");
-    const d = await lsp.open(file, readFileSync(file, "utf8").replace(/^ngay: .*$/m, 'ngay: "2026-02-30"'));
-    lsp.close(file);
-    expect(d.map((x) => x.message)).toContain((props(SCHEMA).ngay as Schema).patternErrorMessage);
+    await explainedAfterMove(office);
+  });
+
+  it("kehoach import in the same office repository names the installed kehoach too", () => {
+    const office = tempDir("kehoach-office-import-");
+    mkdirSync(join(office, "node_modules"));
+    symlinkSync(ROOT, join(office, "node_modules", "kehoach"), "dir");
+    mkdirSync(join(office, "cu"));
+    writeFileSync(join(office, "cu", "ke-hoach.txt"), OLD_PLAN);
+    const r = runCli(["import", "cu/ke-hoach.txt"], { cwd: office });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(office, "cu", "ke-hoach.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=../node_modules/kehoach/schemas/kehoach.schema.json");
+    expect(readFileSync(join(office, "cu", "co-quan.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=../node_modules/kehoach/schemas/co-quan.schema.json");
+    expect(existsSync(join(office, ".kehoach"))).toBe(false);
+  });
+
+  it("kehoach not installed in the office repository: the schemas copied once into .kehoach/ at its root, which moves with it; import reuses the copy", async () => {
+    const office = tempDir("kehoach-office-global-");
+    // an office repository (git) without node_modules: kehoach installed globally, or run from a checkout elsewhere
+    mkdirSync(join(office, ".git"));
+    const r = runCli(["init", "ke-hoach/2026", "--co-quan", "Ủy ban nhân dân/Xã Bằng Mạc", "--nguoi-ky", "Triệu Thị Diệp", "--nam", "2026"], { cwd: office });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("đã chép lược đồ của kehoach vào .kehoach:");
+    for (const name of ["kehoach.schema.json", "co-quan.schema.json"]) expect(readFileSync(join(office, ".kehoach", name), "utf8")).toBe(readFileSync(join(ROOT, "schemas", name), "utf8"));
+    const plan = readFileSync(join(office, "ke-hoach", "2026", "ke-hoach-2026.yaml"), "utf8");
+    expect(plan.split("\n")[0]).toBe("# yaml-language-server: $schema=../../.kehoach/kehoach.schema.json");
+    expect(readFileSync(join(office, "ke-hoach", "2026", "co-quan.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=../../.kehoach/co-quan.schema.json");
+    // import into another folder of the repository: the same copy, no second one
+    mkdirSync(join(office, "cu"));
+    writeFileSync(join(office, "cu", "ke-hoach.txt"), OLD_PLAN);
+    const imported = runCli(["import", "cu/ke-hoach.txt"], { cwd: office });
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).not.toContain("đã chép lược đồ");
+    expect(readFileSync(join(office, "cu", "ke-hoach.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=../.kehoach/kehoach.schema.json");
+    expect(readdirSync(join(office, "cu")).sort()).toEqual(["co-quan.yaml", "ke-hoach.txt", "ke-hoach.yaml"]);
+    await explainedAfterMove(office);
+  });
+
+  it("a folder outside any repository gets its own copy; the line never names kehoach's folder on this machine", () => {
+    const dir = tempDir("kehoach-loose-");
+    const r = runCli(["import", "ke-hoach.txt"], { cwd: (writeFileSync(join(dir, "ke-hoach.txt"), OLD_PLAN), dir) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("đã chép lược đồ của kehoach vào .kehoach:");
+    expect(readFileSync(join(dir, "ke-hoach.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=.kehoach/kehoach.schema.json");
+    expect(readFileSync(join(dir, "co-quan.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=.kehoach/co-quan.schema.json");
   });
 });
+
+describe("kehoach init and import: a schema copy that cannot be written", () => {
+  it("is said, with the reason, and the plan and profile are still written", () => {
+    const dir = tempDir("kehoach-no-copy-");
+    // a file where the .kehoach folder would go
+    writeFileSync(join(dir, ".kehoach"), "");
+    const r = runCli(["init", ".", "--co-quan", "Ủy ban nhân dân/Xã Bằng Mạc", "--nguoi-ky", "Triệu Thị Diệp", "--nam", "2026"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/không tạo được tệp \S*\.kehoach\/kehoach\.schema\.json \(/);
+    expect(readFileSync(join(dir, "ke-hoach-2026.yaml"), "utf8").split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=\S+\/schemas\/kehoach\.schema\.json$/);
+    // import says it too, and still writes the plan
+    mkdirSync(join(dir, "cu"));
+    writeFileSync(join(dir, "cu", ".kehoach"), "");
+    writeFileSync(join(dir, "cu", "ke-hoach.txt"), OLD_PLAN);
+    const imported = runCli(["import", "cu/ke-hoach.txt"], { cwd: dir });
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/không tạo được tệp \S*\.kehoach\/kehoach\.schema\.json \(/);
+    expect(existsSync(join(dir, "cu", "ke-hoach.yaml"))).toBe(true);
+  });
+});
+
+/** An old plan typed as text, for kehoach import. */
+const OLD_PLAN = [
+  "ỦY BAN NHÂN DÂN",
+  "XÃ AN BÌNH",
+  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+  "Độc lập - Tự do - Hạnh phúc",
+  "Số: 12/KH-UBND",
+  "An Bình, ngày 15 tháng 01 năm 2025",
+  "KẾ HOẠCH",
+  "Thực hiện công tác trẻ em năm 2025",
+  "Thực hiện Kế hoạch số 5/KH-UBND ngày 10/01/2025 của UBND huyện, Ủy ban nhân dân xã An Bình ban hành Kế hoạch như sau:",
+  "I. MỤC ĐÍCH, YÊU CẦU",
+  "1. Nâng cao nhận thức của gia đình và cộng đồng về bảo vệ trẻ em.",
+  "II. TỔ CHỨC THỰC HIỆN",
+  "1. Công chức Văn hóa - Xã hội: chủ trì, tham mưu triển khai Kế hoạch.",
+  "Trên đây là Kế hoạch thực hiện công tác trẻ em năm 2025 của Ủy ban nhân dân xã An Bình./.",
+  "Nơi nhận:",
+  "- UBND huyện (b/c);",
+  "- Lưu: VT, VHXH.",
+  "KT. CHỦ TỊCH",
+  "PHÓ CHỦ TỊCH",
+  "Nguyễn Văn An",
+].join("\n");

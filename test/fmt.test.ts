@@ -176,6 +176,60 @@ describe("the canonical layout", () => {
     expect(planDifference(parseSource("p.yaml", sheet).value, parseSource("p.yaml", sheet.replace("Dự\n        toán", "Dự toán")).value, "plan")).toEqual(["noi_dung", 0, "bang", "trang"]);
   });
 
+  it("writes short records on one line when they fit (a recipient, a task's field, a cost line, luu, a level's settings, a row record), {} on its key's line", () => {
+    const text = [
+      "trich_yeu: T",
+      "noi_dung:",
+      "  - loai: nhiem_vu",
+      "    cac_y:",
+      "      - tieu_de: Mục ngắn",
+      "        doan: Một đoạn ngắn.",
+      "      - tieu_de: Quan trắc",
+      "        truong:",
+      "          - nhan: Cơ quan thực hiện",
+      "            noi_dung: Sở Nông nghiệp và Môi trường",
+      `          - { nhan: Nội dung, noi_dung: "${"Lấy mẫu nước mặt tại các sông ".repeat(4).trim()}" }`,
+      "  - loai: kinh_phi",
+      "    du_toan:",
+      "      - noi_dung: Tập huấn",
+      "        so_tien: \"3.000.000\"",
+      "noi_nhan:",
+      "  - ten: UBND tỉnh",
+      "    ghi_chu: b/c",
+      "  - ten: Các sở, ngành",
+      "luu:",
+      "  don_vi: VP",
+      "  so_ban: \"02\"",
+      "trinh_bay:",
+      "  cac_cap:",
+      "    - kieu_tieu_de: dam",
+      "    - danh_dau: chu",
+      "      kieu_tieu_de: nghieng",
+      "",
+    ].join("\n");
+    const out = fmtText(text);
+    for (const line of [
+      "          - {nhan: Cơ quan thực hiện, noi_dung: Sở Nông nghiệp và Môi trường}",
+      "      - {noi_dung: Tập huấn, so_tien: \"3.000.000\"}",
+      "  - {ten: UBND tỉnh, ghi_chu: b/c}",
+      "  - {ten: \"Các sở, ngành\"}",
+      "luu: {don_vi: VP, so_ban: \"02\"}",
+      "    - {kieu_tieu_de: dam}",
+      "    - {danh_dau: chu, kieu_tieu_de: nghieng}",
+    ])
+      expect(out.split("\n")).toContain(line);
+    // too long for one line: one key a line; an item of cac_y (not a record) stays one key a line
+    expect(out).toContain("          - nhan: Nội dung\n            noi_dung: |-\n");
+    expect(out).toContain("      - tieu_de: Mục ngắn\n        doan: Một đoạn ngắn.\n");
+    expect(fmtText("luu: {}\ntrich_yeu: T\n")).toBe("trich_yeu: T\n\nluu: {}\n");
+    expect(fmtText(out)).toBe(out);
+    expect(planDifference(parseSource("p.yaml", text).value, parseSource("p.yaml", out).value, "plan")).toBeUndefined();
+    // a key typed without a value keeps its own line, on the first pass as on the next
+    const empty = fmtText("trich_yeu: T\nnoi_nhan:\n  - { ten, ghi_chu: b/c }\n");
+    expect(empty).toContain("  - ten:\n    ghi_chu: b/c\n");
+    expect(fmtText(empty)).toBe(empty);
+  });
+
   it("keeps every comment at its place, through key moves (a fixture with comments everywhere)", () => {
     const file = join(ROOT, "test", "fixtures", "fmt-comments.yaml");
     const text = readFileSync(file, "utf8");
@@ -315,6 +369,12 @@ describe("kehoach fmt on the command line", () => {
     expect(statSync(join(dir, "b.yaml")).ino).toBe(stampB.ino);
     expect(statSync(join(dir, "b.yaml")).mtimeMs).toBe(stampB.mtimeMs);
     expect(runCli(["fmt", "--check", "."], { cwd: dir }).code).toBe(0);
+  });
+
+  it("the repository's own examples (plans and office profiles) are in fmt's layout, as the CI recipes check an office's", () => {
+    const r = runCli(["fmt", "--check", "examples/"], { cwd: ROOT });
+    expect(r.stderr).toMatch(/^\d+ tệp: không tệp nào cần viết lại, 0 lỗi khác\.$/m);
+    expect(r.code).toBe(0);
   });
 
   it("a broken file: the read stage's message at file:line:col, exit 1, the file untouched", () => {

@@ -50,6 +50,15 @@ describe("README: every YAML block passes kehoach check", () => {
     expect(r.code).toBe(0);
   });
 
+  it("the profile and the plan are in kehoach fmt's layout, as an office's CI checks its own (fmt --check)", () => {
+    const dir = tempDir("kehoach-readme-fmt-");
+    writeFileSync(join(dir, "co-quan.yaml"), profile!);
+    writeFileSync(join(dir, "plan.yaml"), plan!);
+    const r = runCli(["fmt", "--check", "co-quan.yaml", "plan.yaml"], { cwd: dir });
+    expect(r.stderr).toContain("2 tệp: không tệp nào cần viết lại");
+    expect(r.code).toBe(0);
+  });
+
   it.each(fragments.map((f, i) => [i + 1, f]))("fragment %i, inside the README's plan, has 0 errors", (_i, fragment) => {
     const f = fragment as string;
     const r = check(`${without(plan!, topKeys(f)).trimEnd()}\n${f}`);

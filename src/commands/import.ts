@@ -16,12 +16,14 @@ import { readPlainText } from "../read/plain-text.js";
 import { documentText } from "../read/recognize/lines.js";
 import { orderPlan, recognize } from "../read/recognize/index.js";
 import { planYaml, type YamlComment } from "../format/index.js";
-import { schemaDirFor } from "../paths.js";
 import { docxBytes, loadSource, measuredImportWidths, renderLoaded } from "../pipeline.js";
 import { importMessages as m } from "../messages/import.js";
+import { initMessages } from "../messages/cli.js";
+import { reasonVi } from "../messages/files.js";
 import { readMessages as rm } from "../messages/read.js";
 import { compareWords, docxText, words, type Proof } from "./import-proof.js";
 import { checkOutputPath, makeFolders, OutputError, writeAtomic } from "./atomic.js";
+import { schemaDirFor } from "./init.js";
 import { printFindings, type Format } from "./report.js";
 import type { SourceFile } from "../read/index.js";
 
@@ -41,6 +43,8 @@ interface FileResult {
   file: string;
   output?: string;
   profile?: { file: string; written: boolean };
+  /** The folder the schemas were copied to for the schema line (init.ts schemaDirFor). */
+  schemaCopy?: string;
   proof?: Proof;
   notes: string[];
   comments: number;
@@ -147,9 +151,8 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
   const split = splitProfile(r.plan, office.value, r.profile);
   const comments: YamlComment[] = r.comments;
   res.comments = comments.length;
-  // the schema line kehoach init writes: the editor completes and explains every key
-  const schemaDir = schemaDirFor(dirname(out));
-  const yaml = `# yaml-language-server: $schema=${schemaDir}/kehoach.schema.json\n` + planYaml(split.plan, comments);
+  const body = planYaml(split.plan, comments);
+  let yaml = body;
   const profileFile = join(dirname(out), PROFILE_FILE);
   try {
     checkOutputPath(out, [file]);
@@ -167,6 +170,12 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
   }
   try {
     makeFolders(dirname(out));
+    // the schema line kehoach init writes: the editor completes and explains every key
+    const schemas = await schemaDirFor(dirname(out), [file]);
+    const schemaDir = schemas.dir;
+    res.schemaCopy = schemas.copied;
+    if (schemas.failed) res.notes.push(initMessages.cannotCreate(schemas.failed.path, reasonVi(schemas.failed.code)));
+    yaml = `# yaml-language-server: $schema=${schemaDir}/kehoach.schema.json\n` + body;
     if (templates.length) makeFolders(join(dirname(out), TEMPLATE_DIR));
     for (const t of templates) await writeAtomic(t.file, Buffer.from(t.text), [file]);
     if (split.profile) {
@@ -234,6 +243,7 @@ export async function importCommand(files: string[], o: ImportOptions): Promise<
     return failed ? 1 : 0;
   }
   for (const r of results) {
+    if (r.schemaCopy) process.stdout.write(initMessages.schemaCopied(r.schemaCopy) + "\n");
     if (r.profile) process.stdout.write((r.profile.written ? m.profileWritten(r.profile.file) : m.profileUsed(r.profile.file)) + "\n");
     if (r.output) process.stdout.write(m.written(r.output) + "\n");
     if (r.proof) {

@@ -4,11 +4,10 @@
  * questions only on a terminal, otherwise takes flags.
  */
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
-import { makeFolders } from "./atomic.js";
-import { join } from "node:path";
-import { createInterface } from "node:readline/promises";
+import { makeFolders, OutputError, writeAtomic } from "./atomic.js";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import Handlebars from "handlebars";
-import { schemaDirFor, TEMPLATES_DIR } from "../paths.js";
+import { PACKAGE_ROOT, SCHEMAS_DIR, TEMPLATES_DIR } from "../paths.js";
 import { initMessages as m, cliMessages } from "../messages/cli.js";
 import { reasonVi } from "../messages/files.js";
 import { isFolder } from "../read/files.js";
@@ -55,6 +54,66 @@ export function sentenceName(lines: string[]): string {
   return [head, ...tail].join(" ").trim();
 }
 
+/** The folder, at the office repository's root, holding the copy of kehoach's schemas that schema lines name when kehoach is not installed there. */
+export const SCHEMA_COPY_DIR = ".kehoach";
+const SCHEMA_FILES = ["kehoach.schema.json", "co-quan.schema.json"];
+
+/** The schema folder a schema line names (relative to the plan's folder), and the schema copies written for it. */
+export interface SchemaFolder {
+  dir: string;
+  /** The folder the schemas were copied to just now (relative to the working folder), if they were. */
+  copied?: string;
+  /** The copy could not be written (its path, the system's reason code): the line names this kehoach's schemas. */
+  failed?: { path: string; code: string };
+}
+
+/**
+ * The schema folder the schema lines of `kehoach init` and `kehoach import` name, relative to DIR,
+ * so that the line still works when the office folder is moved, committed and cloned: the office
+ * repository's own installed kehoach (node_modules/kehoach/schemas in DIR or a parent folder), which
+ * follows the version the repository pins; DIR inside this kehoach's own folder (its examples), its
+ * schemas; otherwise (kehoach installed globally, or a checkout elsewhere) a copy of the schemas in
+ * .kehoach/ at the repository's root (the folder holding .git; DIR outside a repository: DIR itself),
+ * written once and committed with the plans. A copy already there is kept as it is.
+ */
+export async function schemaDirFor(dir: string, protect: string[] = []): Promise<SchemaFolder> {
+  const here = resolve(dir);
+  const rel = (to: string): string => relative(here, to).split("\\").join("/").replace(/\/$/, "") || ".";
+  for (let d = here; ; d = dirname(d)) {
+    const installed = join(d, "node_modules", "kehoach", "schemas");
+    if (existsSync(join(installed, SCHEMA_FILES[0]!))) return { dir: rel(installed) };
+    if (dirname(d) === d) break;
+  }
+  const inTool = relative(PACKAGE_ROOT, here);
+  if (!inTool.startsWith("..") && !isAbsolute(inTool)) return { dir: rel(SCHEMAS_DIR) };
+  // a copy made before, in this folder or up to the repository's root; never one outside the repository
+  let root = here;
+  for (let d = here; ; d = dirname(d)) {
+    if (existsSync(join(d, SCHEMA_COPY_DIR, SCHEMA_FILES[0]!))) return { dir: rel(join(d, SCHEMA_COPY_DIR)) };
+    if (existsSync(join(d, ".git"))) {
+      root = d;
+      break;
+    }
+    if (dirname(d) === d) break;
+  }
+  const copy = join(root, SCHEMA_COPY_DIR);
+  let copied: string | undefined;
+  for (const name of SCHEMA_FILES) {
+    const to = join(copy, name);
+    try {
+      makeFolders(copy);
+      if (!existsSync(to)) {
+        await writeAtomic(to, readFileSync(join(SCHEMAS_DIR, name)), protect);
+        copied = relative(process.cwd(), copy) || ".";
+      }
+    } catch (e) {
+      const code = e instanceof OutputError ? e.reason : String((e as NodeJS.ErrnoException).code ?? e);
+      return { dir: rel(SCHEMAS_DIR), copied, failed: { path: to, code } };
+    }
+  }
+  return { dir: rel(copy), copied };
+}
+
 function render(name: string, data: object): string {
   const hb = Handlebars.create();
   hb.registerHelper("json", (v: unknown) => JSON.stringify(v ?? ""));
@@ -96,6 +155,8 @@ function create(path: string, text: string, out: (s: string) => void): "created"
 
 /** Asks on the terminal; lines typed ahead are kept, and Ctrl+D (end of input) leaves the rest unanswered. */
 async function ask(opts: InitOptions): Promise<InitOptions> {
+  // loaded here: import uses this module's schemaDirFor, and never asks
+  const { createInterface } = await import("node:readline/promises");
   const rl = createInterface({ input: process.stdin, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   try {
@@ -131,8 +192,11 @@ export async function initCommand(dir: string, given: InitOptions, interactive =
   const profilePath = join(dir, PROFILE_FILE);
   const year = given.nam ?? String(new Date().getFullYear());
   const planPath = join(dir, `ke-hoach-${year}.yaml`);
-  const schemaDir = schemaDirFor(dir);
   const out = (s: string): boolean => process.stderr.write(s + "\n");
+  const schemas = await schemaDirFor(dir);
+  if (schemas.copied) out(m.schemaCopied(schemas.copied));
+  if (schemas.failed) out(m.cannotCreate(schemas.failed.path, reasonVi(schemas.failed.code)));
+  const schemaDir = schemas.dir;
 
   let tenGoi: string | undefined;
   let created = 0;

@@ -14,7 +14,9 @@
  *    has several lines;
  *  - a table's rows and header, its column settings and an agency's lines (ROW_KEYS) in flow style
  *    (`[STT, Nội dung]`, a merged cell `{noi_dung: Tổng, gop_cot: 2}` inside) when the list fits on
- *    its line with no comment inside; every other list and every mapping one entry a line;
+ *    its line with no comment inside, and so short records (RECORD_KEYS: a recipient
+ *    `{ten: UBND tỉnh, ghi_chu: b/c}`, a task's field, a cost line, `luu`); an empty mapping `{}` on
+ *    its key's line; every other list and every mapping one entry a line;
  *  - a blank line between top-level keys, none elsewhere; comments kept where they were (above a
  *    key or a list item, at a line's end); the comment above a file's first key (its header: the
  *    schema line, a description) stays at the top; YAML anchors and aliases written out in full.
@@ -158,8 +160,8 @@ class Layout {
   node(v: unknown, place: SchemaPlace, path: Path, col: number, block: number, listItem = false): void {
     if (isMap(v)) {
       this.map(v, place, path, block, listItem);
-      // one key a line; a table cell's record is written in its row's flow style
-      v.flow = false;
+      // one key a line, but a record on one line when it fits ({ten, ghi_chu}; a table cell's in its row's flow style), and {} stays on its key's line
+      v.flow = !v.items.length || (isRecord(path) && this.fitsFlow(v, col));
     } else if (isSeq(v)) {
       this.seq(v, place, path, block);
       v.flow = isRow(path) && this.fitsFlow(v, col);
@@ -219,7 +221,8 @@ class Layout {
         size += 2;
         continue;
       }
-      if (!isScalar(n) || n.commentBefore || n.comment) return false;
+      // an empty value (a key typed without one) keeps its own line: read back it is a null scalar, and the layout must not change on a second pass
+      if (!isScalar(n) || n.value === null || n.commentBefore || n.comment) return false;
       if (n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED) return false;
       size += String(n.value).length + 2;
     }
@@ -241,6 +244,21 @@ class Layout {
  */
 const ROW_KEYS: ReadonlySet<string | number> = new Set(["cot", "dong", "o", "do_rong", "can", "cot_tien", "nhom", "cong", "tong", "ten", "chu_quan", "tat"]);
 
+/**
+ * The mappings written in flow style when they fit on their line, like a row: short records of a
+ * few settings or of a name and its note (a recipient `{ten: UBND tỉnh, ghi_chu: b/c}`, a task's
+ * field, a cost line, a level's settings, a table row or header cell, the Lưu line, the Kèm theo
+ * line, a sheet's row kinds). Sections, items and the signer stay one key a line.
+ */
+const RECORD_KEYS: ReadonlySet<string> = new Set(["luu", "kem_theo", "kieu_dong"]);
+const RECORD_LIST_KEYS: ReadonlySet<string> = new Set(["noi_nhan", "truong", "cac_cap", "du_toan", "cac_dong", "dong", "cot"]);
+
+function isRecord(path: Path): boolean {
+  const last = path[path.length - 1];
+  if (typeof last === "number") return RECORD_LIST_KEYS.has(String(path[path.length - 2]));
+  return last !== undefined && RECORD_KEYS.has(last);
+}
+
 function isRow(path: Path): boolean {
   const last = path[path.length - 1];
   if (typeof last === "number") return path[path.length - 2] === "dong" || path[path.length - 2] === "cot";
@@ -254,6 +272,8 @@ function plainOk(s: string, doc: Document): boolean {
   if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|^(%|---|\.\.\.)/.test(s)) return false;
   const test = (tag: { default?: unknown; tag: string; test?: RegExp }): boolean => Boolean(tag.default) && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(s) === true;
   const { tags, compat } = doc.schema;
+  // the YAML 1.1 spec's float allows more dots after the first ("18.500.000.000"); yaml's and PyYAML's do not
+  if (/^[-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?$/.test(s)) return false;
   return !tags.some(test) && !(compat ?? []).some(test);
 }
 

@@ -105,6 +105,7 @@ export const initMessages = {
   cannotCreateFolder: (dir: string, reason: string) => `không tạo được thư mục ${dir} (${reason}). Hãy chọn thư mục khác.`,
   fileInTheWay: "đã có một tệp trùng tên thư mục này hoặc một thư mục cha",
   created: (p: string) => `đã tạo ${p}`,
+  schemaCopied: (dir: string) => `đã chép lược đồ của kehoach vào ${dir}: dòng $schema ở đầu kế hoạch trỏ tới đây để trình soạn thảo gợi ý và giải thích từng khóa; hãy commit thư mục này cùng các kế hoạch.`,
   next: (plan: string) => `Tiếp theo: sửa ${plan} rồi chạy: kehoach build ${plan}`,
 } as const;
 
