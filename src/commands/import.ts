@@ -16,7 +16,7 @@ import { readPlainText } from "../read/plain-text.js";
 import { documentText } from "../read/recognize/lines.js";
 import { orderPlan, recognize } from "../read/recognize/index.js";
 import { planYaml, type YamlComment } from "../format/index.js";
-import { docxBytes, loadSource, measuredImportWidths, renderLoaded } from "../pipeline.js";
+import { measuredImportWidths } from "./import-widths.js";
 import { importMessages as m } from "../messages/import.js";
 import { initMessages } from "../messages/cli.js";
 import { reasonVi } from "../messages/files.js";
@@ -189,7 +189,9 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
     return res;
   }
   if (o.proof === false) return res;
-  // the proof: build what was written, compare its words with the original's
+  // the proof: build what was written, compare its words with the original's (the build's stages
+  // and docx loaded only here: an import without the proof needs none of them)
+  const { docxBytes, loadSource, renderLoaded } = await import("../pipeline.js");
   const loaded = loadSource(parseSource(out, yaml));
   const errors = loaded.findings.filter((f) => f.severity === "error");
   if (!loaded.plan || errors.length) {
