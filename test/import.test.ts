@@ -189,6 +189,33 @@ describe("kehoach import: tables", () => {
   });
 });
 
+describe("kehoach import: the trích yếu of a text copied from a PDF", () => {
+  it("does not run on into a lead-in sentence that follows it at once (no 'Thực hiện …' between)", () => {
+    const dir = tempDir("kehoach-import-");
+    cpSync(join(ROOT, "examples", "co-quan", "bang-mac.yaml"), join(dir, "co-quan.yaml"));
+    const txt = [
+      "KẾ HOẠCH",
+      "Tổ chức Ngày hội đọc sách năm 2025",
+      "Ủy ban nhân dân xã Bằng Mạc ban hành Kế hoạch tổ chức Ngày hội đọc sách năm 2025 như sau:",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "1. Khuyến khích người dân đọc sách, nhất là thiếu nhi và người cao tuổi.",
+      "2. Tổ chức tiết kiệm, hiệu quả, thiết thực.",
+    ].join("\n");
+    writeFileSync(join(dir, "sach.txt"), txt);
+    const { code, report } = importJson([join(dir, "sach.txt")]);
+    expect(report.files[0]!.findings).toEqual([]);
+    expect(code).toBe(0);
+    const plan = parse(readFileSync(join(dir, "sach.yaml"), "utf8")) as Record<string, unknown>;
+    expect(plan.trich_yeu).toBe("Tổ chức Ngày hội đọc sách năm 2025");
+    expect(plan.mo_dau).toBe("Ủy ban nhân dân xã Bằng Mạc ban hành Kế hoạch tổ chức Ngày hội đọc sách năm 2025 như sau:");
+
+    writeFileSync(join(dir, "sach2.txt"), txt.replace("năm 2025\nỦy ban", "năm\n2025 trên địa bàn xã\nỦy ban"));
+    expect(importJson([join(dir, "sach2.txt")]).code).toBe(0);
+    const wrapped = parse(readFileSync(join(dir, "sach2.yaml"), "utf8")) as Record<string, unknown>;
+    expect(wrapped.trich_yeu).toBe("Tổ chức Ngày hội đọc sách năm 2025 trên địa bàn xã");
+  });
+});
+
 describe("kehoach import: a Quyết định that issues a plan", () => {
   it("imports the plan with quyet_dinh, leaving the Quyết định's own text out of it and of the proof", () => {
     const dir = tempDir("kehoach-import-");

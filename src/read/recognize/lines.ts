@@ -5,7 +5,7 @@
  * the other tables kept whole. Text copied from a PDF (.txt) has its hard-wrapped lines joined.
  */
 import type { ImportedDocument, ImportedParagraph, ImportedRun, ImportedTable } from "../../model/imported.js";
-import { DATE_LINE, EOFFICE, NATIONAL, NUMBER_LINE, PLAN_TITLE, OTHER_TITLES, PREAMBLE_BASIS, PREAMBLE_FOLLOW, AUTHORITY, RECIPIENTS, CLOSING, APPENDIX, ISSUED_WITH_START, ATTACHED } from "./words.js";
+import { DATE_LINE, EOFFICE, NATIONAL, NUMBER_LINE, PLAN_TITLE, OTHER_TITLES, PREAMBLE_BASIS, PREAMBLE_FOLLOW, AUTHORITY, RECIPIENTS, CLOSING, APPENDIX, ISSUED_WITH_START, ATTACHED, LEAD_VERB } from "./words.js";
 
 export interface Line {
   /** The text in the plan's inline syntax, without the automatic label. */
@@ -185,6 +185,15 @@ const NAME = /^(\p{Lu}\p{Ll}*)( \p{Lu}\p{Ll}*){1,4}$/u;
 const MARKER = /^([IVXLC]+\.|\d{1,3}(\.\d{1,3})*[.)]|[a-zđ][.)]|[-–—•+])(\s|$)/u;
 
 /**
+ * The line under KẾ HOẠCH (the trích yếu) does not go on into a sentence of its own that follows it at
+ * once: "Ủy ban nhân dân xã … ban hành Kế hoạch … như sau:" without a "Thực hiện …" before it.
+ */
+function opensPreamble(out: readonly Line[], l: Line): boolean {
+  const title = out[out.length - 2];
+  return title !== undefined && PLAN_TITLE.test(title.plain) && /^\p{Lu}/u.test(l.plain) && (LEAD_VERB.test(l.plain) || l.plain.endsWith(":"));
+}
+
+/**
  * Text from a PDF breaks every line and puts blank lines where the pages had space: a line goes
  * on the one before unless that one ended a sentence or clause, or this one starts something.
  */
@@ -207,7 +216,8 @@ function joinWrapped(lines: Line[], markdown: boolean): Line[] {
       !CAPS(l.plain) &&
       // a line that is one parenthesis ("(Đã ký)"), and a signer's name, stand alone
       !/^\(.*\)$/u.test(prev.plain) &&
-      !NAME.test(l.plain);
+      !NAME.test(l.plain) &&
+      !opensPreamble(out, l);
     if (joins) {
       prev.text = `${prev.text} ${l.text}`;
       prev.plain = `${prev.plain} ${l.plain}`;
