@@ -18,7 +18,8 @@ export const CODE_CACHE = `${BUNDLE}.cache`;
 
 /** The bundle as a CommonJS function, as Node itself wraps a module. */
 export function bundleScript(cachedData?: Buffer): Script {
-  const source = readFileSync(BUNDLE, "utf8");
+  // ASCII (src/bundle.ts asciiOnly): latin1 reads it as UTF-8 would, in half the time
+  const source = readFileSync(BUNDLE, "latin1");
   return new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
 }
 

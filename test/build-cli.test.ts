@@ -204,6 +204,12 @@ describe("the bundle's start", () => {
     expect(runCli(["--help"]).code).toBe(0);
   });
 
+  it("is ASCII, so that the launcher reads it as latin1 (its Vietnamese patterns escaped; the examples' builds test them)", () => {
+    const bundle = readFileSync(join(ROOT, "dist", "bundle", "kehoach.cjs"), "utf8");
+    expect(bundle.match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
+    expect(bundle).toContain("/^\\s*L\\u01b0u\\b/i");
+  });
+
   it("says in Vietnamese how to build kehoach when it has not been built", () => {
     const dir = tempDir();
     mkdirSync(join(dir, "bin"));

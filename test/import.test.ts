@@ -337,6 +337,23 @@ describe("kehoach import: refusals and the command line", () => {
     for (const m of ["child_process", "readline", "readline/promises", "worker_threads"]) expect(loaded).not.toContain(`NativeModule ${m}`);
   });
 
+  it("loads none of the build's libraries (handlebars, docx, ajv) nor the proof's modules to import a .docx without the proof", () => {
+    const dir = tempDir("kehoach-import-");
+    const docx = join(dir, "goc.docx");
+    expect(runCli(["build", join(ROOT, "examples", "004-quang-nam.yaml"), "-o", docx]).code).toBe(0);
+    // dist's modules one by one (the bundle is one file): a loader hook lists every module loaded
+    const list = join(dir, "loaded.txt");
+    writeFileSync(join(dir, "hooks.mjs"), `import { appendFileSync } from "node:fs";\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(list)}, url + "\\n"); return next(url, context); }\n`);
+    writeFileSync(join(dir, "register.mjs"), `import { register } from "node:module";\nregister("./hooks.mjs", import.meta.url);\n`);
+    const r = spawnSync(process.execPath, ["--import", join(dir, "register.mjs"), join(ROOT, "dist", "cli.js"), "import", docx, "--no-proof"], { encoding: "utf8", cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    const loaded = readFileSync(list, "utf8").split("\n").filter(Boolean);
+    expect(loaded.some((u) => u.endsWith("/dist/read/word/docx.js"))).toBe(true);
+    const packages = new Set(loaded.flatMap((u) => /\/node_modules\/([^/]+)\//.exec(u)?.[1] ?? []));
+    expect([...packages].sort()).toEqual(["commander", "yaml"]);
+    for (const m of ["commands/import-proof.js", "pipeline.js", "render/index.js", "write/index.js", "validate/index.js"]) expect(loaded.filter((u) => u.endsWith(`/dist/${m}`))).toEqual([]);
+  });
+
   it("prints the share kept in Vietnamese, with a comma", () => {
     const seed = seeds.find((s) => s.startsWith("003"))!;
     const { input } = office("003", seed, readFileSync(join(SEEDS, seed)));

@@ -11,7 +11,7 @@ import type { PlanSource, ProfileSource } from "../model/plan.js";
 import { finding, hasErrors, type Finding } from "../model/finding.js";
 import { readRegularFile } from "../read/files.js";
 import { LIMITS, parseSource, readSource } from "../read/index.js";
-import { locateProfile, PROFILE_FILE } from "../read/locate.js";
+import { profileAbove, PROFILE_FILE } from "../read/locate.js";
 import { readPlainText } from "../read/plain-text.js";
 import { documentText } from "../read/recognize/lines.js";
 import { orderPlan, recognize } from "../read/recognize/index.js";
@@ -21,11 +21,10 @@ import { importMessages as m } from "../messages/import.js";
 import { initMessages } from "../messages/cli.js";
 import { reasonVi } from "../messages/files.js";
 import { readMessages as rm } from "../messages/read.js";
-import { compareWords, docxText, words, type Proof } from "./import-proof.js";
+import type { Proof } from "./import-proof.js";
 import { checkOutputPath, makeFolders, OutputError, writeAtomic } from "./atomic.js";
 import { schemaDirFor } from "./init.js";
 import { printFindings, type Format } from "./report.js";
-import type { SourceFile } from "../read/index.js";
 
 export interface ImportOptions {
   output?: string;
@@ -119,8 +118,7 @@ function outputFor(file: string, o: ImportOptions): string {
 }
 
 function profileOf(out: string): { path?: string; value?: ProfileSource; findings: Finding[] } {
-  const probe: SourceFile = parseSource(out, "{}");
-  const where = locateProfile(probe);
+  const where = profileAbove(out);
   if (where.finding) return { findings: [where.finding] };
   if (!where.path) return { findings: [] };
   const src = readSource(where.path);
@@ -192,6 +190,7 @@ async function importOne(file: string, o: ImportOptions, min: number): Promise<F
   // the proof: build what was written, compare its words with the original's (the build's stages
   // and docx loaded only here: an import without the proof needs none of them)
   const { docxBytes, loadSource, renderLoaded } = await import("../pipeline.js");
+  const { compareWords, docxText, words } = await import("./import-proof.js");
   const loaded = loadSource(parseSource(out, yaml));
   const errors = loaded.findings.filter((f) => f.severity === "error");
   if (!loaded.plan || errors.length) {

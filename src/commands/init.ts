@@ -6,7 +6,6 @@
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { makeFolders, OutputError, writeAtomic } from "./atomic.js";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import Handlebars from "handlebars";
 import { PACKAGE_ROOT, SCHEMAS_DIR, TEMPLATES_DIR } from "../paths.js";
 import { initMessages as m, cliMessages } from "../messages/cli.js";
 import { reasonVi } from "../messages/files.js";
@@ -114,7 +113,9 @@ export async function schemaDirFor(dir: string, protect: string[] = []): Promise
   return { dir: rel(copy), copied };
 }
 
-function render(name: string, data: object): string {
+async function render(name: string, data: object): Promise<string> {
+  // loaded here: import uses this module's schemaDirFor, and handlebars costs every import 3 ms to load
+  const { default: Handlebars } = await import("handlebars");
   const hb = Handlebars.create();
   hb.registerHelper("json", (v: unknown) => JSON.stringify(v ?? ""));
   const src = readFileSync(join(TEMPLATES_DIR, "init", name), "utf8");
@@ -233,12 +234,12 @@ export async function initCommand(dir: string, given: InitOptions, interactive =
       tm: ten[0],
       ho_ten: opts.nguoiKy,
     };
-    const made = create(profilePath, render("co-quan.yaml.hbs", data), out);
+    const made = create(profilePath, await render("co-quan.yaml.hbs", data), out);
     if (made === "created") created++;
     failed ||= made === "failed";
   }
   const loiDan = `${tenGoi ?? "Ủy ban nhân dân"} ban hành Kế hoạch thực hiện công tác … năm ${year} như sau:`;
-  const plan = render("ke-hoach.yaml.hbs", { schema_dir: schemaDir, nam: year, loi_dan: loiDan, file: planPath });
+  const plan = await render("ke-hoach.yaml.hbs", { schema_dir: schemaDir, nam: year, loi_dan: loiDan, file: planPath });
   const made = create(planPath, plan, out);
   if (made === "created") {
     out(m.next(planPath));

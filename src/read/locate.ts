@@ -46,8 +46,16 @@ export function locateProfile(plan: SourceFile): { path?: string; finding?: Find
     if (r.refusal) return fail(fm.refused(fm.profileWord, value.ho_so, r.refusal, r.code));
     return { path: shown(r.path!) };
   }
+  return profileAbove(plan.file);
+}
+
+/**
+ * The profile found upward from `file`'s folder, as for a plan without `ho_so` (import looks for
+ * the one its plan will use without parsing a plan first).
+ */
+export function profileAbove(file: string): { path?: string; finding?: Finding } {
   // found upward: each co-quan.yaml must be a file of the folder it is found in, not a way out of it
-  let dir = dirname(resolve(plan.file));
+  let dir = dirname(resolve(file));
   for (;;) {
     const r = resolveContained(dir, PROFILE_FILE, "file");
     if (!r.refusal) return { path: shown(r.path!) };

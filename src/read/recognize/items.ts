@@ -105,20 +105,30 @@ export interface BodyContext {
  */
 export function relativeWidths(grid: readonly number[], available: number): number[] | undefined {
   const n = grid.length;
-  const same = (w: number[], total: number): boolean => w.every((x, i) => Math.floor((x / total) * available) === grid[i]);
-  for (let total = n; total <= 100 * n; total++) {
+  // plain loops, no arrays made for a total that fails: a clerk's table may try every one of the 100·n totals, run once and cold
+  const lo: number[] = new Array<number>(n);
+  const hi: number[] = new Array<number>(n);
+  totals: for (let total = n; total <= 100 * n; total++) {
     // w_i in [g_i·T/A, (g_i+1)·T/A): the least of each, then what the total lacks where there is room
-    const lo = grid.map((g) => Math.max(1, Math.ceil((g * total) / available)));
-    const hi = grid.map((g) => Math.min(100, Math.ceil(((g + 1) * total) / available) - 1));
-    let rest = total - lo.reduce((a, b) => a + b, 0);
-    if (rest < 0 || lo.some((l, i) => l > hi[i]!)) continue;
+    let rest = total;
+    for (let i = 0; i < n; i++) {
+      const g = grid[i]!;
+      lo[i] = Math.max(1, Math.ceil((g * total) / available));
+      hi[i] = Math.min(100, Math.ceil(((g + 1) * total) / available) - 1);
+      rest -= lo[i]!;
+    }
+    if (rest < 0) continue;
+    for (let i = 0; i < n; i++) if (lo[i]! > hi[i]!) continue totals;
     const w = [...lo];
     for (let i = 0; i < n && rest > 0; i++) {
       const add = Math.min(rest, hi[i]! - w[i]!);
       w[i]! += add;
       rest -= add;
     }
-    if (rest === 0 && same(w, total)) return w;
+    if (rest !== 0) continue;
+    let same = true;
+    for (let i = 0; i < n && same; i++) same = Math.floor((w[i]! / total) * available) === grid[i];
+    if (same) return w;
   }
   return undefined;
 }
