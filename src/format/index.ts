@@ -75,7 +75,7 @@ export function planYaml(plan: unknown, comments: readonly YamlComment[] = [], k
     if (node) node.commentBefore = joinComments(node.commentBefore, text);
     else doc.commentBefore = joinComments(doc.commentBefore, text) ?? null;
   }
-  return layout(doc, kind, false);
+  return layout(doc, kind, false, false);
 }
 
 /** The node whose comment is written above the line of `path`: a mapping entry's key, a list's item. */
@@ -96,7 +96,7 @@ function commentHolder(doc: Document, path: readonly (string | number)[]): Node 
  * canonical layout. Changes the document.
  */
 export function formatDocument(doc: Document, kind: SchemaKind): string {
-  return layout(doc, kind, true);
+  return layout(doc, kind, true, true);
 }
 
 function joinComments(a: string | null | undefined, b: string | null | undefined): string | undefined {
@@ -109,6 +109,9 @@ const keyName = (p: Pair): string => {
 };
 
 class Layout {
+  /** The document fitsFlow writes a collection in to measure it, made once (a schema is made with each document). */
+  private probe?: Document;
+
   constructor(private readonly doc: Document) {}
 
   /** A mapping whose keys start at column `col`. */
@@ -229,7 +232,7 @@ class Layout {
     if (col + size > LINE_WIDTH) return false;
     const was = c.flow;
     c.flow = true;
-    const probe = new Document(null, SCHEMA_OPTIONS);
+    const probe = (this.probe ??= new Document(null, SCHEMA_OPTIONS));
     probe.contents = c;
     const text = probe.toString(OPTIONS).replace(/\n$/, "");
     c.flow = was;
@@ -321,15 +324,22 @@ function expandAliases(doc: Document): void {
   });
 }
 
-function layout(doc: Document, kind: SchemaKind, header: boolean): string {
+/**
+ * `parsed`: a document read from a file, whose schema and blank lines are the file's; a document
+ * planYaml made from a value has the schema it was made with and no blank lines (a cold import
+ * spares itself a walk and a schema).
+ */
+function layout(doc: Document, kind: SchemaKind, header: boolean, parsed: boolean): string {
   expandAliases(doc);
-  doc.setSchema("1.2", { compat: "yaml-1.1" });
-  // one canonical rule for blank lines: between top-level keys only
-  visit(doc, {
-    Node(_key, node) {
-      node.spaceBefore = false;
-    },
-  });
+  if (parsed) {
+    doc.setSchema("1.2", { compat: "yaml-1.1" });
+    // one canonical rule for blank lines: between top-level keys only
+    visit(doc, {
+      Node(_key, node) {
+        node.spaceBefore = false;
+      },
+    });
+  }
   const top = doc.contents;
   const run = new Layout(doc);
   if (isMap(top)) {
