@@ -15,6 +15,17 @@ import { bootMessages } from "./messages/boot.js";
 
 export const BUNDLE = fileURLToPath(new URL("./bundle/kehoach.cjs", import.meta.url));
 export const CODE_CACHE = `${BUNDLE}.cache`;
+/**
+ * The cache of an import without the proof, made by the build from one (src/bundle.ts): it holds
+ * the reader, the recogniser and the YAML writer, which a build never runs, and not the build's
+ * stages, which such an import never runs (half the size: V8 reads it in half the time).
+ */
+export const IMPORT_CODE_CACHE = `${BUNDLE}.import-cache`;
+
+/** The cache made from a run like this one: an import without the proof, or a build (every other command). */
+export function cacheFor(argv: readonly string[]): string {
+  return argv[2] === "import" && argv.includes("--no-proof") ? IMPORT_CODE_CACHE : CODE_CACHE;
+}
 
 /** The bundle as a CommonJS function, as Node itself wraps a module. */
 export function bundleScript(cachedData?: Buffer): Script {
@@ -23,11 +34,11 @@ export function bundleScript(cachedData?: Buffer): Script {
   return new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
 }
 
-function codeCache(): Buffer | undefined {
+function codeCache(file: string): Buffer | undefined {
   try {
     // V8 tells a changed source only by its length: a cache older than the bundle is not used
-    if (statSync(CODE_CACHE).mtimeMs < statSync(BUNDLE).mtimeMs) return undefined;
-    return readFileSync(CODE_CACHE);
+    if (statSync(file).mtimeMs < statSync(BUNDLE).mtimeMs) return undefined;
+    return readFileSync(file);
   } catch {
     return undefined;
   }
@@ -35,7 +46,7 @@ function codeCache(): Buffer | undefined {
 
 /** Runs the bundle as the command line (bin/kehoach.cjs) or as a build worker (its stub). */
 export function boot(role: Role = "cli"): void {
-  const script = bundleScript(codeCache());
+  const script = bundleScript(codeCache(role === "cli" ? cacheFor(process.argv) : CODE_CACHE));
   const module = { exports: {} as { start?(role: Role): void } };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
   if (!module.exports.start) throw new Error(bootMessages.brokenBundle(BUNDLE));

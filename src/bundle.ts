@@ -100,14 +100,20 @@ await commonJs("boot.js", join(dist, "boot.cjs"));
 // build workers start from the same bundle and cache (src/main.ts picks the worker's part)
 writeFileSync(join(out, "build-worker.js"), 'import launcher from "../boot.cjs";\nlauncher.boot("worker");\n');
 
-// the code cache, from a real build of the example with footnotes and an office profile
+// the code caches: a build's, from a real build of the example with footnotes and an office
+// profile; an import's without the proof, from an import of the .docx that build made (without a
+// cache to start from, so that it holds only what such an import runs: src/boot.ts cacheFor)
 const example = join(root, "examples", "004-quang-nam.yaml");
 if (existsSync(example)) {
   const tmp = mkdtempSync(join(tmpdir(), "kehoach-cache-"));
-  const r = spawnSync(process.execPath, [join(root, "bin", "kehoach.cjs"), "build", example, "-o", join(tmp, "p.docx")], {
-    env: { ...process.env, KEHOACH_CODE_CACHE_OUT: join(out, "kehoach.cjs.cache") },
-    encoding: "utf8",
-  });
-  rmSync(tmp, { recursive: true, force: true });
-  if (r.status !== 0) throw new Error(`bundle: the example did not build:\n${r.stderr}`);
+  const run = (args: string[], cache: string): void => {
+    const r = spawnSync(process.execPath, [join(root, "bin", "kehoach.cjs"), ...args], { env: { ...process.env, KEHOACH_CODE_CACHE_OUT: cache }, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`bundle: ${args.join(" ")} failed:\n${r.stderr}`);
+  };
+  try {
+    run(["build", example, "-o", join(tmp, "p.docx")], join(out, "kehoach.cjs.cache"));
+    run(["import", join(tmp, "p.docx"), "--no-proof", "--out-dir", join(tmp, "import")], join(out, "kehoach.cjs.import-cache"));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }

@@ -195,10 +195,21 @@ describe("kehoach build --watch", () => {
 
 describe("the bundle's start", () => {
   it("loads the bundle with the code cache the build made, and V8 accepts it", async () => {
-    const boot = (await import(String(join(ROOT, "dist", "boot.js")))) as { bundleScript(c?: Buffer): { cachedDataRejected?: boolean }; CODE_CACHE: string };
+    const boot = (await import(String(join(ROOT, "dist", "boot.js")))) as {
+      bundleScript(c?: Buffer): { cachedDataRejected?: boolean };
+      cacheFor(argv: string[]): string;
+      CODE_CACHE: string;
+      IMPORT_CODE_CACHE: string;
+    };
     const cache = readFileSync(boot.CODE_CACHE);
     expect(cache.length).toBeGreaterThan(100_000);
     expect(boot.bundleScript(cache).cachedDataRejected).toBe(false);
+    // an import without the proof starts from its own cache, made by the build from such an import; the rest from the build's
+    const importCache = readFileSync(boot.IMPORT_CODE_CACHE);
+    expect(importCache.length).toBeGreaterThan(100_000);
+    expect(boot.bundleScript(importCache).cachedDataRejected).toBe(false);
+    expect(boot.cacheFor(["node", "kehoach", "import", "a.docx", "--no-proof"])).toBe(boot.IMPORT_CODE_CACHE);
+    for (const argv of [["import", "a.docx"], ["build", "p.yaml"], ["fmt", "--no-proof"]]) expect(boot.cacheFor(["node", "kehoach", ...argv])).toBe(boot.CODE_CACHE);
     // a cache that does not fit is refused by V8, and the bundle still runs (compiled as usual)
     expect(boot.bundleScript(Buffer.from("not a code cache")).cachedDataRejected).toBe(true);
     expect(runCli(["--help"]).code).toBe(0);

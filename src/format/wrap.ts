@@ -7,7 +7,9 @@
  */
 
 const SPACE = /\s/;
-const BREAKS = /[ \n]/g;
+/** The soft breaks (see soft below), found natively: a loop over a plan's text runs cold in V8's interpreter, most of an import's wrapping. */
+const SOFT = /(?<=[^\s\\])[ \n](?=\S)/;
+const SOFT_NEWLINE = /(?<=[^\s\\])\n(?=\S)/g;
 
 /** Whether the character at i is a soft break: one space or newline between two non-space characters, not after a backslash. */
 function soft(s: string, i: number): boolean {
@@ -20,15 +22,7 @@ function soft(s: string, i: number): boolean {
 
 /** The text with every soft newline made a space (a text that fits on one line is written so). */
 export function joinSoft(s: string): string {
-  if (!s.includes("\n")) return s;
-  let out = "";
-  let from = 0;
-  for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) {
-    if (!soft(s, i)) continue;
-    out += s.slice(from, i) + " ";
-    from = i + 1;
-  }
-  return out + s.slice(from);
+  return s.includes("\n") ? s.replace(SOFT_NEWLINE, " ") : s;
 }
 
 /**
@@ -37,18 +31,7 @@ export function joinSoft(s: string): string {
  * Lines the user ended otherwise (blank lines, "\" line breaks, a newline beside spaces) stay ended.
  */
 export function wrapText(s: string, width: number): string {
-  const pieces: string[] = [];
-  let from = 0;
-  // only a space or a newline can be soft: the regex finds them natively, where a loop over every
-  // character of a plan's text runs cold in V8's interpreter (most of an import's wrapping)
-  BREAKS.lastIndex = 0;
-  for (let m = BREAKS.exec(s); m; m = BREAKS.exec(s)) {
-    if (soft(s, m.index)) {
-      pieces.push(s.slice(from, m.index));
-      from = m.index + 1;
-    }
-  }
-  pieces.push(s.slice(from));
+  const pieces = s.split(SOFT);
   let out = pieces[0]!;
   let line = out.length - out.lastIndexOf("\n") - 1;
   for (let k = 1; k < pieces.length; k++) {
