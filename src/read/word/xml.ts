@@ -85,6 +85,8 @@ const SPACE = /\s*/y;
 /** Characters of a tag up to its end or a quote. */
 const UNQUOTED = /[^"'>]*/y;
 const ATTR = /\s*([^\s=/>]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+/** A start tag whose attributes each follow white space: its name, its attributes, "/" when it closes itself. */
+const TAG = /<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
 
 interface Open {
   el: XmlElement;
@@ -182,45 +184,71 @@ export function parseXml(text: string, limits: { elements?: number } = {}): XmlE
       if (top.raw !== raw) throw new XmlError("mismatch", i, `${top.raw} / ${raw}`);
       i = end + 1;
     } else {
-      // the tag ends at the first ">" outside a quoted attribute value; found a run at a time (a
-      // loop over characters is most of a cold import's parse)
-      let close = i + 1;
-      for (;;) {
-        UNQUOTED.lastIndex = close;
-        UNQUOTED.test(src);
-        close = UNQUOTED.lastIndex;
-        if (close >= n || src[close] === ">") break;
-        const end = src.indexOf(src[close]!, close + 1);
-        if (end < 0) {
-          close = n;
-          break;
-        }
-        close = end + 1;
-      }
-      if (close >= n) throw new XmlError("unclosed", i);
-      let body = src.slice(i + 1, close);
-      const selfClosing = body.endsWith("/");
-      if (selfClosing) body = body.slice(0, -1);
-      const nameEnd = body.search(/[\s]/);
-      const raw = nameEnd < 0 ? body : body.slice(0, nameEnd);
-      if (!NAME.test(raw)) throw new XmlError("syntax", i, raw);
+      let raw: string;
+      let close: number;
+      let selfClosing: boolean;
       const rawAttrs: [string, string, number][] = [];
       let ns: Map<string, string> | undefined;
-      if (nameEnd >= 0) {
-        let p = nameEnd;
-        for (;;) {
-          SPACE.lastIndex = p;
-          SPACE.exec(body);
-          if (SPACE.lastIndex === body.length) break;
+      // a start tag as Word writes it (a name, attributes each after a space): matched whole by one
+      // pattern, where the general reading below takes several per attribute, cold; what the
+      // pattern does not match is read below, with the same result for what both read
+      TAG.lastIndex = i;
+      const t = TAG.exec(src);
+      if (t) {
+        raw = t[1]!;
+        selfClosing = t[3] === "/";
+        close = TAG.lastIndex - 1;
+        let p = i + 1 + raw.length;
+        const attrsEnd = p + t[2]!.length;
+        while (p < attrsEnd) {
           ATTR.lastIndex = p;
-          const m = ATTR.exec(body);
-          if (!m || m.index !== p) throw new XmlError("syntax", i + 1 + p, raw);
+          const m = ATTR.exec(src)!;
           const name = m[1]!;
-          if (!NAME.test(name)) throw new XmlError("syntax", i + 1 + p, name);
-          const value = decode(m[2] ?? m[3] ?? "", i + 1 + p);
+          if (!NAME.test(name)) throw new XmlError("syntax", p, name);
+          const value = decode(m[2] ?? m[3] ?? "", p);
           if (name === "xmlns" || name.startsWith("xmlns:")) (ns ??= new Map()).set(name === "xmlns" ? "" : name.slice(6), value);
-          else rawAttrs.push([name, value, i + 1 + p]);
+          else rawAttrs.push([name, value, p]);
           p = ATTR.lastIndex;
+        }
+      } else {
+        // the tag ends at the first ">" outside a quoted attribute value; found a run at a time (a
+        // loop over characters is most of a cold import's parse)
+        close = i + 1;
+        for (;;) {
+          UNQUOTED.lastIndex = close;
+          UNQUOTED.test(src);
+          close = UNQUOTED.lastIndex;
+          if (close >= n || src[close] === ">") break;
+          const end = src.indexOf(src[close]!, close + 1);
+          if (end < 0) {
+            close = n;
+            break;
+          }
+          close = end + 1;
+        }
+        if (close >= n) throw new XmlError("unclosed", i);
+        let body = src.slice(i + 1, close);
+        selfClosing = body.endsWith("/");
+        if (selfClosing) body = body.slice(0, -1);
+        const nameEnd = body.search(/[\s]/);
+        raw = nameEnd < 0 ? body : body.slice(0, nameEnd);
+        if (!NAME.test(raw)) throw new XmlError("syntax", i, raw);
+        if (nameEnd >= 0) {
+          let p = nameEnd;
+          for (;;) {
+            SPACE.lastIndex = p;
+            SPACE.exec(body);
+            if (SPACE.lastIndex === body.length) break;
+            ATTR.lastIndex = p;
+            const m = ATTR.exec(body);
+            if (!m || m.index !== p) throw new XmlError("syntax", i + 1 + p, raw);
+            const name = m[1]!;
+            if (!NAME.test(name)) throw new XmlError("syntax", i + 1 + p, name);
+            const value = decode(m[2] ?? m[3] ?? "", i + 1 + p);
+            if (name === "xmlns" || name.startsWith("xmlns:")) (ns ??= new Map()).set(name === "xmlns" ? "" : name.slice(6), value);
+            else rawAttrs.push([name, value, i + 1 + p]);
+            p = ATTR.lastIndex;
+          }
         }
       }
       if (stack.length === 0 && root) throw new XmlError("syntax", i, "second root");
