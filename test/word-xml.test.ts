@@ -52,6 +52,26 @@ describe("parseXml", () => {
     expect(problem("<a>" + "<b>".repeat(300) + "</b>".repeat(300) + "</a>")).toBe("depth");
   });
 
+  it("reads a start tag the same whether its attributes follow white space (one pattern) or not (the general reading)", () => {
+    const spaced = parseXml(`<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:a="1"\n  w:b = 'x &amp; y' ><w:r w:c="&#x1EA1;" /></w:p>`);
+    const packed = parseXml(`<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:a="1"w:b='x &amp; y'><w:r w:c="&#x1EA1;"/></w:p>`);
+    expect(spaced).toEqual(packed);
+    expect(spaced).toEqual({ name: "w:p", attrs: { "w:a": "1", "w:b": "x & y" }, children: [{ name: "w:r", attrs: { "w:c": "ạ" }, children: [] }] });
+    // the same errors at the same offsets either way
+    const at = (text: string): string => {
+      try {
+        parseXml(text);
+        return "none";
+      } catch (e) {
+        return e instanceof XmlError ? `${e.problem} ${e.offset} ${e.detail}` : String(e);
+      }
+    };
+    expect(at(`<a x="1" 9y="2"/>`)).toBe("syntax 8 9y");
+    expect(at(`<a x="1"9y="2"/>`)).toBe("syntax 8 9y");
+    expect(at(`<a x="&bad;"/>`)).toBe("entity 2 bad");
+    expect(at(`<a x="1" x="2"/>`)).toBe("syntax 8 x");
+  });
+
   it("bounds the elements a part may hold (a hostile part cannot fill the memory)", () => {
     expect(() => parseXml("<a>" + "<b/>".repeat(1001) + "</a>", { elements: 1000 })).toThrow(expect.objectContaining({ problem: "elements" }));
     expect(parseXml("<a>" + "<b/>".repeat(999) + "</a>", { elements: 1000 }).children).toHaveLength(999);
