@@ -5,7 +5,7 @@
  * then loads one file, already compiled, instead of hundreds.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -101,10 +101,12 @@ await commonJs("boot.js", join(dist, "boot.cjs"));
 writeFileSync(join(out, "build-worker.js"), 'import launcher from "../boot.cjs";\nlauncher.boot("worker");\n');
 
 // the code caches: a build's, from a real build of the example with footnotes and an office
-// profile; an import's without the proof, from an import of the .docx that build made (without a
-// cache to start from, so that it holds only what such an import runs: src/boot.ts cacheFor)
+// profile; an import's without the proof, from an import of the .docx that build made beside the
+// example's office profile, which it reads (without a cache to start from, so that it holds only
+// what such an import runs: src/boot.ts cacheFor)
 const example = join(root, "examples", "004-quang-nam.yaml");
-if (existsSync(example)) {
+const office = join(root, "examples", "co-quan", "quang-nam.yaml");
+if (existsSync(example) && existsSync(office)) {
   const tmp = mkdtempSync(join(tmpdir(), "kehoach-cache-"));
   const run = (args: string[], cache: string): void => {
     const r = spawnSync(process.execPath, [join(root, "bin", "kehoach.cjs"), ...args], { env: { ...process.env, KEHOACH_CODE_CACHE_OUT: cache }, encoding: "utf8" });
@@ -112,6 +114,7 @@ if (existsSync(example)) {
   };
   try {
     run(["build", example, "-o", join(tmp, "p.docx")], join(out, "kehoach.cjs.cache"));
+    copyFileSync(office, join(tmp, "co-quan.yaml"));
     run(["import", join(tmp, "p.docx"), "--no-proof", "--out-dir", join(tmp, "import")], join(out, "kehoach.cjs.import-cache"));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
