@@ -273,11 +273,29 @@ function plainOk(s: string, doc: Document): boolean {
   if (!s || /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(s)) return false;
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|^(%|---|\.\.\.)/.test(s)) return false;
-  const test = (tag: { default?: unknown; tag: string; test?: RegExp }): boolean => Boolean(tag.default) && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(s) === true;
-  const { tags, compat } = doc.schema;
   // the YAML 1.1 spec's float allows more dots after the first ("18.500.000.000"); yaml's and PyYAML's do not
   if (/^[-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?$/.test(s)) return false;
-  return !tags.some(test) && !(compat ?? []).some(test);
+  return !otherTags(doc.schema).test(s);
+}
+
+type Tag = { default?: unknown; tag: string; test?: RegExp };
+const OTHER_TAGS = new WeakMap<object, { test(s: string): boolean }>();
+
+/**
+ * Whether a plain text would be read as another type than a string by the schema (1.2) or its
+ * compat (1.1): the tags' patterns joined in one, made once a schema (a plan has hundreds of
+ * texts, each tried against twenty-odd patterns one by one, cold, before).
+ */
+function otherTags(schema: { tags: Tag[]; compat: Tag[] | null }): { test(s: string): boolean } {
+  let found = OTHER_TAGS.get(schema);
+  if (!found) {
+    const tests = [...schema.tags, ...(schema.compat ?? [])].flatMap((t) => (t.default && t.tag !== "tag:yaml.org,2002:str" && t.test ? [t.test] : []));
+    // joined only when it means the same: no flags, no backreference whose number would move
+    const joinable = tests.every((re) => re.flags === "" && !/\\[1-9]/.test(re.source));
+    found = joinable ? new RegExp(tests.map((re) => `(?:${re.source})`).join("|")) : { test: (s: string) => tests.some((re) => re.test(s)) };
+    OTHER_TAGS.set(schema, found);
+  }
+  return found;
 }
 
 /** Whether a text can be a literal block that reads back as itself (else it is double-quoted on one line). */
