@@ -34,6 +34,20 @@ export function bundleScript(cachedData?: Buffer): Script {
   return new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
 }
 
+/**
+ * V8's tiering for an import: its optimising compiler starts on a function after 8 times the work
+ * it waits for by default. An import runs each of its functions over one document, mostly once:
+ * optimising the reader's hot ones took 100 to 250 ms of compiling on the other core (30 to 110
+ * for one function), which on two shared cores an import waited for, while the code the compiler
+ * made came too late to be of use (a clerk's plan imports faster without it, and one 20 times as
+ * long too). Set after V8 has taken the code cache (made with the default flags, which it checks),
+ * never while the build makes a cache (it would carry these flags), and only for an import: a
+ * build of many plans wants the compiler early.
+ */
+export function v8FlagsFor(argv: readonly string[], makingCache: boolean): string | undefined {
+  return argv[2] === "import" && !makingCache ? "--interrupt-budget=540672" : undefined;
+}
+
 function codeCache(file: string): Buffer | undefined {
   try {
     // V8 tells a changed source only by its length: a cache older than the bundle is not used
@@ -47,6 +61,9 @@ function codeCache(file: string): Buffer | undefined {
 /** Runs the bundle as the command line (bin/kehoach.cjs) or as a build worker (its stub). */
 export function boot(role: Role = "cli"): void {
   const script = bundleScript(codeCache(role === "cli" ? cacheFor(process.argv) : CODE_CACHE));
+  const flags = role === "cli" ? v8FlagsFor(process.argv, Boolean(process.env.KEHOACH_CODE_CACHE_OUT)) : undefined;
+  // node:v8 loaded only then: a build does not load it
+  if (flags) (createRequire(BUNDLE)("node:v8") as typeof import("node:v8")).setFlagsFromString(flags);
   const module = { exports: {} as { start?(role: Role): void } };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
   if (!module.exports.start) throw new Error(bootMessages.brokenBundle(BUNDLE));

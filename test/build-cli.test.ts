@@ -198,6 +198,7 @@ describe("the bundle's start", () => {
     const boot = (await import(String(join(ROOT, "dist", "boot.js")))) as {
       bundleScript(c?: Buffer): { cachedDataRejected?: boolean };
       cacheFor(argv: string[]): string;
+      v8FlagsFor(argv: string[], makingCache: boolean): string | undefined;
       CODE_CACHE: string;
       IMPORT_CODE_CACHE: string;
     };
@@ -210,6 +211,10 @@ describe("the bundle's start", () => {
     expect(boot.bundleScript(importCache).cachedDataRejected).toBe(false);
     expect(boot.cacheFor(["node", "kehoach", "import", "a.docx", "--no-proof"])).toBe(boot.IMPORT_CODE_CACHE);
     for (const argv of [["import", "a.docx"], ["build", "p.yaml"], ["fmt", "--no-proof"]]) expect(boot.cacheFor(["node", "kehoach", ...argv])).toBe(boot.CODE_CACHE);
+    // an import tiers up later; a build keeps V8's defaults, and so does the build making a cache
+    expect(boot.v8FlagsFor(["node", "kehoach", "import", "a.docx", "--no-proof"], false)).toBe("--interrupt-budget=540672");
+    expect(boot.v8FlagsFor(["node", "kehoach", "import", "a.docx", "--no-proof"], true)).toBeUndefined();
+    expect(boot.v8FlagsFor(["node", "kehoach", "build", "p.yaml"], false)).toBeUndefined();
     // a cache that does not fit is refused by V8, and the bundle still runs (compiled as usual)
     expect(boot.bundleScript(Buffer.from("not a code cache")).cachedDataRejected).toBe(true);
     expect(runCli(["--help"]).code).toBe(0);
