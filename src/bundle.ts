@@ -86,8 +86,10 @@ async function commonJs(entry: string, outfile: string, options: Partial<BuildOp
     target: "node20",
     logLevel: "warning",
     define: { "import.meta.url": "__kehoach_url" },
-    // the bundle runs in a vm.Script, which has no import(): Node's modules are required
-    supported: { "dynamic-import": false },
+    // the bundle runs in a vm.Script, which has no import(): Node's modules are required; and
+    // Node 20 reads \p{…} in a pattern, which esbuild would otherwise turn into a new RegExp()
+    // made and looked up again at every call (the recogniser tests every line and run with them)
+    supported: { "dynamic-import": false, "regexp-unicode-property-escapes": true },
     banner: { js: 'var __kehoach_url = require("node:url").pathToFileURL(__filename).href;' },
     ...options,
   });

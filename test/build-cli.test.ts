@@ -220,10 +220,13 @@ describe("the bundle's start", () => {
     expect(runCli(["--help"]).code).toBe(0);
   });
 
-  it("is ASCII, so that the launcher reads it as latin1 (its Vietnamese patterns escaped; the examples' builds test them)", () => {
+  it("is ASCII, so that the launcher reads it as latin1 (its Vietnamese patterns escaped; the examples' builds test them), and keeps its \\p{…} patterns literal", () => {
     const bundle = readFileSync(join(ROOT, "dist", "bundle", "kehoach.cjs"), "utf8");
     expect(bundle.match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
     expect(bundle).toContain("/^\\s*L\\u01b0u\\b/i");
+    // patterns with \p{…} stay literals (made once), not a new RegExp() at every call
+    expect(bundle).toContain("/\\p{L}/u.test(");
+    expect(bundle).not.toContain('new RegExp("\\\\p{L}","u")');
   });
 
   it("says in Vietnamese how to build kehoach when it has not been built", () => {
