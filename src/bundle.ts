@@ -95,17 +95,34 @@ async function commonJs(entry: string, outfile: string, options: Partial<BuildOp
   });
 }
 
-await commonJs("main.js", join(out, "kehoach.cjs"), { minifySyntax: true, minifyWhitespace: true, legalComments: "none", plugins: [aheadOfTime] });
+/**
+ * The import's own bundle (src/boot.ts bundleFor): the same entry, with every module a command
+ * loads when it runs (import()) left out but the import's and its Word reader, so without the
+ * other commands, the proof's build (validators, templates, docx) and init's handlebars. What is
+ * left out throws if ever loaded, which an import without the proof never does.
+ */
+const IMPORT_MODULES = new Set(["./cli.js", "./commands/import.js", "../read/word/index.js"]);
+const importOnly: Plugin = {
+  name: "import-only",
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (a) => (a.kind === "dynamic-import" && !IMPORT_MODULES.has(a.path) ? { path: a.path, namespace: "not-in-import" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "not-in-import" }, (a) => ({ contents: `throw new Error(${JSON.stringify(`kehoach: ${a.path} is not in the import's bundle`)});`, loader: "js" }));
+  },
+};
+
+const bundleOptions = { minifySyntax: true, minifyWhitespace: true, legalComments: "none" } as const;
+await commonJs("main.js", join(out, "kehoach.cjs"), { ...bundleOptions, plugins: [aheadOfTime] });
 asciiOnly(join(out, "kehoach.cjs"));
+await commonJs("main.js", join(out, "import.cjs"), { ...bundleOptions, plugins: [importOnly, aheadOfTime] });
+asciiOnly(join(out, "import.cjs"));
 // the launcher as CommonJS too (bin/kehoach.cjs): Node starts a CommonJS entry faster than a module
 await commonJs("boot.js", join(dist, "boot.cjs"));
 // build workers start from the same bundle and cache (src/main.ts picks the worker's part)
 writeFileSync(join(out, "build-worker.js"), 'import launcher from "../boot.cjs";\nlauncher.boot("worker");\n');
 
-// the code caches: a build's, from a real build of the example with footnotes and an office
-// profile; an import's without the proof, from an import of the .docx that build made beside the
-// example's office profile, which it reads (without a cache to start from, so that it holds only
-// what such an import runs: src/boot.ts cacheFor)
+// the code caches: the whole bundle's, from a real build of the example with footnotes and an
+// office profile; the import's bundle's, from an import without the proof of the .docx that build
+// made, beside the example's office profile, which it reads
 const example = join(root, "examples", "004-quang-nam.yaml");
 const office = join(root, "examples", "co-quan", "quang-nam.yaml");
 if (existsSync(example) && existsSync(office)) {
@@ -117,7 +134,7 @@ if (existsSync(example) && existsSync(office)) {
   try {
     run(["build", example, "-o", join(tmp, "p.docx")], join(out, "kehoach.cjs.cache"));
     copyFileSync(office, join(tmp, "co-quan.yaml"));
-    run(["import", join(tmp, "p.docx"), "--no-proof", "--out-dir", join(tmp, "import")], join(out, "kehoach.cjs.import-cache"));
+    run(["import", join(tmp, "p.docx"), "--no-proof", "--out-dir", join(tmp, "import")], join(out, "import.cjs.cache"));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

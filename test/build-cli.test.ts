@@ -196,21 +196,24 @@ describe("kehoach build --watch", () => {
 describe("the bundle's start", () => {
   it("loads the bundle with the code cache the build made, and V8 accepts it", async () => {
     const boot = (await import(String(join(ROOT, "dist", "boot.js")))) as {
-      bundleScript(c?: Buffer): { cachedDataRejected?: boolean };
-      cacheFor(argv: string[]): string;
+      bundleScript(c?: Buffer, bundle?: string): { cachedDataRejected?: boolean };
+      bundleFor(argv: string[]): string;
       v8FlagsFor(argv: string[], makingCache: boolean): string | undefined;
+      BUNDLE: string;
       CODE_CACHE: string;
+      IMPORT_BUNDLE: string;
       IMPORT_CODE_CACHE: string;
     };
     const cache = readFileSync(boot.CODE_CACHE);
     expect(cache.length).toBeGreaterThan(100_000);
     expect(boot.bundleScript(cache).cachedDataRejected).toBe(false);
-    // an import without the proof starts from its own cache, made by the build from such an import; the rest from the build's
+    // an import without the proof starts from its own bundle and cache, made by the build from such an import; the rest from the whole one
     const importCache = readFileSync(boot.IMPORT_CODE_CACHE);
     expect(importCache.length).toBeGreaterThan(100_000);
-    expect(boot.bundleScript(importCache).cachedDataRejected).toBe(false);
-    expect(boot.cacheFor(["node", "kehoach", "import", "a.docx", "--no-proof"])).toBe(boot.IMPORT_CODE_CACHE);
-    for (const argv of [["import", "a.docx"], ["build", "p.yaml"], ["fmt", "--no-proof"]]) expect(boot.cacheFor(["node", "kehoach", ...argv])).toBe(boot.CODE_CACHE);
+    expect(boot.bundleScript(importCache, boot.IMPORT_BUNDLE).cachedDataRejected).toBe(false);
+    expect(readFileSync(boot.IMPORT_BUNDLE).length).toBeLessThan(readFileSync(boot.BUNDLE).length / 2);
+    expect(boot.bundleFor(["node", "kehoach", "import", "a.docx", "--no-proof"])).toBe(boot.IMPORT_BUNDLE);
+    for (const argv of [["import", "a.docx"], ["build", "p.yaml"], ["fmt", "--no-proof"]]) expect(boot.bundleFor(["node", "kehoach", ...argv])).toBe(boot.BUNDLE);
     // an import tiers up later; a build keeps V8's defaults, and so does the build making a cache
     expect(boot.v8FlagsFor(["node", "kehoach", "import", "a.docx", "--no-proof"], false)).toBe("--interrupt-budget=540672");
     expect(boot.v8FlagsFor(["node", "kehoach", "import", "a.docx", "--no-proof"], true)).toBeUndefined();
@@ -223,6 +226,7 @@ describe("the bundle's start", () => {
   it("is ASCII, so that the launcher reads it as latin1 (its Vietnamese patterns escaped; the examples' builds test them), and keeps its \\p{…} patterns literal", () => {
     const bundle = readFileSync(join(ROOT, "dist", "bundle", "kehoach.cjs"), "utf8");
     expect(bundle.match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
+    expect(readFileSync(join(ROOT, "dist", "bundle", "import.cjs"), "utf8").match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
     expect(bundle).toContain("/^\\s*L\\u01b0u\\b/i");
     // patterns with \p{…} stay literals (made once), not a new RegExp() at every call
     expect(bundle).toContain("/\\p{L}/u.test(");
