@@ -21,7 +21,7 @@ export const CODE_CACHE = `${BUNDLE}.cache`;
  * handlebars), and its code cache made by the build from such an import. V8 reads, hashes and
  * deserialises a quarter as much before the first line runs.
  */
-export const IMPORT_BUNDLE = fileURLToPath(new URL("./bundle/import.cjs", import.meta.url));
+export const IMPORT_BUNDLE = fileURLToPath(new URL("./bundle/kehoach-import.cjs", import.meta.url));
 export const IMPORT_CODE_CACHE = `${IMPORT_BUNDLE}.cache`;
 
 /** The bundle a run like this one starts from: an import without the proof's, or the whole one (every other command). */

@@ -113,8 +113,8 @@ const importOnly: Plugin = {
 const bundleOptions = { minifySyntax: true, minifyWhitespace: true, legalComments: "none" } as const;
 await commonJs("main.js", join(out, "kehoach.cjs"), { ...bundleOptions, plugins: [aheadOfTime] });
 asciiOnly(join(out, "kehoach.cjs"));
-await commonJs("main.js", join(out, "import.cjs"), { ...bundleOptions, plugins: [importOnly, aheadOfTime] });
-asciiOnly(join(out, "import.cjs"));
+await commonJs("main.js", join(out, "kehoach-import.cjs"), { ...bundleOptions, plugins: [importOnly, aheadOfTime] });
+asciiOnly(join(out, "kehoach-import.cjs"));
 // the launcher as CommonJS too (bin/kehoach.cjs): Node starts a CommonJS entry faster than a module
 await commonJs("boot.js", join(dist, "boot.cjs"));
 // build workers start from the same bundle and cache (src/main.ts picks the worker's part)
@@ -134,7 +134,7 @@ if (existsSync(example) && existsSync(office)) {
   try {
     run(["build", example, "-o", join(tmp, "p.docx")], join(out, "kehoach.cjs.cache"));
     copyFileSync(office, join(tmp, "co-quan.yaml"));
-    run(["import", join(tmp, "p.docx"), "--no-proof", "--out-dir", join(tmp, "import")], join(out, "import.cjs.cache"));
+    run(["import", join(tmp, "p.docx"), "--no-proof", "--out-dir", join(tmp, "import")], join(out, "kehoach-import.cjs.cache"));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

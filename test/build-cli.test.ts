@@ -226,7 +226,7 @@ describe("the bundle's start", () => {
   it("is ASCII, so that the launcher reads it as latin1 (its Vietnamese patterns escaped; the examples' builds test them), and keeps its \\p{…} patterns literal", () => {
     const bundle = readFileSync(join(ROOT, "dist", "bundle", "kehoach.cjs"), "utf8");
     expect(bundle.match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
-    expect(readFileSync(join(ROOT, "dist", "bundle", "import.cjs"), "utf8").match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
+    expect(readFileSync(join(ROOT, "dist", "bundle", "kehoach-import.cjs"), "utf8").match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
     expect(bundle).toContain("/^\\s*L\\u01b0u\\b/i");
     // patterns with \p{…} stay literals (made once), not a new RegExp() at every call
     expect(bundle).toContain("/\\p{L}/u.test(");

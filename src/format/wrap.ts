@@ -7,7 +7,7 @@
  */
 
 const SPACE = /\s/;
-/** The soft breaks (see soft below), found natively: a loop over a plan's text runs cold in V8's interpreter, most of an import's wrapping. */
+/** The soft breaks (as `soft` tells them), found natively: a loop over a plan's text runs cold in V8's interpreter, most of an import's wrapping. */
 const SOFT = /(?<=[^\s\\])[ \n](?=\S)/;
 const SOFT_NEWLINE = /(?<=[^\s\\])\n(?=\S)/g;
 
