@@ -286,6 +286,17 @@ describe("tables from a spreadsheet", () => {
     ]);
   });
 
+  it("refuses a workbook or sheet written without the SpreadsheetML namespace instead of reading it empty", () => {
+    const sheet = `<worksheet><sheetData>${SHEET_ROWS}</sheetData></worksheet>`;
+    expect(sheetErrors(SHEET_TABLE, { "du-toan.xlsx": xlsxParts({ "xl/worksheets/sheet1.xml": sheet }) })).toEqual([
+      'du-toan.xlsx, trang Dự toán: không đọc được tệp như một bảng tính .xlsx (phần "xl/worksheets/sheet1.xml" có thẻ gốc <worksheet> không thuộc không gian tên SpreadsheetML của Excel). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx.',
+    ]);
+    const workbook = '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Dự toán" sheetId="1" r:id="rId1"/></sheets></workbook>';
+    expect(sheetErrors(SHEET_TABLE, { "du-toan.xlsx": xlsxParts({ "xl/workbook.xml": workbook, "xl/worksheets/sheet1.xml": `<worksheet xmlns="${SML}"><sheetData>${SHEET_ROWS}</sheetData></worksheet>` }) })).toEqual([
+      expect.stringMatching(/^du-toan.xlsx: không đọc được tệp như một bảng tính .xlsx \(phần "xl\/workbook.xml" có thẻ gốc <workbook> không thuộc/),
+    ]);
+  });
+
   it("refuses a sheet with a DOCTYPE (entity declarations) in Vietnamese, building nothing", () => {
     const dir = tempDir("kehoach-tables-");
     const plan = join(dir, "ke-hoach.yaml");

@@ -16,6 +16,8 @@ export const sheetMessages = {
   xmlEntity: () => "tham chiếu ký tự không hợp lệ",
   xmlDepth: () => "các thẻ lồng nhau quá sâu",
   xmlSyntax: () => "sai cú pháp XML",
+  notSpreadsheetMl: (part: string, root: string) =>
+    `phần "${excerpt(part)}" có thẻ gốc <${excerpt(root)}> không thuộc không gian tên SpreadsheetML của Excel`,
   tooManyElements: (part: string, max: number) =>
     `phần "${excerpt(part)}" của tệp bảng tính có hơn ${max.toLocaleString("vi-VN")} phần tử XML (quá nhiều ô). Hãy chép riêng vùng ô của bảng sang một tệp mới.`,
   notXlsx: (detail: string) => `không đọc được tệp như một bảng tính .xlsx (${detail}). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx.`,

@@ -125,6 +125,16 @@ function parsePart(name: string, part: string): XmlElement {
   }
 }
 
+/**
+ * A SpreadsheetML part (workbook, sheet, shared strings): its root in that namespace, else it is
+ * refused, since with no namespace none of its elements would be found and the sheet would read empty.
+ */
+function spreadsheetPart(name: string, part: string): XmlElement {
+  const root = parsePart(name, part);
+  if (!root.name.startsWith("x:")) throw new SheetError(m.notXlsx(m.notSpreadsheetMl(name, root.name)));
+  return root;
+}
+
 /** What an absent element holds: nothing. */
 const NONE: XmlElement = { name: "", attrs: {}, children: [] };
 
@@ -163,7 +173,7 @@ function readXlsx(bytes: Buffer, sheetName: string | undefined, amountColumn: (c
   const workbookXml = files.get(WORKBOOK);
   const relsXml = files.get(WORKBOOK_RELS);
   if (workbookXml === undefined || relsXml === undefined) throw new SheetError(m.notXlsx(m.noWorkbook()));
-  const workbook = parsePart(WORKBOOK, workbookXml);
+  const workbook = spreadsheetPart(WORKBOOK, workbookXml);
   const sheets = childrenNamed(child(workbook, "x:sheets") ?? NONE, "x:sheet").map((s) => ({ name: s.attrs.name ?? "", rid: s.attrs["r:id"] ?? "" }));
   const chosen = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === sheetName);
   if (!chosen) throw new SheetError(m.noSheet(sheetName ?? "", sheets.map((s) => s.name)));
@@ -176,8 +186,8 @@ function readXlsx(bytes: Buffer, sheetName: string | undefined, amountColumn: (c
   if (sheetXml === undefined) throw new SheetError(m.notXlsx(m.noSheetData(chosen.name)));
   try {
     const shared = files.get(SHARED_STRINGS);
-    const strings = shared === undefined ? [] : childrenNamed(parsePart(SHARED_STRINGS, shared), "x:si").map(richText);
-    return { grid: sheetGrid(parsePart(sheetPart, sheetXml), strings, amountColumn), sheet: chosen.name };
+    const strings = shared === undefined ? [] : childrenNamed(spreadsheetPart(SHARED_STRINGS, shared), "x:si").map(richText);
+    return { grid: sheetGrid(spreadsheetPart(sheetPart, sheetXml), strings, amountColumn), sheet: chosen.name };
   } catch (e) {
     if (e instanceof SheetError) e.sheet = chosen.name;
     throw e;
