@@ -60,18 +60,11 @@ export interface BuildResult {
 
 /** Builds one plan file; never throws for a problem of the plan or of the output path. */
 export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildResult> {
-  const loaded = loadChecked(p.file);
-  const findings = [...loaded.findings];
-  if (loaded.kind === "profile") return { findings: [...findings, finding("build.profile", { file: p.file, line: 1, col: 1 }, m.profileNotBuildable(p.file))] };
-  if (!loaded.plan || hasErrors(findings) || (opts.strict && findings.length)) return { findings };
-  const plan = opts.kySo ? { ...loaded.plan, eSign: true } : loaded.plan;
-  const rendered = renderLoaded(plan, { templates: opts.templates });
-  append(findings, rendered.findings);
-  if (!rendered.model) return { findings };
-  const data = await docxBytes(rendered.model);
+  const made = await planDocx(p, opts);
+  if (!made.data) return { findings: made.findings };
+  const { findings, data, protect, date } = made;
   const out = outputPath(p, opts);
   const pdf = opts.pdf ? pdfPath(out) : undefined;
-  const protect = loaded.sources.map((s) => s.file);
   try {
     // the .pdf's path is checked before the .docx is written: a refused output leaves nothing behind
     if (pdf) checkOutputPath(pdf, protect);
@@ -81,7 +74,26 @@ export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildRe
     findings.push(outputFinding(p, out, e));
     return { findings };
   }
-  return { findings, output: out, sources: protect, date: packageDate(plan) };
+  return { findings, output: out, sources: protect, date };
+}
+
+/**
+ * A plan's .docx bytes and what writing them needs. Its own function so that the plan as read and
+ * rendered (sources, positions, model, docx's objects) is let go before the file is written: a
+ * thread builds its next plan while this one's file is written, and what stays referenced across
+ * that wait is copied by the collector and promoted, a cost that grows with every plan in flight.
+ */
+async function planDocx(p: PlanFile, opts: BuildOptions): Promise<{ findings: Finding[]; data?: Buffer; protect: string[]; date?: Date }> {
+  const loaded = loadChecked(p.file);
+  const findings = [...loaded.findings];
+  const protect = loaded.sources.map((s) => s.file);
+  if (loaded.kind === "profile") return { findings: [...findings, finding("build.profile", { file: p.file, line: 1, col: 1 }, m.profileNotBuildable(p.file))], protect };
+  if (!loaded.plan || hasErrors(findings) || (opts.strict && findings.length)) return { findings, protect };
+  const plan = opts.kySo ? { ...loaded.plan, eSign: true } : loaded.plan;
+  const rendered = renderLoaded(plan, { templates: opts.templates });
+  append(findings, rendered.findings);
+  if (!rendered.model) return { findings, protect };
+  return { findings, data: await docxBytes(rendered.model), protect, date: packageDate(plan) };
 }
 
 /**
