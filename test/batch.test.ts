@@ -58,6 +58,31 @@ describe("a batch goes on when one plan fails", () => {
     expect(readdirSync(join(dir, "out")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   }, 180_000);
 
+  it("a small file that needs more than an ordinary worker's heap is built again alone in the large heap; no plan fails for the small heap", () => {
+    const dir = tempDir();
+    // 3,000 footnotes in 18 KB: an ordinary plan by its size, taken first by the ordinary worker, whose heap it outgrows
+    writeFileSync(join(dir, "a-notes.yaml"), manyFootnotes(3000));
+    for (let i = 1; i <= 6; i++) writeFileSync(join(dir, `d${i}.yaml`), plan(i));
+    const run = (env: Record<string, string>): { doc: JsonReport; code: number | null } => {
+      const r = runCli(["build", ".", "--out-dir", "out", "--format", "json", "-j", "2"], { cwd: dir, timeout: 120_000, env: { KEHOACH_SMALL_WORKER_HEAP_MB: "16", ...env } });
+      return { doc: JSON.parse(r.stdout) as JsonReport, code: r.code };
+    };
+    // the large heap made too small as well: the plan fails there, named with the large heap's size
+    const tooSmall = run({ KEHOACH_WORKER_HEAP_MB: "20" });
+    const errors = tooSmall.doc.findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => [f.file, f.rule])).toEqual([["a-notes.yaml", "build.memory"]]);
+    expect(errors[0]!.message).toContain("20 MB");
+    expect(tooSmall.doc.outputs.map((o) => o.source).sort()).toEqual(["d1.yaml", "d2.yaml", "d3.yaml", "d4.yaml", "d5.yaml", "d6.yaml"]);
+    // ordinary plans are built in the ordinary workers' heap: given room there, none goes to the large one
+    const roomy = run({ KEHOACH_WORKER_HEAP_MB: "20", KEHOACH_SMALL_WORKER_HEAP_MB: "256" });
+    expect(roomy.doc.findings.filter((f) => f.severity === "error")).toEqual([]);
+    // with the large heap as shipped, every plan is built
+    const shipped = run({});
+    expect(shipped.code).toBe(0);
+    expect(shipped.doc.outputs.map((o) => o.source).sort()).toEqual(["a-notes.yaml", "d1.yaml", "d2.yaml", "d3.yaml", "d4.yaml", "d5.yaml", "d6.yaml"]);
+    expect(readdirSync(join(dir, "out")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  }, 180_000);
+
   it("an exception in one plan's build is one failed plan with a Vietnamese finding; the others are built", async () => {
     const dir = tempDir();
     const plans = [1, 2, 3].map((n) => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { docxBytes, loadPlan, renderLoaded } from "../src/pipeline.js";
 import { checkFile } from "../src/commands/check.js";
@@ -162,20 +162,26 @@ describe("table errors, at their line:col", () => {
 
 // ——— spreadsheets ——————————————————————————————————————————————————————————————————————
 
+const SML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** An .xlsx of the parts given; the workbook (one sheet, "Dự toán") and its relationships unless given. */
+function xlsxParts(parts: Record<string, string>): Buffer {
+  const all: Record<string, string> = {
+    "xl/workbook.xml": `<workbook xmlns="${SML}" xmlns:r="${OFFICE_RELS}"><sheets><sheet name="Dự toán" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ...parts,
+  };
+  return writeZip(Object.entries(all).map(([name, data]) => ({ name, data })), new Date(Date.UTC(2025, 0, 1)));
+}
+
 /** A one-sheet .xlsx from rows of cells' XML (already with r="…"). */
 function xlsx(sheetName: string, sheetData: string, merges: string[] = []): Buffer {
-  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-  return writeZip(
-    [
-      { name: "xl/workbook.xml", data: `<workbook ${NS}><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>` },
-      { name: "xl/_rels/workbook.xml.rels", data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>` },
-      {
-        name: "xl/worksheets/sheet1.xml",
-        data: `<worksheet ${NS}><sheetData>${sheetData}</sheetData>${merges.length ? `<mergeCells>${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : ""}</worksheet>`,
-      },
-    ],
-    new Date(Date.UTC(2025, 0, 1)),
-  );
+  const NS = `xmlns="${SML}" xmlns:r="${OFFICE_RELS}"`;
+  return xlsxParts({
+    "xl/workbook.xml": `<workbook ${NS}><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    "xl/worksheets/sheet1.xml": `<worksheet ${NS}><sheetData>${sheetData}</sheetData>${merges.length ? `<mergeCells>${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : ""}</worksheet>`,
+  });
 }
 const SHEET_ROWS =
   '<row r="1"><c r="A1" t="inlineStr"><is><t>Nội dung</t></is></c><c r="B1" t="inlineStr"><is><t>Kinh phí</t></is></c></row>' +
@@ -219,7 +225,104 @@ describe("tables from a spreadsheet", () => {
     expect(sheetErrors(SHEET_TABLE, { "du-toan.xlsx": xlsx("Dự toán", far) })).toEqual([expect.stringMatching(/^du-toan.xlsx, trang Dự toán: vùng A1:XFD1048576 có hơn 200.000 ô/)]);
     expect(sheetErrors(SHEET_TABLE, { "du-toan.xlsx": xlsx("Dự toán", SHEET_ROWS, ["A2:A3", "A3:B3"]) })).toEqual([expect.stringMatching(/ô A3: hai ô gộp chồng lên nhau/)]);
     const unclosed = SHEET_ROWS + '<row r="4"><c r="A4" t="inlineStr"><is><t>x</t></is>'.repeat(3);
-    expect(sheetErrors(SHEET_TABLE, { "du-toan.xlsx": xlsx("Dự toán", unclosed) })).toEqual([expect.stringMatching(/không đọc được tệp như một bảng tính .xlsx \(thẻ <c> không đóng\)/)]);
+    expect(sheetErrors(SHEET_TABLE, { "du-toan.xlsx": xlsx("Dự toán", unclosed) })).toEqual([
+      expect.stringMatching(/không đọc được tệp như một bảng tính .xlsx \(phần "xl\/worksheets\/sheet1.xml" hỏng ở dòng 1, cột \d+: thẻ <c> không đóng\)/),
+    ]);
+  });
+
+  // The parts are read by the one strict XML reader (read/word/xml.ts), as XML, whatever a writer's habits.
+  const built = async (parts: Record<string, string>, table = SHEET_TABLE): Promise<string[][]> =>
+    tableRows(await documentXml(write(planWith(table), { "du-toan.xlsx": xlsxParts(parts) }))).map((r) => r.map(cellText));
+
+  it("reads a sheet whose SpreadsheetML namespace has a prefix (<x:c>, as some .NET and Java writers write)", async () => {
+    const NS = `xmlns:x="${SML}" xmlns:r="${OFFICE_RELS}"`;
+    const rows = await built({
+      "xl/workbook.xml": `<x:workbook ${NS}><x:sheets><x:sheet name="Dự toán" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+      "xl/worksheets/sheet1.xml":
+        `<x:worksheet ${NS}><x:sheetData>` +
+        '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Kinh phí</x:t></x:is></x:c></x:row>' +
+        '<x:row r="2"><x:c r="A2" t="s"><x:v>1</x:v></x:c><x:c r="B2"><x:v>1364329243</x:v></x:c></x:row>' +
+        '<x:row r="3"><x:c r="A3" t="str"><x:f>"Cộng"</x:f><x:v>Cộng</x:v></x:c><x:c r="B3"><x:f>SUM(B2:B2)</x:f><x:v>1364329243</x:v></x:c></x:row>' +
+        '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A3:A3"/></x:mergeCells></x:worksheet>',
+      "xl/sharedStrings.xml": `<x:sst ${NS}><x:si><x:t>Nội dung</x:t></x:si><x:si><x:t>Lấy mẫu</x:t></x:si></x:sst>`,
+    });
+    expect(rows).toEqual([["Nội dung", "Kinh phí"], ["Lấy mẫu", "1.364.329.243"], ["Cộng", "1.364.329.243"]]);
+  });
+
+  it("reads single-quoted attributes in the workbook, its relationships and the sheet", async () => {
+    const rows = await built({
+      "xl/workbook.xml": `<workbook xmlns='${SML}' xmlns:r='${OFFICE_RELS}'><sheets><sheet name='Dự toán' sheetId='1' r:id='rId1'/></sheets></workbook>`,
+      "xl/_rels/workbook.xml.rels": `<Relationships xmlns='http://schemas.openxmlformats.org/package/2006/relationships'><Relationship Id='rId1' Target='worksheets/sheet1.xml'/></Relationships>`,
+      "xl/worksheets/sheet1.xml": `<worksheet xmlns='${SML}'><sheetData>${SHEET_ROWS.replace(/"/g, "'")}</sheetData></worksheet>`,
+    });
+    expect(rows).toEqual([["Nội dung", "Kinh phí"], ["Lấy mẫu", "1.364.329.243"], ["Cộng", "1.364.329.243"]]);
+  });
+
+  it("reads shared strings with entities, character references, CDATA and rich-text runs, leaving phonetic guides out", async () => {
+    const rows = await built({
+      "xl/worksheets/sheet1.xml":
+        `<worksheet xmlns="${SML}"><sheetData>` +
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' +
+        '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>1364329243</v></c></row>' +
+        '<row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3"><f>SUM(B2:B2)</f><v>1364329243</v></c></row>' +
+        "</sheetData></worksheet>",
+      "xl/sharedStrings.xml":
+        `<sst xmlns="${SML}">` +
+        "<si><t>N&#7897;i dung &amp; &#x111;&#x1A1;n v&#7883;</t></si>" +
+        '<si><t><![CDATA[Kinh phí <đồng> & "thuế"]]></t></si>' +
+        '<si><r><rPr><b/></rPr><t xml:space="preserve">Lấy mẫu </t></r><r><t>nước</t></r><rPh sb="0" eb="1"><t>ヨミ</t></rPh></si>' +
+        "<si><t>Cộng</t><phoneticPr fontId=\"1\"/></si>" +
+        "</sst>",
+    });
+    expect(rows).toEqual([["Nội dung &amp; đơn vị", "Kinh phí &lt;đồng&gt; &amp; &quot;thuế&quot;"], ["Lấy mẫu nước", "1.364.329.243"], ["Cộng", "1.364.329.243"]]);
+  });
+
+  it("leaves out a cell commented out between cells and a comment inside a cell", async () => {
+    const rows = SHEET_ROWS.replace('<c r="B2"><v>1364329243</v></c>', '<c r="B2"><!-- <v>9</v> --><v>1364329243</v></c><!-- <c r="C2"><v>5</v></c> -->');
+    expect(await built({ "xl/worksheets/sheet1.xml": `<worksheet xmlns="${SML}"><sheetData>${rows}</sheetData></worksheet>` })).toEqual([
+      ["Nội dung", "Kinh phí"],
+      ["Lấy mẫu", "1.364.329.243"],
+      ["Cộng", "1.364.329.243"],
+    ]);
+  });
+
+  it("refuses a workbook or sheet written without the SpreadsheetML namespace instead of reading it empty", () => {
+    const sheet = `<worksheet><sheetData>${SHEET_ROWS}</sheetData></worksheet>`;
+    expect(sheetErrors(SHEET_TABLE, { "du-toan.xlsx": xlsxParts({ "xl/worksheets/sheet1.xml": sheet }) })).toEqual([
+      'du-toan.xlsx, trang Dự toán: không đọc được tệp như một bảng tính .xlsx (phần "xl/worksheets/sheet1.xml" có thẻ gốc <worksheet> không thuộc không gian tên SpreadsheetML của Excel). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx.',
+    ]);
+    const workbook = '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Dự toán" sheetId="1" r:id="rId1"/></sheets></workbook>';
+    expect(sheetErrors(SHEET_TABLE, { "du-toan.xlsx": xlsxParts({ "xl/workbook.xml": workbook, "xl/worksheets/sheet1.xml": `<worksheet xmlns="${SML}"><sheetData>${SHEET_ROWS}</sheetData></worksheet>` }) })).toEqual([
+      expect.stringMatching(/^du-toan.xlsx: không đọc được tệp như một bảng tính .xlsx \(phần "xl\/workbook.xml" có thẻ gốc <workbook> không thuộc/),
+    ]);
+  });
+
+  it("refuses a sheet with a DOCTYPE (entity declarations) in Vietnamese, building nothing", () => {
+    const dir = tempDir("kehoach-tables-");
+    const plan = join(dir, "ke-hoach.yaml");
+    writeFileSync(plan, planWith(SHEET_TABLE));
+    const sheet = `<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY x "Lấy mẫu">]><worksheet xmlns="${SML}"><sheetData>${SHEET_ROWS.replace("Lấy mẫu", "&x;")}</sheetData></worksheet>`;
+    writeFileSync(join(dir, "du-toan.xlsx"), xlsxParts({ "xl/worksheets/sheet1.xml": sheet }));
+    const out = join(dir, "ke-hoach.docx");
+    const r = runCli(["build", plan, "-o", out]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(
+      /du-toan.xlsx, trang Dự toán: không đọc được tệp như một bảng tính .xlsx \(phần "xl\/worksheets\/sheet1.xml" hỏng ở dòng 1, cột 22: có khai báo DOCTYPE\/ENTITY, điều Excel không bao giờ ghi; kehoach không đọc để tránh mã độc\)/,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("refuses a malformed sheet (a value's end tag after its cell's) and an undefined entity instead of misreading them", () => {
+    const broken = SHEET_ROWS.replace('<c r="B2"><v>1364329243</v></c>', '<c r="B2"><v>1364329243</c></v>');
+    expect(sheetErrors(SHEET_TABLE, { "du-toan.xlsx": xlsx("Dự toán", broken) })).toEqual([
+      expect.stringMatching(/^du-toan.xlsx, trang Dự toán: không đọc được tệp như một bảng tính .xlsx \(phần "xl\/worksheets\/sheet1.xml" hỏng ở dòng 1, cột \d+: thẻ <v> không đóng\)/),
+    ]);
+    // an HTML entity XML does not define, as a hand-made writer may leave it: never printed as "&nbsp;"
+    const sheet = `<worksheet xmlns="${SML}"><sheetData>${SHEET_ROWS.replace('<c r="A2" t="inlineStr"><is><t>Lấy mẫu</t></is></c>', '<c r="A2" t="s"><v>0</v></c>')}</sheetData></worksheet>`;
+    const shared = `<sst xmlns="${SML}">\n<si><t>Lấy&nbsp;mẫu</t></si></sst>`;
+    expect(sheetErrors(SHEET_TABLE, { "du-toan.xlsx": xlsxParts({ "xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": shared }) })).toEqual([
+      'du-toan.xlsx, trang Dự toán: không đọc được tệp như một bảng tính .xlsx (phần "xl/sharedStrings.xml" hỏng ở dòng 2, cột 11: tham chiếu ký tự không hợp lệ). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx.',
+    ]);
   });
 
   it("reads a .csv (quoted fields, semicolons as Excel writes them in Vietnamese settings)", async () => {

@@ -85,6 +85,21 @@ describe("write stage: Decree 30 layout in the generated XML", async () => {
     expect(labels).toEqual(["a", "b", "c", "d", "đ", "e"]);
   });
 
+  it("writes a label and the text after it in one run when they look alike, in two when they do not", async () => {
+    // one look: the section's number and title, an item's letter and text, each one run as Word writes typed text
+    expect(find(ps, "I. MỤC ĐÍCH, YÊU CẦU").runs.map((r) => r.text)).toEqual(["I. MỤC ĐÍCH, YÊU CẦU"]);
+    expect(find(ps, "a) Tăng cường sự lãnh đạo của cấp ủy.").runs.map((r) => r.text)).toEqual(["a) Tăng cường sự lãnh đạo của cấp ủy."]);
+    // a change of look starts a run, and the text after it another
+    const emphasised = paragraphs(await docxOf(PLAN.replace("- Ba.", "- Ba **việc** chính, H~2~O.")));
+    expect(find(emphasised, "c) Ba việc chính, H2O.").runs.map((r) => [r.text, r.bold])).toEqual([
+      ["c) Ba ", false],
+      ["việc", true],
+      [" chính, H", false],
+      ["2", false],
+      ["O.", false],
+    ]);
+  });
+
   it("closes with Nơi nhận (12 pt bold italic, items 11 pt) beside the signature", () => {
     const label = find(ps, "Nơi nhận:");
     expect(label.inTable).toBe(true);

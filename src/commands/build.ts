@@ -60,18 +60,11 @@ export interface BuildResult {
 
 /** Builds one plan file; never throws for a problem of the plan or of the output path. */
 export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildResult> {
-  const loaded = loadChecked(p.file);
-  const findings = [...loaded.findings];
-  if (loaded.kind === "profile") return { findings: [...findings, finding("build.profile", { file: p.file, line: 1, col: 1 }, m.profileNotBuildable(p.file))] };
-  if (!loaded.plan || hasErrors(findings) || (opts.strict && findings.length)) return { findings };
-  const plan = opts.kySo ? { ...loaded.plan, eSign: true } : loaded.plan;
-  const rendered = renderLoaded(plan, { templates: opts.templates });
-  append(findings, rendered.findings);
-  if (!rendered.model) return { findings };
-  const data = await docxBytes(rendered.model);
+  const made = await planDocx(p, opts);
+  if (!made.data) return { findings: made.findings };
+  const { findings, data, protect, date } = made;
   const out = outputPath(p, opts);
   const pdf = opts.pdf ? pdfPath(out) : undefined;
-  const protect = loaded.sources.map((s) => s.file);
   try {
     // the .pdf's path is checked before the .docx is written: a refused output leaves nothing behind
     if (pdf) checkOutputPath(pdf, protect);
@@ -81,7 +74,26 @@ export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildRe
     findings.push(outputFinding(p, out, e));
     return { findings };
   }
-  return { findings, output: out, sources: protect, date: packageDate(plan) };
+  return { findings, output: out, sources: protect, date };
+}
+
+/**
+ * A plan's .docx bytes and what writing them needs. Its own function so that the plan as read and
+ * rendered (sources, positions, model, docx's objects) is let go before the file is written: a
+ * thread builds its next plan while this one's file is written, and what stays referenced across
+ * that wait is copied by the collector and promoted, a cost that grows with every plan in flight.
+ */
+async function planDocx(p: PlanFile, opts: BuildOptions): Promise<{ findings: Finding[]; data?: Buffer; protect: string[]; date?: Date }> {
+  const loaded = loadChecked(p.file);
+  const findings = [...loaded.findings];
+  const protect = loaded.sources.map((s) => s.file);
+  if (loaded.kind === "profile") return { findings: [...findings, finding("build.profile", { file: p.file, line: 1, col: 1 }, m.profileNotBuildable(p.file))], protect };
+  if (!loaded.plan || hasErrors(findings) || (opts.strict && findings.length)) return { findings, protect };
+  const plan = opts.kySo ? { ...loaded.plan, eSign: true } : loaded.plan;
+  const rendered = renderLoaded(plan, { templates: opts.templates });
+  append(findings, rendered.findings);
+  if (!rendered.model) return { findings, protect };
+  return { findings, data: await docxBytes(rendered.model), protect, date: packageDate(plan) };
 }
 
 /**
@@ -127,16 +139,27 @@ async function addPdfs(plans: PlanFile[], results: BuildResult[], opts: BuildOpt
 }
 
 /**
- * A worker's heap, sized from the plan limits: the read stage's (2 MB, 50,000 nodes) and what a
- * plan's texts may hold (normalize/text.ts TEXT_LIMITS: 5,000 footnotes, 20,000 emphases, 20,000
+ * The heap of a worker that may take any plan (a large one, or one that ran another worker out of
+ * memory), sized from the plan limits: the read stage's (2 MB, 50,000 nodes) and what a plan's
+ * texts may hold (normalize/text.ts TEXT_LIMITS: 5,000 footnotes, 20,000 emphases, 20,000
  * paragraphs). Measured on Node 20 with the whole pipeline (validate's checks, lint, the document):
  * a 2 MB plan of 49,900 items (the node limit) fails in 200 MB and builds in 256 MB, so 384 MB
  * leaves half again for the collector's timing on a loaded machine; a plan at each text limit needs
- * under 200 MB. The cap is not use: a batch of ordinary plans stays under 200 MB in all. A plan that
- * still runs out is one failed plan (build.memory), never a stopped batch. KEHOACH_WORKER_HEAP_MB
- * sets another size (a small machine; the tests).
+ * under 200 MB. A plan that still runs out is one failed plan (build.memory), never a stopped batch.
+ * KEHOACH_WORKER_HEAP_MB sets another size (a small machine; the tests).
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: Number(process.env.KEHOACH_WORKER_HEAP_MB) || 384, maxYoungGenerationSizeMb: 12 } as const;
+const LARGE_HEAP = { maxOldGenerationSizeMb: Number(process.env.KEHOACH_WORKER_HEAP_MB) || 384, maxYoungGenerationSizeMb: 12 } as const;
+
+/**
+ * The heap of the workers that take ordinary plans (files up to MAIN_THREAD_MAX_BYTES, as the main
+ * thread): what the largest real plans need (about 30 KB, a few MB each) with room to spare. A
+ * small heap keeps a batch's memory low: V8 collects the finished plans' documents early instead
+ * of letting the heap grow towards its cap (500 plans: a peak RSS about 20 MB lower than with the
+ * large heap). A small file that needs more (thousands of footnotes in a few KB) runs its worker
+ * out of memory; it is then built again alone in a worker with LARGE_HEAP, so no plan fails for
+ * this heap. KEHOACH_SMALL_WORKER_HEAP_MB sets another size (the tests).
+ */
+const SMALL_HEAP = { maxOldGenerationSizeMb: Number(process.env.KEHOACH_SMALL_WORKER_HEAP_MB) || 64, maxYoungGenerationSizeMb: 12 } as const;
 
 /**
  * Plans larger than this are built only in a worker, whose heap is bounded: on the main thread
@@ -172,20 +195,22 @@ async function buildSafely(p: PlanFile, opts: BuildOptions, build: typeof buildO
 }
 
 /**
- * Builds plans across threads: the main thread and one worker for each other core take plans
- * from one queue; results come back by the plans' index. The main thread builds too, so a batch
- * loads the program once less (memory). Every thread has two plans at a time, so it builds one
- * while the other's file is written, and a worker never waits while the main thread is busy.
- * Never throws: a plan whose build throws, or whose worker dies (out of memory), is one failed
- * plan; a dead worker is replaced and the batch goes on. `build` is what the main thread runs for
- * each plan (tests give one that throws); workers run buildOne.
+ * Builds plans across threads: the main thread and one worker for each other core take ordinary
+ * plans from one queue; results come back by the plans' index. The main thread builds too, so a
+ * batch loads the program once less (memory). Every thread has two plans at a time, so it builds
+ * one while the other's file is written, and a worker never waits while the main thread is busy.
+ * Those workers have a small heap (SMALL_HEAP); a large plan, and a plan whose small worker died,
+ * is built alone in a worker with the large heap (LARGE_HEAP), started when there is one to build.
+ * Never throws: a plan whose build throws, or that runs the large worker out of memory, is one
+ * failed plan; a dead worker is replaced and the batch goes on. `build` is what the main thread
+ * runs for each plan (tests give one that throws); workers run buildOne.
  */
 export async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDone: (i: number, r: BuildResult) => void, build: typeof buildOne = buildOne): Promise<void> {
   const n = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), plans.length));
   const small: number[] = [];
   const large: number[] = [];
   plans.forEach((p, i) => (fileSize(p.file) > MAIN_THREAD_MAX_BYTES ? large : small).push(i));
-  // a plan whose worker died with another plan beside it: built again alone, to tell which one it was
+  // plans whose small worker died: each built again alone, in the large heap
   const alone: number[] = [];
   const lane = async (): Promise<void> => {
     for (let i = small.shift(); i !== undefined; i = small.shift()) {
@@ -198,87 +223,108 @@ export async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDon
   const main = async (): Promise<void> => {
     await Promise.all([lane(), lane()]);
   };
-  const workers = large.length ? Math.max(1, n - 1) : plans.length < 4 ? 0 : n - 1;
-  if (workers === 0) return main();
+  const smallWorkers = plans.length - large.length < 4 ? 0 : n - 1;
+  if (smallWorkers === 0 && large.length === 0) return main();
   // loaded only for a batch: a single build starts faster without it
   const { Worker } = await import("node:worker_threads");
   const { watch: _w, ...workerOpts } = opts;
   // workers that died holding no plan (could not start): after a few, the rest is built without them
   let startFailures = 0;
+  let largeRunning = false;
+  // every worker started and not yet ended; `settled` resolves when none is left
+  let live = 0;
+  let settle: () => void = () => undefined;
+  const settled = new Promise<void>((r) => (settle = r));
   /** No worker can run: the plans only workers build fail; the main thread builds the rest. */
   const withoutWorkers = (fail: (id: number) => void): void => {
     for (const id of [...large.splice(0), ...alone.splice(0)]) fail(id);
   };
-  const worker = (): Promise<void> =>
-    new Promise<void>((resolveAll) => {
-      let w: InstanceType<typeof Worker>;
-      try {
-        w = new Worker(new URL("./build-worker.js", import.meta.url), { workerData: workerOpts, resourceLimits: WORKER_HEAP });
-      } catch (e) {
-        withoutWorkers((id) => onDone(id, failedPlan(plans[id]!, "build.internal", m.buildInternal(e instanceof Error ? e.message : String(e)))));
-        resolveAll();
-        return;
+  const ended = (): void => {
+    if (--live === 0) settle();
+  };
+  const start = (kind: "small" | "large"): void => {
+    if (stopping) return;
+    const heap = kind === "large" ? LARGE_HEAP : SMALL_HEAP;
+    let w: InstanceType<typeof Worker>;
+    try {
+      w = new Worker(new URL("./build-worker.js", import.meta.url), { workerData: workerOpts, resourceLimits: heap });
+    } catch (e) {
+      withoutWorkers((id) => onDone(id, failedPlan(plans[id]!, "build.internal", m.buildInternal(e instanceof Error ? e.message : String(e)))));
+      return;
+    }
+    live++;
+    if (kind === "large") largeRunning = true;
+    liveWorkers.add(w);
+    /** The plans this worker holds, and whether each was sent alone. */
+    const held = new Map<number, boolean>();
+    let over = false;
+    const end = (): void => {
+      over = true;
+      liveWorkers.delete(w);
+      if (kind === "large") largeRunning = false;
+      void w.terminate().then(ended);
+    };
+    /**
+     * Sends the next plan this worker may take; false when it has to wait or nothing is left. The
+     * large worker takes the plans that need its heap first, each alone, and ordinary ones after.
+     */
+    const send = (): boolean => {
+      if (over || [...held.values()].some((solo) => solo)) return false;
+      const soloQueue = kind === "small" ? [] : alone.length ? alone : large;
+      let id: number | undefined;
+      let solo = false;
+      if (soloQueue.length) {
+        if (held.size) return false;
+        id = soloQueue.shift()!;
+        solo = true;
+      } else id = small.shift();
+      if (id === undefined) {
+        if (held.size === 0) end();
+        return false;
       }
-      liveWorkers.add(w);
-      /** The plans this worker holds, and whether each was sent alone. */
-      const held = new Map<number, boolean>();
-      let ended = false;
-      const end = (): void => {
-        ended = true;
-        liveWorkers.delete(w);
-        void w.terminate().then(() => resolveAll());
-      };
-      /** Sends the next plan this worker may take; false when it has to wait or nothing is left. */
-      const send = (): boolean => {
-        if (ended || [...held.values()].some((solo) => solo)) return false;
-        // a large plan, or one sent again, is built alone: it may need the whole heap
-        const soloQueue = alone.length ? alone : large;
-        let id: number | undefined;
-        let solo = false;
-        if (soloQueue.length) {
-          if (held.size) return false;
-          id = soloQueue.shift()!;
-          solo = true;
-        } else id = small.shift();
-        if (id === undefined) {
-          if (held.size === 0) end();
-          return false;
-        }
-        held.set(id, solo);
-        w.postMessage({ id, plan: plans[id] });
-        return true;
-      };
-      const fill = (): void => {
-        while (held.size < 2 && send());
-      };
-      w.on("message", (msg: { id: number; result?: BuildResult; error?: string }) => {
-        held.delete(msg.id);
-        onDone(msg.id, msg.result ?? failedPlan(plans[msg.id]!, "build.internal", m.buildInternal(msg.error ?? "")));
-        fill();
-      });
-      let death: Error | undefined;
-      w.on("error", (e) => (death = e));
-      w.on("exit", () => {
-        if (ended || stopping) return;
-        ended = true;
-        liveWorkers.delete(w);
-        const memory = (death as NodeJS.ErrnoException | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY";
-        const fail = (id: number): void =>
-          onDone(id, memory ? failedPlan(plans[id]!, "build.memory", m.buildMemory(WORKER_HEAP.maxOldGenerationSizeMb)) : failedPlan(plans[id]!, "build.internal", m.buildInternal(death?.message ?? m.workerStopped)));
-        // alone, the plan it held is the one; two small plans are each built again alone
-        if (held.size === 1 || [...held.values()].some((solo) => solo)) held.forEach((_solo, id) => fail(id));
-        else alone.push(...held.keys());
-        if (held.size === 0 && ++startFailures > 2) {
-          withoutWorkers(fail);
-          resolveAll();
-          return;
-        }
-        void worker().then(resolveAll);
-      });
+      held.set(id, solo);
+      w.postMessage({ id, plan: plans[id] });
+      return true;
+    };
+    const fill = (): void => {
+      while (held.size < 2 && send());
+    };
+    w.on("message", (msg: { id: number; result?: BuildResult; error?: string }) => {
+      held.delete(msg.id);
+      onDone(msg.id, msg.result ?? failedPlan(plans[msg.id]!, "build.internal", m.buildInternal(msg.error ?? "")));
       fill();
     });
+    let death: Error | undefined;
+    w.on("error", (e) => (death = e));
+    w.on("exit", () => {
+      if (over || stopping) return;
+      over = true;
+      liveWorkers.delete(w);
+      if (kind === "large") largeRunning = false;
+      const memory = (death as NodeJS.ErrnoException | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY";
+      const fail = (id: number): void =>
+        onDone(id, memory ? failedPlan(plans[id]!, "build.memory", m.buildMemory(LARGE_HEAP.maxOldGenerationSizeMb)) : failedPlan(plans[id]!, "build.internal", m.buildInternal(death?.message ?? m.workerStopped)));
+      // alone in the large heap, the plan it held is the one; other plans are each built again alone there
+      if (kind === "large" && (held.size === 1 || [...held.values()].some((solo) => solo))) held.forEach((_solo, id) => fail(id));
+      else alone.push(...held.keys());
+      if (held.size === 0 && ++startFailures > 2) withoutWorkers(fail);
+      else {
+        // one worker in its place: the large one when plans wait for it, else one for the ordinary plans left
+        const next = (alone.length || large.length) && !largeRunning ? "large" : small.length ? "small" : undefined;
+        if (next) start(next);
+      }
+      ended();
+    });
+    fill();
+  };
+  live++; // held until every worker of the start is running
+  // with large plans, one of the workers has the large heap (one more when the main thread alone had no help)
+  const largeFirst = large.length > 0;
+  if (largeFirst) start("large");
+  for (let i = largeFirst ? 1 : 0; i < smallWorkers; i++) start("small");
+  ended();
   try {
-    await Promise.all([main(), ...Array.from({ length: workers }, worker)]);
+    await Promise.all([main(), settled]);
   } finally {
     // after a failure too: a worker left running would keep the process alive
     await Promise.all([...liveWorkers].map((w) => w.terminate()));

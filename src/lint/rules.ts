@@ -145,10 +145,12 @@ export function staleYears(c: RuleContext): void {
     // the markers are looked for only in a text with a year in it ("năm học", "hằng năm" have none)
     if (!YEAR_AFTER_NAM.test(t.text)) continue;
     const s = t.text;
-    const markers = CLAUSE_MARKERS.flatMap((re) => spans(s, re)).sort((a, b) => a[1] - b[1]);
-    const laws = spans(s, LAW);
-    const pasts = spans(s, PAST_AFTER);
-    const refs = [...s.matchAll(YEAR_REF)];
+    // the markers, at the first year before the plan's (most years in a plan are its own)
+    let markers: [number, number][] = [];
+    let laws: [number, number][] = [];
+    let pasts: [number, number][] = [];
+    let refs: RegExpExecArray[] = [];
+    let found = false;
     let k = 0, l = 0, p = 0, r = 0;
     let markerStart = -1; // the latest start of a marker ended before the year
     let lawEnd = -1; // the end of the last law name before the year
@@ -159,13 +161,20 @@ export function staleYears(c: RuleContext): void {
     for (const x of s.matchAll(STALE_YEAR)) {
       const at = x.index!;
       const end = at + x[0].length;
+      const year = Number(x[1]);
+      // a later year is a target or the following years ("năm 2026 và các năm tiếp theo"), never a copy
+      if (year >= planYear) continue;
+      if (!found) {
+        found = true;
+        markers = CLAUSE_MARKERS.flatMap((re) => spans(s, re)).sort((a, b) => a[1] - b[1]);
+        laws = spans(s, LAW);
+        pasts = spans(s, PAST_AFTER);
+        refs = [...s.matchAll(YEAR_REF)];
+      }
       for (; scanned < at; scanned++) if (s[scanned] === ";" || s[scanned] === ".") lastSep = scanned;
       for (; k < markers.length && markers[k]![1] <= at; k++) markerStart = Math.max(markerStart, markers[k]![0]);
       for (; l < laws.length && laws[l]![1] <= at; l++) lawEnd = laws[l]![1];
       for (; r < refs.length && refs[r]!.index! + refs[r]![0].length <= at; r++) refStart.set(Number(refs[r]![1]), refs[r]!.index!);
-      const year = Number(x[1]);
-      // a later year is a target or the following years ("năm 2026 và các năm tiếp theo"), never a copy
-      if (year >= planYear) continue;
       const clause = Math.max(lastSep + 1, at - CLAUSE_WINDOW);
       if (markerStart >= clause || (refStart.get(year) ?? -1) >= clause) continue;
       if (lawEnd > lastSep && at - lawEnd <= 60) continue;

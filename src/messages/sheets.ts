@@ -11,6 +11,15 @@ export const sheetMessages = {
   noSheetData: (name: string) => `không có dữ liệu của trang "${excerpt(name)}"`,
   noAddress: (ref: string) => `ô không có địa chỉ "${excerpt(ref)}"`,
   noSharedString: (v: string) => `chuỗi dùng chung số ${excerpt(v)} không có`,
+  xmlPart: (part: string, line: number, col: number, what: string) => `phần "${excerpt(part)}" hỏng ở dòng ${line}, cột ${col}: ${what}`,
+  xmlDoctype: () => "có khai báo DOCTYPE/ENTITY, điều Excel không bao giờ ghi; kehoach không đọc để tránh mã độc",
+  xmlEntity: () => "tham chiếu ký tự không hợp lệ",
+  xmlDepth: () => "các thẻ lồng nhau quá sâu",
+  xmlSyntax: () => "sai cú pháp XML",
+  notSpreadsheetMl: (part: string, root: string) =>
+    `phần "${excerpt(part)}" có thẻ gốc <${excerpt(root)}> không thuộc không gian tên SpreadsheetML của Excel`,
+  tooManyElements: (part: string, max: number) =>
+    `phần "${excerpt(part)}" của tệp bảng tính có hơn ${max.toLocaleString("vi-VN")} phần tử XML (quá nhiều ô). Hãy chép riêng vùng ô của bảng sang một tệp mới.`,
   notXlsx: (detail: string) => `không đọc được tệp như một bảng tính .xlsx (${detail}). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx.`,
   tooLarge: (p: string) => `tệp bảng tính "${p}" quá lớn (trên 32 MB). Hãy chép riêng trang tính cần dùng sang một tệp mới.`,
   noSheet: (name: string, names: string[]) =>

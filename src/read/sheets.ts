@@ -5,8 +5,10 @@
  * strings, the sheet's cells with their cached values, merged cells), so it is read here with the
  * hardened `readZip` rather than a spreadsheet library: the maintained ones are large (SheetJS's
  * npm releases stopped at a vulnerable 0.18; exceljs pulls in dozens of packages), and none is
- * needed to read cached values. Formulas are never evaluated: a formula cell without the value
- * Excel saved with it is an error at its cell. The same file gives the same rows, byte for byte.
+ * needed to read cached values. Its parts go through the one strict XML reader (read/word/xml.ts:
+ * namespaces by URI whatever their prefix, no DTD ever read). Formulas are never evaluated: a
+ * formula cell without the value Excel saved with it is an error at its cell. The same file gives
+ * the same rows, byte for byte.
  */
 import { dirname } from "node:path";
 import type { Finding, Path } from "../model/finding.js";
@@ -20,6 +22,7 @@ import { eachTable } from "../tables.js";
 import { readRegularFile, resolveContained } from "./files.js";
 import type { SourceFile } from "./index.js";
 import { finding } from "../model/finding.js";
+import { child, childrenNamed, lineCol, MAX_ELEMENTS, parseXml, textOf, XmlError, type XmlElement } from "./word/xml.js";
 
 /** A spreadsheet of a budget annex is a few hundred KB; far above that is a wrong file. */
 const MAX_SHEET_BYTES = 32 * 1024 * 1024;
@@ -85,56 +88,64 @@ function put(g: Grid, r: number, c: number, v: string): void {
 
 // ——— xlsx ————————————————————————————————————————————————————————————————————————————
 
-function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e]!;
-  });
-}
-
-function attr(tag: string, name: string): string | undefined {
-  const x = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return x ? unescapeXml(x[1]!) : undefined;
-}
-
-/**
- * The <tag> elements of `xml` in order: their start tag and body. One pass with indexOf (a pattern
- * looking ahead for each closing tag would rescan the rest of a file with many unclosed ones);
- * elements of the same name are not nested in the parts read here.
- */
-function* elements(xml: string, tag: string): Generator<{ head: string; body: string }> {
-  const open = `<${tag}`;
-  const close = `</${tag}>`;
-  let at = 0;
-  for (;;) {
-    const start = xml.indexOf(open, at);
-    if (start < 0) return;
-    const next = xml[start + open.length];
-    if (next !== ">" && next !== "/" && next !== " " && next !== "\t" && next !== "\n" && next !== "\r") {
-      at = start + open.length;
-      continue;
+/** What went wrong in a part, for the "not an xlsx" message: the parser's problem in the clerk's words. */
+function xmlWhat(e: XmlError, text: string): string {
+  switch (e.problem) {
+    case "doctype":
+      return m.xmlDoctype();
+    case "entity":
+      return m.xmlEntity();
+    case "depth":
+      return m.xmlDepth();
+    case "mismatch": {
+      // "c / sheetData": the element still open, then the end tag met
+      const open = e.detail.split(" / ");
+      return open.length === 2 ? m.unclosed(open[0]!) : m.xmlSyntax();
     }
-    const headEnd = xml.indexOf(">", start);
-    if (headEnd < 0) throw new SheetError(m.notXlsx(m.unclosed(tag)));
-    const head = xml.slice(start, headEnd + 1);
-    if (head.endsWith("/>")) {
-      yield { head, body: "" };
-      at = headEnd + 1;
-      continue;
-    }
-    const end = xml.indexOf(close, headEnd);
-    if (end < 0) throw new SheetError(m.notXlsx(m.unclosed(tag)));
-    yield { head, body: xml.slice(headEnd + 1, end) };
-    at = end + close.length;
+    case "unclosed":
+      // an element left open at the end of the part (the offset is its start tag), not a comment or CDATA
+      return e.detail && text.startsWith(`<${e.detail}`, e.offset) ? m.unclosed(e.detail) : m.xmlSyntax();
+    default:
+      return m.xmlSyntax();
   }
 }
 
-/** The text of an <si> or <is>: its <t> runs joined, phonetic guides (<rPh>, holding their own <t>) left out. */
-function richText(xml: string): string {
+/** A part as a tree, through the one strict XML reader (no DTD, no entity expansion); a broken part names itself. */
+function parsePart(name: string, part: string): XmlElement {
+  // without its byte-order mark, so that the parser's offsets are offsets in `text`
+  const text = part.replace(/^\uFEFF/, "");
+  try {
+    return parseXml(text);
+  } catch (e) {
+    if (!(e instanceof XmlError)) throw e;
+    // a sheet of millions of cells is no broken file: saving it again would not help
+    if (e.problem === "elements") throw new SheetError(m.tooManyElements(name, MAX_ELEMENTS));
+    const at = lineCol(text, e.offset);
+    throw new SheetError(m.notXlsx(m.xmlPart(name, at.line, at.col, xmlWhat(e, text))));
+  }
+}
+
+/**
+ * A SpreadsheetML part (workbook, sheet, shared strings): its root in that namespace, else it is
+ * refused, since with no namespace none of its elements would be found and the sheet would read empty.
+ */
+function spreadsheetPart(name: string, part: string): XmlElement {
+  const root = parsePart(name, part);
+  if (!root.name.startsWith("x:")) throw new SheetError(m.notXlsx(m.notSpreadsheetMl(name, root.name)));
+  return root;
+}
+
+/** What an absent element holds: nothing. */
+const NONE: XmlElement = { name: "", attrs: {}, children: [] };
+
+/** The text of an <si> or <is>: its <t> and its runs' <t> joined; phonetic guides (<rPh>, holding their own <t>) left out. */
+function richText(el: XmlElement): string {
   let out = "";
-  let rest = xml;
-  for (const ph of elements(xml, "rPh")) rest = rest.replace(ph.head + ph.body + "</rPh>", "");
-  for (const t of elements(rest, "t")) out += unescapeXml(t.body);
+  for (const c of el.children) {
+    if (typeof c === "string") continue;
+    if (c.name === "x:t") out += textOf(c);
+    else if (c.name === "x:r") out += textOf(child(c, "x:t") ?? NONE);
+  }
   return out;
 }
 
@@ -146,6 +157,10 @@ function numberText(v: string, amount: boolean, at: string): string {
   return `${x[1]}${whole}${x[3] ? "," + x[3] : ""}`;
 }
 
+const WORKBOOK = "xl/workbook.xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+const SHARED_STRINGS = "xl/sharedStrings.xml";
+
 function readXlsx(bytes: Buffer, sheetName: string | undefined, amountColumn: (c: number) => boolean): { grid: Grid; sheet: string } {
   let entries;
   try {
@@ -155,51 +170,60 @@ function readXlsx(bytes: Buffer, sheetName: string | undefined, amountColumn: (c
     throw e;
   }
   const files = new Map(entries.map((e) => [e.name, e.data.toString("utf8")]));
-  const workbook = files.get("xl/workbook.xml");
-  const rels = files.get("xl/_rels/workbook.xml.rels");
-  if (workbook === undefined || rels === undefined) throw new SheetError(m.notXlsx(m.noWorkbook()));
-  const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((t) => ({ name: attr(t[0], "name") ?? "", rid: attr(t[0], "r:id") ?? "" }));
+  const workbookXml = files.get(WORKBOOK);
+  const relsXml = files.get(WORKBOOK_RELS);
+  if (workbookXml === undefined || relsXml === undefined) throw new SheetError(m.notXlsx(m.noWorkbook()));
+  const workbook = spreadsheetPart(WORKBOOK, workbookXml);
+  const sheets = childrenNamed(child(workbook, "x:sheets") ?? NONE, "x:sheet").map((s) => ({ name: s.attrs.name ?? "", rid: s.attrs["r:id"] ?? "" }));
   const chosen = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === sheetName);
   if (!chosen) throw new SheetError(m.noSheet(sheetName ?? "", sheets.map((s) => s.name)));
-  const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].find((t) => attr(t[0], "Id") === chosen.rid);
-  const target = rel ? attr(rel[0], "Target") ?? "" : "";
-  const sheetXml = files.get(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  const rels = parsePart(WORKBOOK_RELS, relsXml);
+  // a relationships part without its namespace is read too, as the Word reader does
+  const rel = [...childrenNamed(rels, "rel:Relationship"), ...childrenNamed(rels, "Relationship")].find((r) => r.attrs.Id === chosen.rid);
+  const target = rel?.attrs.Target ?? "";
+  const sheetPart = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+  const sheetXml = files.get(sheetPart);
   if (sheetXml === undefined) throw new SheetError(m.notXlsx(m.noSheetData(chosen.name)));
   try {
-    return { grid: sheetGrid(sheetXml, files.get("xl/sharedStrings.xml") ?? "", amountColumn), sheet: chosen.name };
+    const shared = files.get(SHARED_STRINGS);
+    const strings = shared === undefined ? [] : childrenNamed(spreadsheetPart(SHARED_STRINGS, shared), "x:si").map(richText);
+    return { grid: sheetGrid(spreadsheetPart(sheetPart, sheetXml), strings, amountColumn), sheet: chosen.name };
   } catch (e) {
     if (e instanceof SheetError) e.sheet = chosen.name;
     throw e;
   }
 }
 
-function sheetGrid(sheetXml: string, sharedXml: string, amountColumn: (c: number) => boolean): Grid {
-  const shared = [...elements(sharedXml, "si")].map((x) => richText(x.body));
+function sheetGrid(sheet: XmlElement, shared: string[], amountColumn: (c: number) => boolean): Grid {
   const grid: Grid = { cells: new Map(), merges: [], rows: 0, columns: 0 };
-  for (const { head, body } of elements(sheetXml, "c")) {
-    const ref = attr(head, "r") ?? "";
-    const at = parseRef(ref);
-    if (!at) throw new SheetError(m.notXlsx(m.noAddress(ref)));
-    const type = attr(head, "t") ?? "n";
-    const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-    const formula = /<f\b/.test(body);
-    let text: string;
-    if (type === "inlineStr") text = richText(elements(body, "is").next().value?.body ?? "");
-    else if (v === undefined) {
-      if (formula) throw new SheetError(m.formulaWithoutValue(), ref);
-      continue;
-    } else if (type === "s") {
-      const s = shared[Number(v)];
-      if (s === undefined) throw new SheetError(m.notXlsx(m.noSharedString(v)), ref);
-      text = s;
-    } else if (type === "str") text = unescapeXml(v);
-    else if (type === "n") text = numberText(unescapeXml(v).trim(), amountColumn(at[1]), ref);
-    else if (type === "e") throw new SheetError(m.errorValue(unescapeXml(v)), ref);
-    else throw new SheetError(m.cellType(type), ref);
-    put(grid, at[0], at[1], text);
+  for (const row of childrenNamed(child(sheet, "x:sheetData") ?? NONE, "x:row")) {
+    for (const cell of childrenNamed(row, "x:c")) {
+      const ref = cell.attrs.r ?? "";
+      const at = parseRef(ref);
+      if (!at) throw new SheetError(m.notXlsx(m.noAddress(ref)));
+      const type = cell.attrs.t ?? "n";
+      const ve = child(cell, "x:v");
+      const v = ve && textOf(ve);
+      let text: string;
+      if (type === "inlineStr") {
+        const is = child(cell, "x:is");
+        text = is ? richText(is) : "";
+      } else if (v === undefined) {
+        if (child(cell, "x:f")) throw new SheetError(m.formulaWithoutValue(), ref);
+        continue;
+      } else if (type === "s") {
+        const s = shared[Number(v)];
+        if (s === undefined) throw new SheetError(m.notXlsx(m.noSharedString(v)), ref);
+        text = s;
+      } else if (type === "str") text = v;
+      else if (type === "n") text = numberText(v.trim(), amountColumn(at[1]), ref);
+      else if (type === "e") throw new SheetError(m.errorValue(v), ref);
+      else throw new SheetError(m.cellType(type), ref);
+      put(grid, at[0], at[1], text);
+    }
   }
-  for (const x of elements(sheetXml, "mergeCell")) {
-    const [a, b] = (attr(x.head, "ref") ?? "").split(":");
+  for (const x of childrenNamed(child(sheet, "x:mergeCells") ?? NONE, "x:mergeCell")) {
+    const [a, b] = (x.attrs.ref ?? "").split(":");
     const p = parseRef(a ?? "");
     const q = parseRef(b ?? a ?? "");
     if (p && q) grid.merges.push({ r0: p[0], c0: p[1], r1: q[0], c1: q[1] });

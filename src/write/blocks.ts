@@ -38,11 +38,23 @@ function noteRef(n: number): ParagraphChild[] {
  */
 const bookmarkPart = (x: BookmarkStart | BookmarkEnd): ParagraphChild => x as unknown as ParagraphChild;
 
-/** Inline runs; a footnote run becomes a real Word footnote carrying its own text. */
+type TextRunOptions = { text: string; bold?: boolean; italics?: boolean; size?: number; subScript?: true; superScript?: true; break?: number };
+
+/**
+ * Inline runs; a footnote run becomes a real Word footnote carrying its own text. Neighbouring
+ * texts of one look are one run, as Word writes what is typed in one look (a label "a) " and the
+ * text after it, say): the same page, with fewer elements for Word to read and docx to write.
+ */
 export function runs(list: Run[], base: { bold?: boolean; italics?: boolean; size?: number } = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
+  let open: TextRunOptions | undefined;
+  const close = (): void => {
+    if (open) out.push(new TextRun(open));
+    open = undefined;
+  };
   for (const r of list) {
     if (r.footnote) {
+      close();
       const note = r.footnote.map((p) => new Paragraph({ style: STYLE.footnote, children: runs(p, { size: SIZE.footnote }) }));
       const mark = new FootnoteReferenceRun({ children: note });
       // bookmark ids are the note's number: one bookmark a note, the same ids on every run (docx's own counter is process-wide)
@@ -51,22 +63,23 @@ export function runs(list: Run[], base: { bold?: boolean; italics?: boolean; siz
       continue;
     }
     if (r.noteRef !== undefined) {
+      close();
       for (const x of noteRef(r.noteRef)) out.push(x);
       continue;
     }
-    out.push(
-      new TextRun({
-        text: r.text,
-        // a base false is written out: it undoes a bold or italic paragraph style
-        bold: r.bold ? true : base.bold,
-        italics: r.italic ? true : base.italics,
-        size: base.size,
-        subScript: r.vertical === "sub" || undefined,
-        superScript: r.vertical === "sup" || undefined,
-        break: r.breakBefore ? 1 : undefined,
-      }),
-    );
+    // a base false is written out: it undoes a bold or italic paragraph style
+    const bold = r.bold ? true : base.bold;
+    const italics = r.italic ? true : base.italics;
+    const subScript = r.vertical === "sub" || undefined;
+    const superScript = r.vertical === "sup" || undefined;
+    if (open && !r.breakBefore && open.bold === bold && open.italics === italics && open.subScript === subScript && open.superScript === superScript) {
+      open.text += r.text;
+      continue;
+    }
+    close();
+    open = { text: r.text, bold, italics, size: base.size, subScript, superScript, break: r.breakBefore ? 1 : undefined };
   }
+  close();
   return out;
 }
 

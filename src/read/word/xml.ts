@@ -49,6 +49,9 @@ const CANONICAL: Record<string, string> = {
   "http://schemas.openxmlformats.org/package/2006/content-types": "ct",
   "http://schemas.openxmlformats.org/markup-compatibility/2006": "mc",
   "http://www.w3.org/XML/1998/namespace": "xml",
+  // SpreadsheetML, for the tables read from an .xlsx (read/sheets.ts)
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main": "x",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main": "x",
 };
 
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
