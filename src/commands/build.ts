@@ -153,13 +153,16 @@ const LARGE_HEAP = { maxOldGenerationSizeMb: Number(process.env.KEHOACH_WORKER_H
 /**
  * The heap of the workers that take ordinary plans (files up to MAIN_THREAD_MAX_BYTES, as the main
  * thread): what the largest real plans need (about 30 KB, a few MB each) with room to spare. A
- * small heap keeps a batch's memory low: V8 collects the finished plans' documents early instead
- * of letting the heap grow towards its cap (500 plans: a peak RSS about 20 MB lower than with the
- * large heap). A small file that needs more (thousands of footnotes in a few KB) runs its worker
- * out of memory; it is then built again alone in a worker with LARGE_HEAP, so no plan fails for
- * this heap. KEHOACH_SMALL_WORKER_HEAP_MB sets another size (the tests).
+ * small old generation keeps a batch's memory low: V8 collects the finished plans' documents early
+ * instead of letting the heap grow towards its cap. The young generation holds a whole plan's
+ * short-lived objects (about 5 MB are made per plan): at 12 MB most of a plan outlived a scavenge
+ * and was copied into the old generation, and the worker spent half again the CPU of the main thread
+ * per plan; at 24 MB a batch of 500 plans took 12 % less time in the same peak RSS (measured in turns,
+ * README "Speed"). A small file that needs more (thousands of footnotes in a few KB) runs its worker
+ * out of memory; it is then built again alone in a worker with LARGE_HEAP, so no plan fails for this
+ * heap. KEHOACH_SMALL_WORKER_HEAP_MB sets another old generation (the tests).
  */
-const SMALL_HEAP = { maxOldGenerationSizeMb: Number(process.env.KEHOACH_SMALL_WORKER_HEAP_MB) || 64, maxYoungGenerationSizeMb: 12 } as const;
+const SMALL_HEAP = { maxOldGenerationSizeMb: Number(process.env.KEHOACH_SMALL_WORKER_HEAP_MB) || 64, maxYoungGenerationSizeMb: 24 } as const;
 
 /**
  * Plans larger than this are built only in a worker, whose heap is bounded: on the main thread
