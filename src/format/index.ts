@@ -311,10 +311,12 @@ function flowScalarWidth(n: Scalar, doc: Document): number | undefined {
   const v = n.value;
   if (typeof v === "number") return Number.isSafeInteger(v) && !Object.is(v, -0) && !n.format && !n.minFractionDigits ? String(v).length : undefined;
   // eslint-disable-next-line no-control-regex
-  if (typeof v !== "string" || !v || /["\\\n]|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[\u{D800}-\u{DFFF}]/u.test(v)) return undefined;
+  if (typeof v !== "string" || /["\\\n]|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[\u{D800}-\u{DFFF}]/u.test(v)) return undefined;
   if (n.type === Scalar.QUOTE_DOUBLE) return v.length + 2;
-  // in a flow collection yaml quotes a plain text holding a bracket or a comma
-  return n.type === Scalar.PLAIN && !/[[\]{},]/.test(v) && plainOk(v, doc) ? v.length : undefined;
+  if (n.type !== Scalar.PLAIN) return undefined;
+  // in a flow collection yaml double-quotes a plain text holding a bracket or a comma (single quotes only for one holding ")
+  if (/[[\]{},]/.test(v)) return v.length + 2;
+  return plainOk(v, doc) ? v.length : undefined;
 }
 
 type Tag = { default?: unknown; tag: string; test?: RegExp };
