@@ -4,33 +4,43 @@
  * alignment is Myers' diff, O((N+M)·D) time, so a faithful import of a long plan is fast.
  */
 import { readZip } from "../pack/read-zip.js";
+import { childrenNamed, parseXml, textOf, type XmlElement } from "../read/word/xml.js";
 
 export function words(text: string): string[] {
   return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const decode = (s: string): string =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e: string) => (e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? all)));
-
 /** The text of a part's paragraphs; footnote references replaced by the note's text when given. */
-function partText(xml: string, notes: Map<string, string> = new Map()): string {
+function partText(root: XmlElement, notes: Map<string, string> = new Map()): string {
   let out = "";
-  for (const t of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>|<\/w:p>|<w:footnoteReference [^>]*w:id="(-?\d+)"/g)) {
-    if (t[1] !== undefined) out += decode(t[1]);
-    else if (t[2] !== undefined) out += " " + (notes.get(t[2]) ?? "") + " ";
-    else out += t[0] === "</w:p>" ? "\n" : " ";
-  }
+  const walk = (el: XmlElement): void => {
+    for (const c of el.children) {
+      if (typeof c === "string") continue; // text counts only inside w:t
+      if (c.name === "w:t") out += textOf(c);
+      else if (c.name === "w:tab" || c.name === "w:br") out += " ";
+      else if (c.name === "w:footnoteReference") out += " " + (notes.get(c.attrs["w:id"] ?? "") ?? "") + " ";
+      else {
+        walk(c);
+        if (c.name === "w:p") out += "\n";
+      }
+    }
+  };
+  walk(root);
   return out;
 }
 
-/** A .docx's words in reading order, each footnote at its reference. */
+/** A .docx's words in reading order, each footnote at its reference; read by the import's own XML reader. */
 export function docxText(bytes: Buffer): string {
   const entries = readZip(bytes, { include: (n) => n === "word/document.xml" || n === "word/footnotes.xml" });
-  const part = (n: string): string => entries.find((e) => e.name === n)?.data.toString("utf8") ?? "";
+  const part = (n: string): XmlElement | undefined => {
+    const e = entries.find((x) => x.name === n);
+    return e ? parseXml(e.data.toString("utf8")) : undefined;
+  };
   const notes = new Map<string, string>();
-  for (const fn of part("word/footnotes.xml").matchAll(/<w:footnote\b[^>]*w:id="(-?\d+)"[^>]*>([\s\S]*?)<\/w:footnote>/g)) notes.set(fn[1]!, partText(fn[2]!));
-  return partText(part("word/document.xml"), notes);
+  const footnotes = part("word/footnotes.xml");
+  if (footnotes) for (const fn of childrenNamed(footnotes, "w:footnote")) notes.set(fn.attrs["w:id"] ?? "", partText(fn));
+  const body = part("word/document.xml");
+  return body ? partText(body, notes) : "";
 }
 
 export interface Proof {
