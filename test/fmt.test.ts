@@ -248,6 +248,9 @@ describe("the canonical layout", () => {
     expect(out).toContain("  # chú thích 8: trên tiêu đề\n  - tieu_de: Tổ chức thực hiện");
     expect(out).toContain("    # chú thích 9: trên đoạn\n    doan: ");
     expect(out).toMatch(/# chú thích 10: cuối tệp\n$/);
+    // a comment at the end of a key's line stays there, though the key's value starts on the next line
+    expect(out).toContain("    cac_y: # chú thích 11: cuối dòng khóa của danh sách\n      - Các phòng, ban triển khai.");
+    expect(out).toContain("co_quan: # chú thích 12: cuối dòng khóa của bảng\n  # chú thích 13: trên tên\n  ten:");
     expect(fmtText(out)).toBe(out);
   });
 });

@@ -24,7 +24,7 @@
  * What a plan means never depends on the layout: the read stage gives every scalar style the same
  * value (read/flow.ts), and free text is only re-wrapped at its soft breaks (wrap.ts).
  */
-import { Document, isAlias, isCollection, isMap, isNode, isScalar, isSeq, Scalar, visit, type Node, type Pair, type ToStringOptions, type YAMLMap, type YAMLSeq } from "yaml";
+import { Document, isAlias, isCollection, isMap, isNode, isScalar, isSeq, Scalar, visit, type CST, type Node, type Pair, type ToStringOptions, type YAMLMap, type YAMLSeq } from "yaml";
 import type { Path } from "../model/finding.js";
 import type { SchemaKind } from "../validate/schemas.js";
 import { isFlowingPath } from "../normalize/text.js";
@@ -99,6 +99,27 @@ export function formatDocument(doc: Document, kind: SchemaKind): string {
   return layout(doc, kind, true, true);
 }
 
+/**
+ * A comment typed at the end of a key's line whose value is a collection ("cac_y: # hai ý"): yaml
+ * reads it as the comment above the collection, and would write it on a line of its own above the
+ * first item. Read from the file's tokens (a parsed file's only), it goes back to the key's line.
+ */
+function keyLineComments(map: YAMLMap): void {
+  const cst = (map as { srcToken?: CST.Token }).srcToken;
+  if (cst?.type !== "block-map" || cst.items.length !== map.items.length) return;
+  cst.items.forEach((item, i) => {
+    const p = map.items[i] as Pair;
+    const sep = item.sep ?? [];
+    const comment = sep.findIndex((t) => t.type === "comment");
+    const newline = sep.findIndex((t) => t.type === "newline");
+    if (comment < 0 || (newline >= 0 && newline < comment)) return;
+    if (!isCollection(p.value) || !p.value.commentBefore || !isNode(p.key) || p.key.comment) return;
+    const [own, ...rest] = p.value.commentBefore.split("\n");
+    p.key.comment = own;
+    p.value.commentBefore = rest.length ? rest.join("\n") : undefined;
+  });
+}
+
 function joinComments(a: string | null | undefined, b: string | null | undefined): string | undefined {
   return a && b ? `${a}\n${b}` : a || b || undefined;
 }
@@ -117,6 +138,7 @@ class Layout {
   /** A mapping whose keys start at column `col`. */
   map(map: YAMLMap, place: SchemaPlace, path: Path, col: number, listItem = false): void {
     const items = map.items as Pair[];
+    keyLineComments(map);
     // the comment above a mapping's first key goes with that key when keys move
     const first = items[0];
     if (map.commentBefore && first && isNode(first.key)) {
