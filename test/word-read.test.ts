@@ -297,6 +297,32 @@ describe("numbering details a clerk's Word file has", () => {
     expect(table.borderless).toBe(false);
     expect(table.rows[0]![0]!.blocks.map(text)).toEqual(["trước", "trong 1", "trong 2", "sau"]);
   });
+
+  it("gives a table's text the bold and italic of its table style: the whole table, and the header row, total row and first column the table shows (w:tblLook)", async () => {
+    const styles = `<w:styles ${W}>
+      <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/></w:style>
+      <w:style w:type="table" w:styleId="BangKeHoach"><w:name w:val="Bảng kế hoạch"/><w:basedOn w:val="TableNormal"/>
+        <w:rPr><w:i/></w:rPr>
+        <w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:i w:val="0"/></w:rPr></w:tblStylePr>
+        <w:tblStylePr w:type="lastRow"><w:rPr><w:b/></w:rPr></w:tblStylePr>
+        <w:tblStylePr w:type="firstCol"><w:rPr><w:b/></w:rPr></w:tblStylePr>
+      </w:style>
+    </w:styles>`;
+    const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
+    const cell = (t: string): string => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+    const rows = ["TT|Nội dung", "1|Tuyên truyền", "|Tổng cộng"].map((r) => `<w:tr>${r.split("|").map(cell).join("")}</w:tr>`).join("");
+    const table = (look: string): string => `<w:tbl><w:tblPr><w:tblStyle w:val="BangKeHoach"/>${look}</w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>${rows}</w:tbl>`;
+    const looks = async (look: string): Promise<string[]> => {
+      const doc = await read(docxWith(`<w:document ${W}><w:body>${table(look)}</w:body></w:document>`, [{ name: "word/styles.xml", data: styles }, { name: "word/_rels/document.xml.rels", data: rels }]));
+      return (doc.blocks[0] as ImportedTable).rows.flat().map((c) => c.blocks.flatMap((p) => p.runs).map((r) => `${r.text}${r.bold ? " b" : ""}${r.italic ? " i" : ""}`).join(""));
+    };
+    // header row bold and upright, the first column bold, the rest italic as the whole table; the total row as the table says
+    expect(await looks(`<w:tblLook w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0"/>`)).toEqual(["TT b", "Nội dung b", "1 b i", "Tuyên truyền i", "", "Tổng cộng i"]);
+    // the older form of tblLook (0x20 first row, 0x40 last row): the total row bold, no first column
+    expect(await looks(`<w:tblLook w:val="0060"/>`)).toEqual(["TT b", "Nội dung b", "1 i", "Tuyên truyền i", "", "Tổng cộng b i"]);
+    // a table that shows none of its style's conditional formats: only the whole table's italic
+    expect(await looks("")).toEqual(["TT i", "Nội dung i", "1 i", "Tuyên truyền i", "", "Tổng cộng i"]);
+  });
 });
 
 describe("legacy encodings", () => {

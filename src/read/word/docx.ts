@@ -19,7 +19,7 @@
 import type { ImportedBlock, ImportedCell, ImportedParagraph, ImportedRun, ImportedSectionBreak, ImportedTable } from "../../model/imported.js";
 import { convertLegacy, detectLegacy, fromTcvn3, type Legacy } from "../../text/encoding.js";
 import { Numbering, symbolChar } from "./numbering.js";
-import { drawsBorder, onOff, paraProps, runProps, Styles, type RunProps } from "./styles.js";
+import { drawsBorder, onOff, paraProps, runProps, Styles, type RunProps, type TablePart } from "./styles.js";
 import { child, childrenNamed, type XmlElement } from "./xml.js";
 
 export interface DocxParts {
@@ -161,6 +161,9 @@ class Reader {
     }
   }
 
+  /** The run properties a table style gives the cell being read, over the document defaults (undefined: not in a table). */
+  private cellRun: RunProps | undefined;
+
   private paragraph(p: XmlElement, out: ImportedBlock[]): void {
     const pPr = child(p, "w:pPr");
     const direct = paraProps(pPr);
@@ -186,7 +189,7 @@ class Reader {
     this.field.paragraphEnd();
     const runs = this.decode(raw);
     if (label && label.text !== "") {
-      const look = { ...this.styles.defaults.run, ...pStyleRun, ...markRun, ...label.run };
+      const look = { ...(this.cellRun ?? this.styles.defaults.run), ...pStyleRun, ...markRun, ...label.run };
       para.label = nfc(decodeLabel(label.text, look.font));
       if (look.bold) para.labelBold = true;
       if (look.italic) para.labelItalic = true;
@@ -238,7 +241,7 @@ class Reader {
     const rPr = child(r, "w:rPr");
     const direct = runProps(rPr);
     const charStyle = this.styles.run(child(rPr, "w:rStyle")?.attrs["w:val"]);
-    const d = this.styles.defaults.run;
+    const d = this.cellRun ?? this.styles.defaults.run;
     // toggles: a style's "on" flips what lies under it; direct formatting is absolute
     const toggle = (k: "bold" | "italic"): boolean => direct[k] ?? Boolean(d[k]) !== Boolean(pStyleRun[k]) !== Boolean(charStyle[k]);
     const look = { ...d, ...pStyleRun, ...charStyle, ...direct };
@@ -347,14 +350,18 @@ class Reader {
     const gridCols = childrenNamed(child(tbl, "w:tblGrid") ?? tbl, "w:gridCol");
     const grid = gridCols.length;
     const widths = gridCols.map((g) => Number(g.attrs["w:w"]));
-    let visible = drawsBorder(child(tblPr, "w:tblBorders")) ?? this.styles.tableBorders(child(tblPr, "w:tblStyle")?.attrs["w:val"]) ?? false;
+    const tableStyle = child(tblPr, "w:tblStyle")?.attrs["w:val"] ?? this.styles.defaultTable;
+    let visible = drawsBorder(child(tblPr, "w:tblBorders")) ?? this.styles.tableBorders(tableStyle) ?? false;
+    const look = tableLook(child(tblPr, "w:tblLook"));
+    const trs = childrenThrough(tbl, "w:tr");
+    const outer = this.cellRun;
     const rows: ImportedCell[][] = [];
     let headerRows = 0;
     let counting = true;
     let columns = grid;
     /** The cell that began a vertical merge, per grid column. */
     const mergeOrigin = new Map<number, ImportedCell>();
-    for (const tr of childrenThrough(tbl, "w:tr")) {
+    for (const [i, tr] of trs.entries()) {
       const trPr = child(tr, "w:trPr");
       const header = onOff(child(trPr, "w:tblHeader")) === true;
       if (counting && header) headerRows++;
@@ -375,7 +382,15 @@ class Reader {
             continue;
           }
         }
+        // the parts of the table this cell is in, for the table style's conditional formats
+        const parts: TablePart[] = [];
+        if (look.firstRow && i === 0) parts.push("firstRow");
+        if (look.lastRow && i === trs.length - 1 && i > 0) parts.push("lastRow");
+        if (look.firstCol && col === 0) parts.push("firstCol");
+        if (look.lastCol && col + span >= grid && col > 0) parts.push("lastCol");
+        this.cellRun = { ...this.styles.defaults.run, ...this.styles.tableRun(tableStyle, parts) };
         const cell: ImportedCell = { blocks: this.cellParagraphs(tc), colSpan: span, rowSpan: 1 };
+        this.cellRun = outer;
         if (vMerge) mergeOrigin.set(col, cell);
         else mergeOrigin.delete(col);
         row.push(cell);
@@ -437,6 +452,20 @@ function childrenThrough(el: XmlElement, name: string, out: XmlElement[] = []): 
     else if (c.name === "w:customXml" || c.name === "w:ins") childrenThrough(c, name, out);
   }
   return out;
+}
+
+/**
+ * Which conditional formats of its style a table shows (w:tblLook): its attributes, or the bits of
+ * its older w:val (0x20 first row, 0x40 last row, 0x80 first column, 0x100 last column). None when
+ * the table says nothing.
+ */
+function tableLook(el: XmlElement | undefined): { firstRow: boolean; lastRow: boolean; firstCol: boolean; lastCol: boolean } {
+  const bits = el && /^[0-9a-f]{1,4}$/i.test(el.attrs["w:val"] ?? "") ? parseInt(el.attrs["w:val"]!, 16) : 0;
+  const flag = (name: string, bit: number): boolean => {
+    const v = el?.attrs[name];
+    return v === undefined ? (bits & bit) !== 0 : v === "1" || v === "true" || v === "on";
+  };
+  return { firstRow: flag("w:firstRow", 0x20), lastRow: flag("w:lastRow", 0x40), firstCol: flag("w:firstColumn", 0x80), lastCol: flag("w:lastColumn", 0x100) };
 }
 
 /** A section's end: its orientation, and its text width (page less both margins) that tables fill. */

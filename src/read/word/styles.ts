@@ -36,7 +36,12 @@ export interface Style {
   para: ParaProps;
   /** Table styles: whether the style draws table borders (undefined: it does not say). */
   tableBorders?: boolean;
+  /** Table styles: the run properties of their conditional formats (w:tblStylePr: firstRow, lastRow, firstCol, lastCol). */
+  conditional?: Map<string, RunProps>;
 }
+
+/** The parts of a table a table style may format apart, as its w:tblStylePr types name them. */
+export type TablePart = "firstRow" | "lastRow" | "firstCol" | "lastCol";
 
 /** On unless w:val says off ("0", "false", "off"). */
 export function onOff(el: XmlElement | undefined): boolean | undefined {
@@ -117,6 +122,8 @@ export class Styles {
   readonly defaults: { run: RunProps; para: ParaProps } = { run: {}, para: {} };
   /** The paragraph style Word uses when a paragraph names none. */
   defaultParagraph?: string;
+  /** The table style Word uses when a table names none. */
+  defaultTable?: string;
 
   constructor(root?: XmlElement) {
     if (!root) return;
@@ -135,9 +142,17 @@ export class Styles {
       if (based !== undefined) style.basedOn = based;
       const borders = drawsBorder(child(child(s, "w:tblPr"), "w:tblBorders"));
       if (borders !== undefined) style.tableBorders = borders;
+      for (const c of s.children) {
+        if (typeof c === "string" || c.name !== "w:tblStylePr") continue;
+        const part = c.attrs["w:type"];
+        if (part === "firstRow" || part === "lastRow" || part === "firstCol" || part === "lastCol") (style.conditional ??= new Map()).set(part, runProps(child(c, "w:rPr")));
+      }
       this.byId.set(id, style);
       const d = s.attrs["w:default"];
-      if (type === "paragraph" && (d === "1" || d === "true" || d === "on")) this.defaultParagraph = id;
+      if (d === "1" || d === "true" || d === "on") {
+        if (type === "paragraph") this.defaultParagraph = id;
+        else if (type === "table") this.defaultTable = id;
+      }
     }
   }
 
@@ -173,6 +188,19 @@ export class Styles {
 
   para(id: string | undefined): ParaProps {
     return this.merged(id, this.paraMemo, (s) => s.para);
+  }
+
+  /**
+   * What a table style gives a cell's runs (ECMA-376 §17.7.6): the whole table's run properties, then
+   * those of each conditional format the cell is in (first row, last row, first column, last column,
+   * in that order: the later wins), each with its basedOn chain. Under the paragraph's own style.
+   */
+  tableRun(id: string | undefined, parts: readonly TablePart[]): RunProps {
+    const chain = this.chain(id).reverse();
+    const out: RunProps = {};
+    for (const s of chain) if (s.type === "table") Object.assign(out, s.run);
+    for (const part of parts) for (const s of chain) Object.assign(out, s.conditional?.get(part));
+    return out;
   }
 
   /** Whether a table style (with its chain) draws borders; undefined when none says. */
