@@ -228,27 +228,6 @@ class Layout {
     return Scalar.QUOTE_DOUBLE;
   }
 
-  /**
-   * The columns yaml writes a collection in, in flow style, when it is sure of every part's
-   * (flowScalarWidth): each part and its ", " or ": " after it, the brackets counting for the last
-   * one's. A cold import measured each row and record by writing it in a probe document.
-   */
-  private flowWidth(c: YAMLMap | YAMLSeq): number | undefined {
-    if (!c.items.length || c.comment || c.commentBefore || c.tag || c.anchor || c.spaceBefore) return undefined;
-    let width = 0;
-    for (const item of c.items as unknown[]) {
-      const parts = isMap(c) ? [(item as Pair).key, (item as Pair).value] : [item];
-      // a collection as a key is written as an explicit key ("? "), over lines
-      if (isMap(c) && !isScalar(parts[0])) return undefined;
-      for (const n of parts) {
-        const w = isCollection(n) ? this.flowWidth(n) : isScalar(n) ? flowScalarWidth(n, this.doc) : undefined;
-        if (w === undefined) return undefined;
-        width += w + 2;
-      }
-    }
-    return width;
-  }
-
   /** Whether a collection is written in flow style: short one-line values, no comment inside, fits on its line. */
   private fitsFlow(c: YAMLMap | YAMLSeq, col: number): boolean {
     if (!c.items.length) return true;
@@ -273,8 +252,6 @@ class Layout {
       size += String(n.value).length + 2;
     }
     if (col + size > LINE_WIDTH) return false;
-    const sure = this.flowWidth(c);
-    if (sure !== undefined) return col + sure <= LINE_WIDTH;
     const was = c.flow;
     c.flow = true;
     const probe = (this.probe ??= new Document(null, SCHEMA_OPTIONS));
@@ -321,24 +298,6 @@ function plainOk(s: string, doc: Document): boolean {
   // the YAML 1.1 spec's float allows more dots after the first ("18.500.000.000"); yaml's and PyYAML's do not
   if (/^[-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?$/.test(s)) return false;
   return !otherTags(doc.schema).test(s);
-}
-
-/**
- * The columns yaml writes a scalar in inside a flow collection, when sure (stringifyString.js,
- * stringifyNumber.js): a text written plain as it is, or double-quoted with nothing to escape, an
- * integer as JavaScript writes it; undefined for anything else (measured by writing it).
- */
-function flowScalarWidth(n: Scalar, doc: Document): number | undefined {
-  if (n.tag || n.anchor || n.spaceBefore || n.comment || n.commentBefore) return undefined;
-  const v = n.value;
-  if (typeof v === "number") return Number.isSafeInteger(v) && !Object.is(v, -0) && !n.format && !n.minFractionDigits ? String(v).length : undefined;
-  // eslint-disable-next-line no-control-regex
-  if (typeof v !== "string" || /["\\\n]|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[\u{D800}-\u{DFFF}]/u.test(v)) return undefined;
-  if (n.type === Scalar.QUOTE_DOUBLE) return v.length + 2;
-  if (n.type !== Scalar.PLAIN) return undefined;
-  // in a flow collection yaml double-quotes a plain text holding a bracket or a comma (single quotes only for one holding ")
-  if (/[[\]{},]/.test(v)) return v.length + 2;
-  return plainOk(v, doc) ? v.length : undefined;
 }
 
 type Tag = { default?: unknown; tag: string; test?: RegExp };
