@@ -6,18 +6,20 @@
  * tabs all stay as they are. Never after a backslash: "\" then a newline is a line break.
  */
 
-const SPACE = /\s/;
-/** The soft breaks (as `soft` tells them), found natively: a loop over a plan's text runs cold in V8's interpreter, most of an import's wrapping. */
-const SOFT = /(?<=[^\s\\])[ \n](?=\S)/;
-const SOFT_NEWLINE = /(?<=[^\s\\])\n(?=\S)/g;
+/**
+ * A soft break among `chars`: one of them between two characters that are not spaces, not after a
+ * backslash. One pattern for every use, found natively: a loop over a plan's text runs cold in V8's
+ * interpreter (most of an import's wrapping).
+ */
+const softBreak = (chars: string, flags = ""): RegExp => new RegExp(`(?<=[^\\s\\\\])[${chars}](?=\\S)`, flags);
+const SOFT = softBreak(" \\n");
+const SOFT_AT = softBreak(" \\n", "y");
+const SOFT_NEWLINE = softBreak("\\n", "g");
 
-/** Whether the character at i is a soft break: one space or newline between two non-space characters, not after a backslash. */
+/** Whether the character at i is a soft break (a space or a newline). */
 function soft(s: string, i: number): boolean {
-  const c = s[i];
-  if (c !== " " && c !== "\n") return false;
-  const before = s[i - 1];
-  const after = s[i + 1];
-  return before !== undefined && after !== undefined && before !== "\\" && !SPACE.test(before) && !SPACE.test(after);
+  SOFT_AT.lastIndex = i;
+  return SOFT_AT.test(s);
 }
 
 /** The text with every soft newline made a space (a text that fits on one line is written so). */
