@@ -54,6 +54,21 @@ function importJson(args: string[]): { code: number; report: JsonReport; stderr:
   return { code: r.code, report: JSON.parse(r.stdout) as JsonReport, stderr: r.stderr };
 }
 
+/**
+ * Imports `text` written as `name` into a fresh folder with Bằng Mạc's office profile beside it
+ * (findings must be none, exit 0); returns the folder, the report and the plan written.
+ */
+function importBesideProfile(name: string, text: string): { dir: string; report: JsonReport; plan: Record<string, unknown> } {
+  const dir = tempDir("kehoach-import-");
+  cpSync(join(ROOT, "examples", "co-quan", "bang-mac.yaml"), join(dir, "co-quan.yaml"));
+  writeFileSync(join(dir, name), text);
+  const { code, report } = importJson([join(dir, name)]);
+  expect(report.files[0]!.findings).toEqual([]);
+  expect(code).toBe(0);
+  const plan = parse(readFileSync(join(dir, name.replace(/\.[^.]+$/, ".yaml")), "utf8")) as Record<string, unknown>;
+  return { dir, report, plan };
+}
+
 /** Every text an item list holds, to check none starts with a typed number, letter or dash. */
 function itemTexts(v: unknown, inList = false, out: string[] = []): string[] {
   if (typeof v === "string") {
@@ -160,8 +175,6 @@ describe("kehoach import: the seeds' texts", () => {
 
 describe("kehoach import: tables", () => {
   it("keeps a paragraph written after a section's table after it, and the table's merged cells", () => {
-    const dir = tempDir("kehoach-import-");
-    cpSync(join(ROOT, "examples", "co-quan", "bang-mac.yaml"), join(dir, "co-quan.yaml"));
     const md = [
       "KẾ HOẠCH",
       "",
@@ -175,13 +188,9 @@ describe("kehoach import: tables", () => {
       "",
       "Nguồn ngân sách xã bố trí trong dự toán hằng năm.",
     ].join("\n");
-    writeFileSync(join(dir, "kp.md"), md);
-    const { code, report } = importJson([join(dir, "kp.md")]);
-    expect(report.files[0]!.findings).toEqual([]);
-    expect(code).toBe(0);
+    const { report, plan } = importBesideProfile("kp.md", md);
     expect(report.files[0]!.words!.share).toBe(1);
-    const plan = parse(readFileSync(join(dir, "kp.yaml"), "utf8")) as { noi_dung: unknown[] };
-    expect(plan.noi_dung[0]).toEqual({
+    expect((plan.noi_dung as unknown[])[0]).toEqual({
       loai: "kinh_phi",
       bang: { cot: ["TT", "Nội dung", "Kinh phí"], dong: [["1", "Tuyên truyền", "5.000.000"]] },
       cac_y: [{ doan_chen: "Nguồn ngân sách xã bố trí trong dự toán hằng năm." }],
@@ -191,8 +200,6 @@ describe("kehoach import: tables", () => {
 
 describe("kehoach import: the trích yếu of a text copied from a PDF", () => {
   it("does not run on into a lead-in sentence that follows it at once (no 'Thực hiện …' between)", () => {
-    const dir = tempDir("kehoach-import-");
-    cpSync(join(ROOT, "examples", "co-quan", "bang-mac.yaml"), join(dir, "co-quan.yaml"));
     const txt = [
       "KẾ HOẠCH",
       "Tổ chức Ngày hội đọc sách năm 2025",
@@ -201,11 +208,7 @@ describe("kehoach import: the trích yếu of a text copied from a PDF", () => {
       "1. Khuyến khích người dân đọc sách, nhất là thiếu nhi và người cao tuổi.",
       "2. Tổ chức tiết kiệm, hiệu quả, thiết thực.",
     ].join("\n");
-    writeFileSync(join(dir, "sach.txt"), txt);
-    const { code, report } = importJson([join(dir, "sach.txt")]);
-    expect(report.files[0]!.findings).toEqual([]);
-    expect(code).toBe(0);
-    const plan = parse(readFileSync(join(dir, "sach.yaml"), "utf8")) as Record<string, unknown>;
+    const { dir, plan } = importBesideProfile("sach.txt", txt);
     expect(plan.trich_yeu).toBe("Tổ chức Ngày hội đọc sách năm 2025");
     expect(plan.mo_dau).toBe("Ủy ban nhân dân xã Bằng Mạc ban hành Kế hoạch tổ chức Ngày hội đọc sách năm 2025 như sau:");
 
