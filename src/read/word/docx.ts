@@ -355,6 +355,8 @@ class Reader {
     const look = tableLook(child(tblPr, "w:tblLook"));
     const trs = childrenThrough(tbl, "w:tr");
     const outer = this.cellRun;
+    // what the style gives a cell, by the parts it is in: a few combinations for a table of any size
+    const cellRuns = new Map<string, RunProps>();
     const rows: ImportedCell[][] = [];
     let headerRows = 0;
     let counting = true;
@@ -388,7 +390,10 @@ class Reader {
         if (look.lastRow && i === trs.length - 1 && i > 0) parts.push("lastRow");
         if (look.firstCol && col === 0) parts.push("firstCol");
         if (look.lastCol && col + span >= grid && col > 0) parts.push("lastCol");
-        this.cellRun = { ...this.styles.defaults.run, ...this.styles.tableRun(tableStyle, parts) };
+        const key = parts.join();
+        let cellRun = cellRuns.get(key);
+        if (!cellRun) cellRuns.set(key, (cellRun = { ...this.styles.defaults.run, ...this.styles.tableRun(tableStyle, parts) }));
+        this.cellRun = cellRun;
         const cell: ImportedCell = { blocks: this.cellParagraphs(tc), colSpan: span, rowSpan: 1 };
         this.cellRun = outer;
         if (vMerge) mergeOrigin.set(col, cell);
