@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { parseSource } from "../src/read/index.js";
 import { validateSource } from "../src/validate/index.js";
+import { OutputError, writeAtomic, type WriteMode } from "../src/commands/atomic.js";
 import { PROFILE_KEYS } from "../src/model/plan.js";
 import { MINIMAL_PLAN, ROOT, runCli, tempDir } from "./helpers.js";
 
@@ -416,6 +417,29 @@ describe("file-system problems end in Vietnamese, with the path, exit 1 or 2, no
     expect(readFileSync(join(dir, name), "utf8")).toBe(text);
     expect(readdirSync(dir)).toEqual([name]);
   });
+});
+
+describe("writeAtomic, through the thread pool (build) and in place (the other commands)", () => {
+  for (const how of ["pool", "direct"] as WriteMode[]) {
+    it(`${how}: writes the bytes, replaces a symlink instead of following it, and fails with the reason and no .tmp`, async () => {
+      const dir = tempDir();
+      const data = Buffer.from("Kế hoạch ".repeat(50_000));
+      await writeAtomic(join(dir, "a.yaml"), data, [], undefined, how);
+      expect(readFileSync(join(dir, "a.yaml")).equals(data)).toBe(true);
+      writeFileSync(join(dir, "target.yaml"), "giữ nguyên");
+      symlinkSync("target.yaml", join(dir, "link.yaml"));
+      await writeAtomic(join(dir, "link.yaml"), Buffer.from("mới"), [], 0o600, how);
+      expect(readFileSync(join(dir, "target.yaml"), "utf8")).toBe("giữ nguyên");
+      expect(lstatSync(join(dir, "link.yaml")).isSymbolicLink()).toBe(false);
+      expect(statSync(join(dir, "link.yaml")).mode & 0o777).toBe(0o600);
+      // a name so long that the temporary file beside it cannot be created, for root too
+      const long = join(dir, "k".repeat(240) + ".yaml");
+      const e = await writeAtomic(long, data, [], undefined, how).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(OutputError);
+      expect((e as OutputError).reason).toBe("ENAMETOOLONG");
+      expect(readdirSync(dir).sort()).toEqual(["a.yaml", "link.yaml", "target.yaml"]);
+    });
+  }
 });
 
 describe("lint findings about the plan's date", () => {

@@ -1,21 +1,49 @@
 /**
  * Writing an output without ever leaving half a file: write a temporary file in the same
  * folder, then rename it over the target (rename replaces a symlink, it does not follow it).
- * Asynchronous, so a batch builds its next plan while the disk creates this one's file
- * (creating a file is mostly waiting: about 1.5 ms each on the benchmark machine). Through
- * node:fs's callbacks, which Node has loaded already: node:fs/promises costs a cold build 2 ms.
+ * A build writes through Node's thread pool (FileOps "pool"), so a batch builds its next plan
+ * while the disk creates this one's file (creating a file is mostly waiting: about 1.5 ms each
+ * on the benchmark machine); the other commands write their few files in place ("direct"):
+ * the pool's four threads and the event loop's turns for each step cost an import 2.5 ms, more
+ * than the waiting they would hide. Through node:fs's callbacks, which Node has loaded
+ * already: node:fs/promises costs a cold build 2 ms.
  */
-import { close, existsSync, fchmod, lstatSync, mkdirSync, open, readdirSync, realpathSync, rename, rm, rmSync, statSync, write } from "node:fs";
+import { close, closeSync, existsSync, fchmod, fchmodSync, lstatSync, mkdirSync, open, openSync, readdirSync, realpathSync, rename, renameSync, rm, rmSync, statSync, write, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { resolveContained, type Refusal } from "../read/files.js";
 
-const openFile = promisify(open);
-const writeFile = promisify(write);
-const closeFile = promisify(close);
-const renameFile = promisify(rename);
-const removeFile = promisify(rm);
-const chmodFile = promisify(fchmod);
+/** The steps of a write, each a value or its promise (awaited alike). */
+interface FileOps {
+  open(path: string, flags: string, mode: number): number | Promise<number>;
+  write(fd: number, data: Buffer, offset: number, length: number): number | Promise<number>;
+  close(fd: number): void | Promise<void>;
+  rename(from: string, to: string): void | Promise<void>;
+  remove(path: string): void | Promise<void>;
+  chmod(fd: number, mode: number): void | Promise<void>;
+}
+
+const writeAsync = promisify(write);
+const FILE_OPS: Record<"pool" | "direct", FileOps> = {
+  pool: {
+    open: promisify(open),
+    write: async (fd, data, offset, length) => (await writeAsync(fd, data, offset, length, null)).bytesWritten,
+    close: promisify(close),
+    rename: promisify(rename),
+    remove: (path) => promisify(rm)(path, { force: true }),
+    chmod: promisify(fchmod),
+  },
+  direct: {
+    open: openSync,
+    write: (fd, data, offset, length) => writeSync(fd, data, offset, length, null),
+    close: closeSync,
+    rename: renameSync,
+    remove: (path) => rmSync(path, { force: true }),
+    chmod: fchmodSync,
+  },
+};
+/** How a write goes: through the thread pool (a build's plans), or in place (every other command). */
+export type WriteMode = keyof typeof FILE_OPS;
 
 let written = 0;
 
@@ -91,11 +119,11 @@ export function removeTemporaries(outputs: string[]): void {
  * A new temporary file beside path. Several plans, from several threads of one process, are
  * written at once: a name already taken ("wx" refuses it) is passed over for the next.
  */
-async function createTemporary(path: string): Promise<{ tmp: string; fd: number }> {
+async function createTemporary(path: string, ops: FileOps): Promise<{ tmp: string; fd: number }> {
   for (;;) {
     const tmp = join(dirname(path), temporaryName(basename(path), ++written));
     try {
-      return { tmp, fd: await openFile(tmp, "wx", 0o644) };
+      return { tmp, fd: await ops.open(tmp, "wx", 0o644) };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     }
@@ -122,20 +150,27 @@ export function makeFolders(dir: string): void {
  * Throws OutputError with the system's reason code when the file cannot be written. `mode`
  * gives the new file the permissions of the one it replaces (lint --fix keeps a 0600 plan 0600).
  */
-export async function writeAtomic(path: string, data: Buffer, protect: string[] = [], mode?: number): Promise<void> {
+export async function writeAtomic(path: string, data: Buffer, protect: string[] = [], mode?: number, how: WriteMode = "direct"): Promise<void> {
+  const ops = FILE_OPS[how];
   checkOutputPath(path, protect);
   let tmp: string | undefined;
   let fd: number | undefined;
   try {
-    ({ tmp, fd } = await createTemporary(path));
-    if (mode !== undefined) await chmodFile(fd, mode);
-    for (let at = 0; at < data.length; ) at += (await writeFile(fd, data, at, data.length - at, null)).bytesWritten;
-    await closeFile(fd);
+    ({ tmp, fd } = await createTemporary(path, ops));
+    if (mode !== undefined) await ops.chmod(fd, mode);
+    for (let at = 0; at < data.length; ) at += await ops.write(fd, data, at, data.length - at);
+    await ops.close(fd);
     fd = undefined;
-    await renameFile(tmp, path);
+    await ops.rename(tmp, path);
   } catch (e) {
-    if (fd !== undefined) await closeFile(fd).catch(() => undefined);
-    if (tmp !== undefined) await removeFile(tmp, { force: true });
+    if (fd !== undefined) {
+      try {
+        await ops.close(fd);
+      } catch {
+        // the write's own error is the one to report
+      }
+    }
+    if (tmp !== undefined) await ops.remove(tmp);
     throw new OutputError(path, (e as NodeJS.ErrnoException).code ?? String(e));
   }
 }

@@ -8,7 +8,7 @@ import { docxBytes, loadChecked, loadPlan, packageDate, renderLoaded, sourceDate
 import { cliMessages as m, outputMessages as om } from "../messages/cli.js";
 import { reasonVi } from "../messages/files.js";
 import { expandArgs, type PlanFile } from "./expand.js";
-import { canonicalPath, checkOutputPath, makeFolders, OutputError, removeTemporaries, writeAtomic } from "./atomic.js";
+import { canonicalPath, checkOutputPath, makeFolders, OutputError, removeTemporaries, writeAtomic, type WriteMode } from "./atomic.js";
 import { printFindings, printJson, type Format, type Output } from "./report.js";
 import { append } from "../lists.js";
 
@@ -25,6 +25,8 @@ export interface BuildOptions {
   watch?: boolean;
   /** Number of parallel workers; default: the machine's cores. */
   jobs?: number;
+  /** How the .docx files are written (atomic.ts): through the thread pool for a batch, in place for one plan (the default). */
+  writes?: WriteMode;
 }
 
 export function outputPath(p: PlanFile, opts: Pick<BuildOptions, "output" | "outDir">): string {
@@ -69,7 +71,7 @@ export async function buildOne(p: PlanFile, opts: BuildOptions): Promise<BuildRe
     // the .pdf's path is checked before the .docx is written: a refused output leaves nothing behind
     if (pdf) checkOutputPath(pdf, protect);
     makeFolders(dirname(out));
-    await writeAtomic(out, data, protect);
+    await writeAtomic(out, data, protect, undefined, opts.writes);
   } catch (e) {
     findings.push(outputFinding(p, out, e));
     return { findings };
@@ -458,7 +460,8 @@ export async function buildCommand(args: string[], opts: BuildOptions): Promise<
   try {
     await buildParallel(
       toBuild.map((i) => plans[i]!),
-      opts,
+      // a batch builds its next plan while the thread pool writes this one's file; one plan has nothing to overlap
+      { ...opts, writes: toBuild.length > 1 ? "pool" : "direct" },
       (k, r) => done(toBuild[k]!, r),
     );
   } finally {
