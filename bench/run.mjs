@@ -19,12 +19,12 @@ const PLANS = arg("--plans", 500);
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 
-/** Runs a command once; wall time in ms and peak RSS in MB (from /usr/bin/time when available). */
-function once(cmd, args, cwd) {
+/** Runs a command once, in this machine's environment or `env`; wall time in ms and peak RSS in MB (from /usr/bin/time when available). */
+function once(cmd, args, cwd, env = process.env) {
   const t0 = process.hrtime.bigint();
   const r = TIME
-    ? spawnSync(TIME, ["-f", "%M", cmd, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 })
-    : spawnSync(cmd, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+    ? spawnSync(TIME, ["-f", "%M", cmd, ...args], { cwd, env, encoding: "utf8", maxBuffer: 1 << 28 })
+    : spawnSync(cmd, args, { cwd, env, encoding: "utf8", maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stderr}`);
   const rss = TIME ? Number(r.stderr.trim().split("\n").pop()) / 1024 : NaN;
