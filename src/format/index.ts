@@ -65,7 +65,8 @@ const SCHEMA_OPTIONS = { version: "1.2", compat: "yaml-1.1" } as const;
  * wrapped at other single spaces), and `kehoach fmt` leaves it as it is.
  */
 export function planYaml(plan: unknown, comments: readonly YamlComment[] = [], kind: SchemaKind = "plan"): string {
-  const doc = new Document(plan, SCHEMA_OPTIONS);
+  // an object met twice is written out twice, as layout writes an alias out (the value is a tree, never a cycle)
+  const doc = new Document(plan, { ...SCHEMA_OPTIONS, aliasDuplicateObjects: false });
   for (const c of comments) {
     const text = c.text
       .split("\n")
@@ -365,13 +366,13 @@ function expandAliases(doc: Document): void {
 }
 
 /**
- * `parsed`: a document read from a file, whose schema and blank lines are the file's; a document
- * planYaml made from a value has the schema it was made with and no blank lines (a cold import
- * spares itself a walk and a schema).
+ * `parsed`: a document read from a file, whose schema, blank lines and aliases are the file's; a
+ * document planYaml made from a value has the schema it was made with, no blank lines and no
+ * alias (a cold import spares itself three walks and a schema).
  */
 function layout(doc: Document, kind: SchemaKind, header: boolean, parsed: boolean): string {
-  expandAliases(doc);
   if (parsed) {
+    expandAliases(doc);
     doc.setSchema("1.2", { compat: "yaml-1.1" });
     // one canonical rule for blank lines: between top-level keys only
     visit(doc, {
