@@ -101,7 +101,7 @@ async function commonJs(entry: string, outfile: string, options: Partial<BuildOp
  * other commands, the proof's build (validators, templates, docx) and init's handlebars. What is
  * left out throws if ever loaded, which an import without the proof never does.
  */
-const IMPORT_MODULES = new Set(["./cli.js", "./commands/import.js", "../read/word/index.js"]);
+const IMPORT_MODULES = new Set(["./cli.js", "./commands/import.js", "../read/word/index.js", "./soffice.js"]);
 const importOnly: Plugin = {
   name: "import-only",
   setup(b) {

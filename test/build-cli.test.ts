@@ -255,4 +255,18 @@ describe("the bundle's start", () => {
     expect(loaded).toContain("NativeModule zlib");
     for (const m of ["worker_threads", "child_process", "fs/promises"]) expect(loaded).not.toContain(`NativeModule ${m}`);
   });
+
+  it("loads only what an import of a .docx needs: no LibreOffice route (child processes, os), worker threads or promise fs", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "p.yaml"), MINIMAL_PLAN);
+    expect(spawnSync(process.execPath, [CLI, "build", join(dir, "p.yaml")], { encoding: "utf8" }).status).toBe(0);
+    const probe = join(dir, "probe.cjs");
+    writeFileSync(probe, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(join(dir, "modules.json"))}, JSON.stringify(process.moduleLoadList)));\nrequire(${JSON.stringify(CLI)});\n`);
+    const r = spawnSync(process.execPath, [probe, "import", join(dir, "p.docx"), "--no-proof", "--out-dir", join(dir, "out")], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(dir, "out", "p.yaml"))).toBe(true);
+    const loaded = JSON.parse(readFileSync(join(dir, "modules.json"), "utf8")) as string[];
+    expect(loaded).toContain("NativeModule zlib");
+    for (const m of ["worker_threads", "child_process", "os", "fs/promises"]) expect(loaded).not.toContain(`NativeModule ${m}`);
+  });
 });

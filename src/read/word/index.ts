@@ -12,7 +12,6 @@ import { wordMessages as m } from "../../messages/word.js";
 import { OFFICE_PACKAGE } from "../../office.js";
 import { readZip, ZipError, type ZipEntry } from "../../pack/read-zip.js";
 import { readDocxParts } from "./docx.js";
-import { toDocx } from "./soffice.js";
 import { childrenNamed, lineCol, parseXml, XmlError, type XmlElement } from "./xml.js";
 
 export type WordFormat = "docx" | "odt" | "doc";
@@ -198,6 +197,8 @@ export async function readWordDocument(file: string, bytes: Buffer, format: Word
   try {
     for (let round = 0; round < 2; round++) {
       if (convert) {
+        // loaded only for an .odt or .doc: it brings node:os, which a .docx never needs
+        const { toDocx } = await import("./soffice.js");
         const r = await toDocx(bytes, convert, options.timeoutMs ?? defaultTimeout());
         if ("failure" in r) {
           const name = NAMES[format];
