@@ -1,12 +1,12 @@
 /**
  * Writing an output without ever leaving half a file: write a temporary file in the same
  * folder, then rename it over the target (rename replaces a symlink, it does not follow it).
- * A build writes through Node's thread pool (FileOps "pool"), so a batch builds its next plan
+ * A batch build writes through Node's thread pool (FileOps "pool"), so it builds its next plan
  * while the disk creates this one's file (creating a file is mostly waiting: about 1.5 ms each
- * on the benchmark machine); the other commands write their few files in place ("direct"):
- * the pool's four threads and the event loop's turns for each step cost an import 2.5 ms, more
- * than the waiting they would hide. Through node:fs's callbacks, which Node has loaded
- * already: node:fs/promises costs a cold build 2 ms.
+ * on the benchmark machine); a build of one plan and the other commands write their few files in
+ * place ("direct"): the pool's four threads and the event loop's turns for each step cost an
+ * import 2.5 ms, more than the waiting they would hide. Through node:fs's callbacks, which Node
+ * has loaded already: node:fs/promises costs a cold build 2 ms.
  */
 import { close, closeSync, existsSync, fchmod, fchmodSync, lstatSync, mkdirSync, open, openSync, readdirSync, realpathSync, rename, renameSync, rm, rmSync, statSync, write, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -42,7 +42,7 @@ const FILE_OPS: Record<"pool" | "direct", FileOps> = {
     chmod: fchmodSync,
   },
 };
-/** How a write goes: through the thread pool (a build's plans), or in place (every other command). */
+/** How a write goes: through the thread pool (a batch's plans), or in place (one plan, every other command). */
 export type WriteMode = keyof typeof FILE_OPS;
 
 let written = 0;
