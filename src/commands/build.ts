@@ -263,10 +263,14 @@ export async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDon
     /** The plans this worker holds, and whether each was sent alone. */
     const held = new Map<number, boolean>();
     let over = false;
-    const end = (): void => {
+    /** This worker takes no more plans (done, or died). */
+    const release = (): void => {
       over = true;
       liveWorkers.delete(w);
       if (kind === "large") largeRunning = false;
+    };
+    const end = (): void => {
+      release();
       void w.terminate().then(ended);
     };
     /**
@@ -303,9 +307,7 @@ export async function buildParallel(plans: PlanFile[], opts: BuildOptions, onDon
     w.on("error", (e) => (death = e));
     w.on("exit", () => {
       if (over || stopping) return;
-      over = true;
-      liveWorkers.delete(w);
-      if (kind === "large") largeRunning = false;
+      release();
       const memory = (death as NodeJS.ErrnoException | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY";
       const fail = (id: number): void =>
         onDone(id, memory ? failedPlan(plans[id]!, "build.memory", m.buildMemory(LARGE_HEAP.maxOldGenerationSizeMb)) : failedPlan(plans[id]!, "build.internal", m.buildInternal(death?.message ?? m.workerStopped)));
